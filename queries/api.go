@@ -1,0 +1,58 @@
+package queries
+
+// QuoteRow is one answer of the "quotes" query. Its JSON fields are fixed:
+// other tools consume them.
+type QuoteRow struct {
+	ID           string `json:"id"`
+	Speaker      string `json:"speaker"`
+	SpeakerID    string `json:"speaker_id"`
+	SpeakerType  string `json:"speaker_type"`
+	Text         string `json:"text"`
+	Direct       bool   `json:"direct"`
+	Kind         string `json:"kind"`
+	Article      string `json:"article"`
+	Breach       string `json:"breach"`
+	BreachVictim string `json:"breach_victim"`
+	Start        int    `json:"start"`
+	End          int    `json:"end"`
+}
+
+// QuoteFilter narrows the quotes query; empty fields match everything.
+type QuoteFilter struct {
+	Speaker string // canonical name, alias or entity id, case-insensitive
+	Breach  string // event id
+	Article string // article id
+	Text    string // words the quote text contains, case-insensitive
+}
+
+// RoleRow is a title held at an organisation.
+type RoleRow struct {
+	Title string `json:"title"`
+	Org   string `json:"org"`
+}
+
+// EntityRow is one answer of the "entities" query.
+type EntityRow struct {
+	ID       string    `json:"id"`
+	Name     string    `json:"name"`
+	Type     string    `json:"type"`
+	Kind     string    `json:"kind"`
+	Aliases  []string  `json:"aliases"`
+	Roles    []RoleRow `json:"roles"`
+	Articles []string  `json:"articles"`
+}
+
+// BreachRow is one answer of the "breaches" query.
+type BreachRow struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Victim     string   `json:"victim"`
+	Via        string   `json:"via"`
+	Exposed    []string `json:"exposed"`
+	NotExposed []string `json:"not_exposed"`
+	Affected   []int    `json:"affected"`
+	ReportedTo []string `json:"reported_to"`
+	Cause      string   `json:"cause"`
+	When       string   `json:"when"`
+	Articles   []string `json:"articles"`
+}
