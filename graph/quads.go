@@ -1,0 +1,169 @@
+package graph
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// Quads maps one article and what was extracted from it to quads. It is
+// pure and deterministic: the result is sorted (by N-Quads text) and free of
+// duplicates, and every quad's label is the article's IRI.
+//
+// Quotes are numbered from 1 in the order of their position in the body, so
+// a quote's IRI does not depend on the order extract returned them in.
+func Quads(a corpus.Article, r extract.Result) []quad.Quad {
+	art := ArticleIRI(a.ID)
+	b := quadBuilder{label: art, seen: map[quad.Quad]bool{}}
+
+	b.add(art, RDFType, NewsArticle)
+	b.str(art, Headline, a.Title)
+	if !a.Published.IsZero() {
+		b.add(art, DatePublished, quad.Time(a.Published.UTC().Truncate(time.Second)))
+	}
+	b.str(art, Publisher, a.Publisher)
+	b.str(art, Author, a.Author)
+	b.str(art, URL, a.URL)
+	b.str(art, ContentHash, ContentHashOf(a))
+
+	for _, e := range r.Entities {
+		if e.Key == "" {
+			continue
+		}
+		n := EntityIRI(e.Key)
+		b.add(art, Mentions, n)
+		b.add(n, RDFType, TypeIRI(string(e.Type)))
+		b.str(n, Name, e.Name)
+		for _, al := range e.Aliases {
+			if al != e.Name {
+				b.str(n, AlternateName, al)
+			}
+		}
+		b.str(n, Kind, e.Kind)
+		for _, k := range NameKeys(e) {
+			b.str(n, NameKey, k)
+		}
+		b.ref(n, Client, EntityIRI, e.Client)
+		for _, ro := range e.Roles {
+			if ro.Title == "" {
+				continue
+			}
+			rn := RoleIRI(e.Key, ro.Title, ro.Org, ro.Former)
+			b.add(n, HasRole, rn)
+			b.add(rn, RDFType, Role)
+			b.str(rn, JobTitle, ro.Title)
+			b.ref(rn, MemberOf, EntityIRI, ro.Org)
+			if ro.Former {
+				b.add(rn, Former, quad.Bool(true))
+			}
+		}
+	}
+
+	quotes := slices.Clone(r.Quotes)
+	slices.SortStableFunc(quotes, func(x, y extract.Quote) int {
+		return cmp.Or(cmp.Compare(x.Span.Start, y.Span.Start), cmp.Compare(x.Span.End, y.Span.End),
+			strings.Compare(x.Text, y.Text))
+	})
+	for i, q := range quotes {
+		n := QuoteIRI(a.ID, i+1)
+		b.add(n, RDFType, Quotation)
+		b.str(n, Text, q.Text)
+		b.str(n, QuoteKind, string(q.Kind))
+		b.ref(n, Creator, EntityIRI, q.Speaker)
+		b.ref(n, About, EventIRI, q.Event)
+		b.add(n, IsPartOf, art)
+		b.add(n, Start, quad.Int(q.Span.Start))
+		b.add(n, End, quad.Int(q.Span.End))
+		if q.Sentence != (extract.Span{}) {
+			b.add(n, SentenceStart, quad.Int(q.Sentence.Start))
+			b.add(n, SentenceEnd, quad.Int(q.Sentence.End))
+		}
+	}
+
+	for _, ev := range r.Events {
+		if ev.Key == "" {
+			continue
+		}
+		n := EventIRI(ev.Key)
+		b.add(art, Mentions, n)
+		b.add(n, RDFType, EventTypeIRI(ev.Type))
+		b.str(n, Name, ev.Name)
+		b.ref(n, Victim, EntityIRI, ev.Victim)
+		b.ref(n, Via, EntityIRI, ev.Via)
+		for _, x := range ev.Exposed {
+			b.str(n, Exposed, x)
+		}
+		for _, x := range ev.NotExposed {
+			b.str(n, NotExposed, x)
+		}
+		for _, x := range ev.Affected {
+			b.add(n, Affected, quad.Int(x))
+		}
+		for _, x := range ev.ReportedTo {
+			b.ref(n, ReportedTo, EntityIRI, x)
+		}
+		b.str(n, Cause, ev.Cause)
+		b.str(n, When, ev.When)
+	}
+
+	slices.SortFunc(b.out, compareQuads)
+	return b.out
+}
+
+// ContentHashOf returns the hex SHA-256 of an article's id, metadata and
+// body. Loading skips an article whose stored hash equals it.
+func ContentHashOf(a corpus.Article) string {
+	h := sha256.New()
+	pub := ""
+	if !a.Published.IsZero() {
+		pub = a.Published.UTC().Format(time.RFC3339)
+	}
+	for _, s := range []string{a.ID, a.URL, a.Title, a.Publisher, a.Author, pub, a.Body} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// compareQuads orders quads by their N-Quads text.
+func compareQuads(x, y quad.Quad) int {
+	return strings.Compare(x.NQuad(), y.NQuad())
+}
+
+// quadBuilder collects the distinct quads of one article.
+type quadBuilder struct {
+	label quad.Value
+	seen  map[quad.Quad]bool
+	out   []quad.Quad
+}
+
+func (b *quadBuilder) add(s quad.Value, p quad.IRI, o quad.Value) {
+	q := quad.Quad{Subject: s, Predicate: p, Object: o, Label: b.label}
+	if b.seen[q] {
+		return
+	}
+	b.seen[q] = true
+	b.out = append(b.out, q)
+}
+
+// str adds a string-valued quad unless v is blank.
+func (b *quadBuilder) str(s quad.Value, p quad.IRI, v string) {
+	if v = strings.TrimSpace(v); v != "" {
+		b.add(s, p, quad.String(v))
+	}
+}
+
+// ref adds a link to the node with the given key unless the key is empty.
+func (b *quadBuilder) ref(s quad.Value, p quad.IRI, iri func(string) quad.IRI, key string) {
+	if key != "" {
+		b.add(s, p, iri(key))
+	}
+}

@@ -1,0 +1,232 @@
+package graph
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Vocabulary terms from RDF and schema.org, stored as short IRIs.
+const (
+	// RDFType links a node to its class.
+	RDFType = quad.IRI("rdf:type")
+
+	// NewsArticle is the class of articles.
+	NewsArticle = quad.IRI("schema:NewsArticle")
+	// Headline is an article's title.
+	Headline = quad.IRI("schema:headline")
+	// DatePublished is an article's publication time (a typed time literal).
+	DatePublished = quad.IRI("schema:datePublished")
+	// Publisher is the outlet that published an article (a string).
+	Publisher = quad.IRI("schema:publisher")
+	// Author is an article's byline (a string).
+	Author = quad.IRI("schema:author")
+	// URL is an article's address (a string).
+	URL = quad.IRI("schema:url")
+	// Mentions links an article to each entity and event it mentions.
+	Mentions = quad.IRI("schema:mentions")
+
+	// Person is the class of people.
+	Person = quad.IRI("schema:Person")
+	// Organization is the class of organisations.
+	Organization = quad.IRI("schema:Organization")
+	// Place is the class of places.
+	Place = quad.IRI("schema:Place")
+	// Thing is the class of entities of unknown type.
+	Thing = quad.IRI("schema:Thing")
+	// Name is the canonical name of an entity or event.
+	Name = quad.IRI("schema:name")
+	// AlternateName is another name of an entity (an alias).
+	AlternateName = quad.IRI("schema:alternateName")
+	// JobTitle is the title of a role node.
+	JobTitle = quad.IRI("schema:jobTitle")
+	// MemberOf links a role node to its organisation.
+	MemberOf = quad.IRI("schema:memberOf")
+
+	// Quotation is the class of quotes.
+	Quotation = quad.IRI("schema:Quotation")
+	// Text is a quote's words.
+	Text = quad.IRI("schema:text")
+	// Creator links a quote to its speaker.
+	Creator = quad.IRI("schema:creator")
+	// About links a quote to the event it is about.
+	About = quad.IRI("schema:about")
+	// IsPartOf links a quote to its article.
+	IsPartOf = quad.IRI("schema:isPartOf")
+)
+
+// newsgraph's own terms, under the ng: prefix.
+const (
+	// DataBreach is the class of data breach events.
+	DataBreach = quad.IRI("ng:DataBreach")
+	// Event is the class of events of any other type.
+	Event = quad.IRI("ng:Event")
+	// Role is the class of role nodes (a title held at an organisation).
+	Role = quad.IRI("ng:Role")
+
+	// Victim links an event to the organisation that suffered it.
+	Victim = quad.IRI("ng:victim")
+	// Via links a breach to the supplier it happened through.
+	Via = quad.IRI("ng:via")
+	// Exposed is a kind of data a breach exposed (a string).
+	Exposed = quad.IRI("ng:exposed")
+	// NotExposed is a kind of data a breach did not expose (a string).
+	NotExposed = quad.IRI("ng:notExposed")
+	// Affected is a number of people affected (an integer).
+	Affected = quad.IRI("ng:affected")
+	// ReportedTo links a breach to a body it was reported to.
+	ReportedTo = quad.IRI("ng:reportedTo")
+	// Cause is what caused an event (a string).
+	Cause = quad.IRI("ng:cause")
+	// When is when an event happened ("2023-08" or "2023-08-27").
+	When = quad.IRI("ng:when")
+
+	// Kind is an entity's kind, e.g. "police force" (a string).
+	Kind = quad.IRI("ng:kind")
+	// NameKey is an entity's normalised name or alias, prefixed with its
+	// type ("person:rick prior"); it indexes entities for merging.
+	NameKey = quad.IRI("ng:nameKey")
+	// HasRole links a person to a role node.
+	HasRole = quad.IRI("ng:role")
+	// Former marks a role that is no longer held (a boolean).
+	Former = quad.IRI("ng:former")
+	// Client links an unnamed supplier to the organisation it works for.
+	Client = quad.IRI("ng:client")
+
+	// QuoteKind is how a quote was reported: direct, partial or indirect.
+	QuoteKind = quad.IRI("ng:quoteKind")
+	// Start is the byte offset where a quote starts in its article's body.
+	Start = quad.IRI("ng:start")
+	// End is the byte offset where a quote ends in its article's body.
+	End = quad.IRI("ng:end")
+	// SentenceStart is the byte offset of the start of a quote's sentence.
+	SentenceStart = quad.IRI("ng:sentenceStart")
+	// SentenceEnd is the byte offset of the end of a quote's sentence.
+	SentenceEnd = quad.IRI("ng:sentenceEnd")
+
+	// ContentHash is the hash of an article's content (see ContentHash).
+	ContentHash = quad.IRI("ng:contentHash")
+)
+
+// Prefixes of node IRIs. A node IRI is a prefix followed by an escaped id.
+const (
+	ArticlePrefix = "ng:article/"
+	EntityPrefix  = "ng:entity/"
+	QuotePrefix   = "ng:quote/"
+	EventPrefix   = "ng:event/"
+	RolePrefix    = "ng:role/"
+)
+
+// ArticleIRI returns the IRI of the article with the given id.
+func ArticleIRI(id string) quad.IRI { return quad.IRI(ArticlePrefix + escape(id)) }
+
+// EntityIRI returns the IRI of the entity with the given key.
+func EntityIRI(key string) quad.IRI { return quad.IRI(EntityPrefix + escape(key)) }
+
+// EventIRI returns the IRI of the event with the given key.
+func EventIRI(key string) quad.IRI { return quad.IRI(EventPrefix + escape(key)) }
+
+// QuoteIRI returns the IRI of the n-th quote (from 1) of an article.
+func QuoteIRI(articleID string, n int) quad.IRI {
+	return quad.IRI(QuotePrefix + escape(articleID) + "/" + strconv.Itoa(n))
+}
+
+// RoleIRI returns the IRI of a role node: the same person, title,
+// organisation and tense always give the same node.
+func RoleIRI(personKey, title, orgKey string, former bool) quad.IRI {
+	s := escape(personKey) + "/" + slug(title)
+	if orgKey != "" {
+		s += "@" + escape(orgKey)
+	}
+	if former {
+		s += "/former"
+	}
+	return quad.IRI(RolePrefix + s)
+}
+
+// ID returns the id, key or "ARTICLE/N" part of a node IRI built by this
+// package, given as a quad.IRI or in its "<...>" string form, and "" when
+// the IRI does not start with prefix.
+func ID(iri any, prefix string) string {
+	var s string
+	switch v := iri.(type) {
+	case quad.IRI:
+		s = string(v)
+	case string:
+		s = strings.TrimSuffix(strings.TrimPrefix(v, "<"), ">")
+	default:
+		return ""
+	}
+	if !strings.HasPrefix(s, prefix) {
+		return ""
+	}
+	id, err := url.PathUnescape(s[len(prefix):])
+	if err != nil {
+		return s[len(prefix):]
+	}
+	return id
+}
+
+// TypeIRI returns the class of an entity type.
+func TypeIRI(t string) quad.IRI {
+	switch t {
+	case "person":
+		return Person
+	case "organization":
+		return Organization
+	case "place":
+		return Place
+	}
+	return Thing
+}
+
+// EventTypeIRI returns the class of an event type ("DataBreach").
+func EventTypeIRI(t string) quad.IRI {
+	if t == "" || t == "DataBreach" {
+		return DataBreach
+	}
+	for _, r := range t {
+		if !('a' <= r && r <= 'z') && !('A' <= r && r <= 'Z') {
+			return Event
+		}
+	}
+	return quad.IRI("ng:" + t)
+}
+
+// escape percent-encodes every byte of s that is not safe inside an N-Quads
+// IRI, keeping letters, digits, "/", "-", ".", "_", "~", ":" and "@".
+func escape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '/', c == '-', c == '.', c == '_', c == '~', c == ':', c == '@':
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(strconv.FormatInt(int64(c)|0x100, 16)[1:]))
+		}
+	}
+	return b.String()
+}
+
+// slug lower-cases s and turns every run of characters other than ASCII
+// letters and digits into one "-".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
