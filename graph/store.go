@@ -1,0 +1,256 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/boltdb/bolt"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/cayley/writer"
+	"github.com/cayleygraph/quad"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+
+	// Quad formats register themselves by import; the HTTP read and write
+	// endpoints and exports look them up by name.
+	_ "github.com/cayleygraph/quad/json"
+	_ "github.com/cayleygraph/quad/jsonld"
+	_ "github.com/cayleygraph/quad/nquads"
+)
+
+// DSNMemory selects an in-memory store that lives as long as the process.
+const DSNMemory = "memory:"
+
+// Errors returned by Open.
+var (
+	// ErrNotExist means the store to open read-only or without Create does
+	// not exist.
+	ErrNotExist = errors.New("store does not exist")
+	// ErrLocked means another process holds the store.
+	ErrLocked = errors.New("store is in use by another process")
+	// ErrUnsupportedDSN means the DSN names a backend newsgraph does not know.
+	ErrUnsupportedDSN = errors.New("unsupported store")
+)
+
+// DefaultLockTimeout is how long Open waits for a store held by another
+// process before it gives up with ErrLocked.
+const DefaultLockTimeout = time.Second
+
+// Options configures Open.
+type Options struct {
+	// Create makes Open create the store when it does not exist; without it
+	// opening a missing store fails with ErrNotExist.
+	Create bool
+	// ReadOnly opens the store for reading only. Several read-only
+	// processes may share a bolt store; a writer waits for them.
+	ReadOnly bool
+	// LockTimeout bounds the wait for a store held by another process;
+	// zero means DefaultLockTimeout.
+	LockTimeout time.Duration
+	// Logger receives debug logs; nil discards them.
+	Logger *slog.Logger
+}
+
+// Store is an open newsgraph graph: a Cayley quad store plus the writer
+// newsgraph loads through. It is safe for concurrent reads; loads must not
+// run concurrently.
+type Store struct {
+	dsn    string
+	qs     cgraph.QuadStore
+	w      cgraph.QuadWriter
+	ro     bool
+	logger *slog.Logger
+}
+
+// Open opens the store named by dsn:
+//
+//	memory:            an in-memory store
+//	bolt:///path/db    an embedded bolt store (a directory)
+//	/path/db, ./db     the same, given as a plain path
+//
+// A bolt store held by another process makes Open fail within
+// opts.LockTimeout with an error wrapping ErrLocked and naming the store.
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	logger := opts.Logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	var (
+		qs  cgraph.QuadStore
+		err error
+	)
+	switch {
+	case dsn == DSNMemory || dsn == "memory" || dsn == "memstore://" || dsn == "memstore:":
+		qs = memstore.New()
+	case strings.HasPrefix(dsn, "bolt://"):
+		qs, err = openBolt(strings.TrimPrefix(dsn, "bolt://"), opts)
+	// "postgres://" and "cockroach://" go here (cayley's graph/sql backends).
+	case strings.Contains(dsn, "://"):
+		return nil, fmt.Errorf("open %s: %w (use memory:, bolt:///path or a path)", dsn, ErrUnsupportedDSN)
+	default:
+		qs, err = openBolt(dsn, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	if err != nil {
+		qs.Close()
+		return nil, fmt.Errorf("open %s: %w", dsn, err)
+	}
+	logger.Debug("store opened", "dsn", dsn, "read_only", opts.ReadOnly)
+	return &Store{dsn: dsn, qs: qs, w: w, ro: opts.ReadOnly, logger: logger}, nil
+}
+
+// boltFile is the file inside a bolt store's directory that holds the data
+// (the layout cayley's bolt backend uses).
+const boltFile = "indexes.bolt"
+
+// openBolt opens or creates the bolt store in directory dir.
+func openBolt(dir string, opts Options) (cgraph.QuadStore, error) {
+	if dir == "" {
+		return nil, fmt.Errorf("open store: empty path")
+	}
+	file := filepath.Join(dir, boltFile)
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		if !opts.Create || opts.ReadOnly {
+			return nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("create store %s: %w", dir, err)
+		}
+	case err != nil:
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	case !fi.IsDir():
+		return nil, fmt.Errorf("store %s: not a newsgraph store (a store is a directory)", dir)
+	default:
+		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) && (!opts.Create || opts.ReadOnly) {
+			return nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
+		}
+	}
+	timeout := opts.LockTimeout
+	if timeout <= 0 {
+		timeout = DefaultLockTimeout
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
+	} else if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	kvOpts := cgraph.Options{}
+	if opts.ReadOnly {
+		// The existence bloom filter only speeds up writes; building it
+		// reads every quad.
+		kvOpts[kv.OptNoBloom] = true
+	} else if err := kv.Init(db, kvOpts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+		db.Close()
+		return nil, fmt.Errorf("init store %s: %w", dir, err)
+	}
+	qs, err := kv.New(db, kvOpts)
+	if err != nil {
+		db.Close()
+		if errors.Is(err, cgraph.ErrNotInitialized) {
+			return nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
+		}
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	return qs, nil
+}
+
+// DSN returns the name the store was opened with.
+func (s *Store) DSN() string { return s.dsn }
+
+// QuadStore returns the underlying Cayley quad store, for query sessions
+// and the HTTP API.
+func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// QuadWriter returns the writer newsgraph uses: it ignores duplicate quads
+// and deletions of missing ones.
+func (s *Store) QuadWriter() cgraph.QuadWriter { return s.w }
+
+// Close closes the store and releases its lock.
+func (s *Store) Close() error {
+	werr := s.w.Close()
+	if err := s.qs.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.dsn, err)
+	}
+	return werr
+}
+
+// Size returns the number of quads in the store.
+func (s *Store) Size(ctx context.Context) (int64, error) {
+	st, err := s.qs.Stats(ctx, false)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return 0, nil // a bolt store nothing was written to yet
+	} else if err != nil {
+		return 0, fmt.Errorf("stats of %s: %w", s.dsn, err)
+	}
+	return st.Quads.Size, nil
+}
+
+// AddQuads writes quads, ignoring those already stored, in batches of
+// BatchSize.
+func (s *Store) AddQuads(ctx context.Context, qs []quad.Quad) error {
+	if s.ro {
+		return fmt.Errorf("write to %s: store is open read-only", s.dsn)
+	}
+	for len(qs) > 0 {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n := min(len(qs), BatchSize)
+		if err := s.w.AddQuadSet(qs[:n]); err != nil {
+			return fmt.Errorf("write to %s: %w", s.dsn, err)
+		}
+		qs = qs[n:]
+	}
+	return nil
+}
+
+// literal returns the plain text of a value: a string literal without
+// quotes, other values in their N-Quads form.
+func literal(v quad.Value) string {
+	if s, ok := v.Native().(string); ok {
+		return s
+	}
+	return quad.StringOf(v)
+}
+
+// BatchSize is the number of quads written per transaction.
+const BatchSize = 10000
+
+// Dump returns every quad in the store, sorted by N-Quads text.
+func (s *Store) Dump(ctx context.Context) ([]quad.Quad, error) {
+	var out []quad.Quad
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) {
+		out = append(out, s.qs.Quad(r))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", s.dsn, err)
+	}
+	slices.SortFunc(out, compareQuads)
+	return out, nil
+}
+
+// QuadWriter is what loading needs from a store.
+type QuadWriter interface {
+	AddQuads(ctx context.Context, qs []quad.Quad) error
+}
+
+var _ QuadWriter = (*Store)(nil)
