@@ -3,18 +3,20 @@ package queries
 // QuoteRow is one answer of the "quotes" query. Its JSON fields are fixed:
 // other tools consume them.
 type QuoteRow struct {
-	ID           string `json:"id"`
-	Speaker      string `json:"speaker"`
-	SpeakerID    string `json:"speaker_id"`
-	SpeakerType  string `json:"speaker_type"`
-	Text         string `json:"text"`
-	Direct       bool   `json:"direct"`
-	Kind         string `json:"kind"`
-	Article      string `json:"article"`
-	Breach       string `json:"breach"`
-	BreachVictim string `json:"breach_victim"`
-	Start        int    `json:"start"`
-	End          int    `json:"end"`
+	ID          string `json:"id"`
+	Speaker     string `json:"speaker"`
+	SpeakerID   string `json:"speaker_id"`
+	SpeakerType string `json:"speaker_type"`
+	// SpeakerAliases are the speaker's other names.
+	SpeakerAliases []string `json:"speaker_aliases"`
+	Text           string   `json:"text"`
+	Direct         bool     `json:"direct"`
+	Kind           string   `json:"kind"`
+	Article        string   `json:"article"`
+	Breach         string   `json:"breach"`
+	BreachVictim   string   `json:"breach_victim"`
+	Start          int      `json:"start"`
+	End            int      `json:"end"`
 }
 
 // QuoteFilter narrows the quotes query; empty fields match everything.
@@ -29,6 +31,14 @@ type QuoteFilter struct {
 type RoleRow struct {
 	Title string `json:"title"`
 	Org   string `json:"org"`
+	// Former is true for a role no longer held.
+	Former bool `json:"former,omitempty"`
+}
+
+// EntityFilter narrows the entities query; empty fields match everything.
+type EntityFilter struct {
+	Type string // person, organization or place
+	Name string // words the name or an alias contains, case-insensitive
 }
 
 // EntityRow is one answer of the "entities" query.

@@ -1,0 +1,131 @@
+package queries
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Errors returned by Gizmo and Run.
+var (
+	// ErrTimeout means a query ran past its timeout and was stopped.
+	ErrTimeout = errors.New("query timed out")
+	// ErrUnknownQuery means Run was given a name no query has.
+	ErrUnknownQuery = errors.New("unknown query")
+	// ErrNotFound means a lookup by id found nothing.
+	ErrNotFound = errors.New("not found")
+)
+
+//go:embed *.js
+var sources embed.FS
+
+// libFile is prepended to every named query.
+const libFile = "lib.js"
+
+// Names returns the names of the named queries, sorted.
+func Names() []string {
+	entries, err := sources.ReadDir(".")
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".js"); ok && e.Name() != libFile {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Source returns the Gizmo text Run executes for the named query with the
+// given parameters: a params object, the shared helpers, then the query.
+func Source(name string, params map[string]any) (string, error) {
+	body, err := sources.ReadFile(name + ".js")
+	if err != nil || name == strings.TrimSuffix(libFile, ".js") {
+		return "", fmt.Errorf("%w %q (have %s)", ErrUnknownQuery, name, strings.Join(Names(), ", "))
+	}
+	lib, err := sources.ReadFile(libFile)
+	if err != nil {
+		return "", err
+	}
+	if params == nil {
+		params = map[string]any{}
+	}
+	p, err := json.Marshal(params)
+	if err != nil {
+		return "", fmt.Errorf("query %s: params: %w", name, err)
+	}
+	return "var params = " + string(p) + ";\n" + string(lib) + "\n" + string(body), nil
+}
+
+// Run runs the named query (see Names) with the given parameters and
+// returns the values it emits.
+func Run(ctx context.Context, s *graph.Store, name string, params map[string]any) ([]any, error) {
+	src, err := Source(name, params)
+	if err != nil {
+		return nil, err
+	}
+	out, err := Gizmo(ctx, s, src, 0, 0)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// Gizmo runs a Gizmo query and returns its results as JSON-ready values.
+// A limit above zero caps the number of results; a timeout above zero stops
+// the query when it runs longer and returns an error wrapping ErrTimeout.
+// Cancelling ctx stops it too, even inside an endless loop.
+func Gizmo(ctx context.Context, s *graph.Store, src string, limit int, timeout time.Duration) ([]any, error) {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	// A session is not safe for concurrent use: one per query.
+	sess := gizmo.NewSession(s.QuadStore())
+	it, err := sess.Execute(ctx, src, query.Options{Collation: query.JSON, Limit: limit})
+	if err != nil {
+		return nil, oneLine(err)
+	}
+	defer it.Close()
+	out := []any{}
+	for it.Next(ctx) {
+		if r := it.Result(); r != nil {
+			out = append(out, r)
+		}
+	}
+	if err := it.Err(); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && timeout > 0 {
+			return nil, fmt.Errorf("%w after %s", ErrTimeout, timeout)
+		}
+		return nil, oneLine(err)
+	}
+	return out, nil
+}
+
+// oneLine joins a multi-line error (goja's syntax errors carry the source
+// position on further lines) into one line.
+func oneLine(err error) error {
+	if !strings.Contains(err.Error(), "\n") {
+		return err
+	}
+	return lineError{err}
+}
+
+// lineError prints its error on one line.
+type lineError struct{ err error }
+
+func (e lineError) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
+func (e lineError) Unwrap() error { return e.err }

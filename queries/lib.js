@@ -1,0 +1,71 @@
+// Helpers shared by newsgraph's named queries. Each query runs with this
+// file prepended and a `params` object defined before it.
+
+// facts returns, for every node with the predicate, the sorted distinct
+// values it points to: {"<subject>": [values...]}.
+function facts(pred) {
+  var m = {};
+  g.V().Tag("s").Out(pred).Tag("o").ForEach(function (d) {
+    var a = m[d.s];
+    if (!a) {
+      a = m[d.s] = [];
+    }
+    if (a.indexOf(d.o) < 0) {
+      a.push(d.o);
+    }
+  });
+  for (var k in m) {
+    m[k].sort();
+  }
+  return m;
+}
+
+// first returns the first value of node n in facts map m, or "".
+function first(m, n) {
+  var a = n ? m[n] : null;
+  return a && a.length ? a[0] : "";
+}
+
+// all returns the values of node n in facts map m, or [].
+function all(m, n) {
+  return (n && m[n]) || [];
+}
+
+// inverse turns {s: [o...]} into {o: [s...]}.
+function inverse(m) {
+  var out = {};
+  for (var s in m) {
+    for (var i = 0; i < m[s].length; i++) {
+      var o = m[s][i];
+      (out[o] = out[o] || []).push(s);
+    }
+  }
+  for (var k in out) {
+    out[k].sort();
+  }
+  return out;
+}
+
+// typeName maps an entity class to newsgraph's type name.
+function typeName(t) {
+  return { "<schema:Person>": "person", "<schema:Organization>": "organization", "<schema:Place>": "place" }[t] || "";
+}
+
+// names returns the names of the nodes in list, using facts map name.
+function names(name, list) {
+  var out = [];
+  for (var i = 0; i < list.length; i++) {
+    out.push(first(name, list[i]) || list[i]);
+  }
+  return out;
+}
+
+// matches reports whether any of the strings equals want, ignoring case.
+function matches(want, strs) {
+  for (var i = 0; i < strs.length; i++) {
+    if (strs[i] && strs[i].toLowerCase() === want) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,196 @@
+package queries
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Quotes returns the quotes that match f, sorted by article, then position
+// in the article.
+func Quotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, error) {
+	params := map[string]any{
+		"speaker": strings.ToLower(strings.TrimSpace(f.Speaker)),
+		"text":    strings.ToLower(strings.TrimSpace(f.Text)),
+	}
+	if f.Speaker != "" {
+		params["speaker_iri"] = graph.EntityIRI(strings.TrimSpace(f.Speaker)).String()
+	}
+	if f.Article != "" {
+		params["article"] = graph.ArticleIRI(f.Article).String()
+	}
+	if f.Breach != "" {
+		params["breach"] = graph.EventIRI(f.Breach).String()
+	}
+	var raw []struct {
+		QuoteRow
+		ID        string `json:"id"`
+		Article   string `json:"article"`
+		Breach    string `json:"breach"`
+		SpeakerID string `json:"speaker_id"`
+	}
+	if err := runInto(ctx, s, "quotes", params, &raw); err != nil {
+		return nil, err
+	}
+	rows := make([]QuoteRow, 0, len(raw))
+	for _, r := range raw {
+		q := r.QuoteRow
+		q.ID = graph.ID(r.ID, graph.QuotePrefix)
+		q.Article = graph.ID(r.Article, graph.ArticlePrefix)
+		q.Breach = graph.ID(r.Breach, graph.EventPrefix)
+		q.SpeakerID = graph.ID(r.SpeakerID, graph.EntityPrefix)
+		if q.Speaker == "" {
+			q.Speaker = q.SpeakerID
+		}
+		q.Direct = q.Kind != "indirect"
+		q.SpeakerAliases = sorted(q.SpeakerAliases)
+		rows = append(rows, q)
+	}
+	slices.SortFunc(rows, func(a, b QuoteRow) int {
+		return cmp.Or(strings.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start),
+			cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
+	})
+	return rows, nil
+}
+
+// Entities returns the people, organisations and places that match f,
+// sorted by type, then name.
+func Entities(ctx context.Context, s *graph.Store, f EntityFilter) ([]EntityRow, error) {
+	return entities(ctx, s, map[string]any{
+		"type": strings.ToLower(strings.TrimSpace(f.Type)),
+		"name": strings.ToLower(strings.TrimSpace(f.Name)),
+	})
+}
+
+// Entity returns the entity with the given id (its key), or an error
+// wrapping ErrNotFound.
+func Entity(ctx context.Context, s *graph.Store, id string) (EntityRow, error) {
+	rows, err := entities(ctx, s, map[string]any{"id": graph.EntityIRI(id).String()})
+	if err != nil {
+		return EntityRow{}, err
+	}
+	if len(rows) == 0 {
+		return EntityRow{}, fmt.Errorf("entity %s: %w", id, ErrNotFound)
+	}
+	return rows[0], nil
+}
+
+func entities(ctx context.Context, s *graph.Store, params map[string]any) ([]EntityRow, error) {
+	var raw []struct {
+		EntityRow
+		ID       string   `json:"id"`
+		Articles []string `json:"articles"`
+	}
+	if err := runInto(ctx, s, "entities", params, &raw); err != nil {
+		return nil, err
+	}
+	rows := make([]EntityRow, 0, len(raw))
+	for _, r := range raw {
+		e := r.EntityRow
+		e.ID = graph.ID(r.ID, graph.EntityPrefix)
+		if e.Name == "" {
+			e.Name = e.ID
+		}
+		e.Aliases = sorted(e.Aliases)
+		e.Articles = ids(r.Articles, graph.ArticlePrefix)
+		if e.Roles == nil {
+			e.Roles = []RoleRow{}
+		}
+		slices.SortFunc(e.Roles, func(a, b RoleRow) int {
+			return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Org, b.Org))
+		})
+		rows = append(rows, e)
+	}
+	slices.SortFunc(rows, func(a, b EntityRow) int {
+		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	return rows, nil
+}
+
+// Breaches returns every data breach, sorted by id.
+func Breaches(ctx context.Context, s *graph.Store) ([]BreachRow, error) {
+	return breaches(ctx, s, map[string]any{})
+}
+
+// Breach returns the breach with the given id, or an error wrapping
+// ErrNotFound.
+func Breach(ctx context.Context, s *graph.Store, id string) (BreachRow, error) {
+	rows, err := breaches(ctx, s, map[string]any{"id": graph.EventIRI(id).String()})
+	if err != nil {
+		return BreachRow{}, err
+	}
+	if len(rows) == 0 {
+		return BreachRow{}, fmt.Errorf("breach %s: %w", id, ErrNotFound)
+	}
+	return rows[0], nil
+}
+
+func breaches(ctx context.Context, s *graph.Store, params map[string]any) ([]BreachRow, error) {
+	var raw []struct {
+		BreachRow
+		ID       string   `json:"id"`
+		Articles []string `json:"articles"`
+	}
+	if err := runInto(ctx, s, "breaches", params, &raw); err != nil {
+		return nil, err
+	}
+	rows := make([]BreachRow, 0, len(raw))
+	for _, r := range raw {
+		b := r.BreachRow
+		b.ID = graph.ID(r.ID, graph.EventPrefix)
+		b.Exposed = sorted(b.Exposed)
+		b.NotExposed = sorted(b.NotExposed)
+		b.ReportedTo = sorted(b.ReportedTo)
+		if b.Affected == nil {
+			b.Affected = []int{}
+		}
+		slices.Sort(b.Affected)
+		b.Affected = slices.Compact(b.Affected)
+		b.Articles = ids(r.Articles, graph.ArticlePrefix)
+		rows = append(rows, b)
+	}
+	slices.SortFunc(rows, func(a, b BreachRow) int { return strings.Compare(a.ID, b.ID) })
+	return rows, nil
+}
+
+// runInto runs a named query and decodes its emitted values into out.
+func runInto(ctx context.Context, s *graph.Store, name string, params map[string]any, out any) error {
+	vals, err := Run(ctx, s, name, params)
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(vals)
+	if err != nil {
+		return fmt.Errorf("query %s: %w", name, err)
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		return fmt.Errorf("query %s: decode results: %w", name, err)
+	}
+	return nil
+}
+
+// sorted returns the distinct strings of xs, sorted, never nil.
+func sorted(xs []string) []string {
+	out := slices.Clone(xs)
+	if out == nil {
+		return []string{}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// ids maps node IRIs to ids, sorted.
+func ids(iris []string, prefix string) []string {
+	out := make([]string, 0, len(iris))
+	for _, iri := range iris {
+		if id := graph.ID(iri, prefix); id != "" {
+			out = append(out, id)
+		}
+	}
+	return sorted(out)
+}
