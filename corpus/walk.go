@@ -1,0 +1,165 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// Walker is a Source over files, folders and standard input. Folders are
+// walked recursively in lexical order, skipping names that start with a
+// dot; every file is read with a Reader, which picks the format by
+// content. Article IDs are unique within one Walker: when two files give
+// the same ID (a/story.txt and b/story.txt), the later one gets "-2",
+// "-3"... appended.
+type Walker struct {
+	cfg     Config
+	roots   []string      // paths still to expand
+	files   []string      // files still to read
+	pending []*ParseError // problems met while expanding a folder
+	cur     *Reader
+	curFile io.Closer
+	ids     map[string]int
+}
+
+// Walk returns a Walker over paths: files, folders, and "-" for standard
+// input. Nothing is read until Next is called.
+func Walk(paths []string, cfg Config) *Walker {
+	return &Walker{cfg: cfg, roots: append([]string(nil), paths...), ids: map[string]int{}}
+}
+
+// Next returns the next article, a *ParseError for a file, line or item
+// that was skipped, or io.EOF when every path has been read.
+func (w *Walker) Next(ctx context.Context) (Article, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			w.closeCur()
+			return Article{}, err
+		}
+		if len(w.pending) > 0 {
+			err := w.pending[0]
+			w.pending = w.pending[1:]
+			return Article{}, err
+		}
+		if w.cur != nil {
+			a, err := w.cur.Next(ctx)
+			if errors.Is(err, io.EOF) {
+				w.closeCur()
+				continue
+			}
+			if err != nil {
+				return Article{}, err
+			}
+			a.ID = w.uniqueID(a.ID)
+			return a, nil
+		}
+		if len(w.files) > 0 {
+			path := w.files[0]
+			w.files = w.files[1:]
+			f, err := os.Open(path)
+			if err != nil {
+				return Article{}, &ParseError{Path: path, Err: pathErr(err)}
+			}
+			w.cur, w.curFile = NewReader(f, path, w.cfg), f
+			continue
+		}
+		if len(w.roots) == 0 {
+			return Article{}, io.EOF
+		}
+		root := w.roots[0]
+		w.roots = w.roots[1:]
+		if root == "-" {
+			w.cur = NewReader(w.cfg.stdin(), "-", w.cfg)
+			continue
+		}
+		if err := w.expand(root); err != nil {
+			return Article{}, err
+		}
+	}
+}
+
+// Close releases the file being read, for a caller that stops before
+// io.EOF. Next closes files itself as it finishes them.
+func (w *Walker) Close() error {
+	return w.closeCur()
+}
+
+func (w *Walker) closeCur() error {
+	w.cur = nil
+	if w.curFile == nil {
+		return nil
+	}
+	err := w.curFile.Close()
+	w.curFile = nil
+	return err
+}
+
+// expand queues the files under root, or root itself when it is a file.
+func (w *Walker) expand(root string) *ParseError {
+	st, err := os.Stat(root)
+	if err != nil {
+		return &ParseError{Path: root, Err: pathErr(err)}
+	}
+	if !st.IsDir() {
+		if !st.Mode().IsRegular() {
+			return &ParseError{Path: root, Err: fmt.Errorf("%w: not a regular file", ErrUnsupported)}
+		}
+		w.files = append(w.files, root)
+		return nil
+	}
+	var files []string
+	walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.pending = append(w.pending, &ParseError{Path: path, Err: pathErr(err)})
+			return nil
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case d.Type().IsRegular():
+			files = append(files, path)
+		case d.Type()&fs.ModeSymlink != 0:
+			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+				files = append(files, path) // linked folders are not followed
+			}
+		}
+		return nil
+	})
+	if walkErr != nil {
+		w.pending = append(w.pending, &ParseError{Path: root, Err: pathErr(walkErr)})
+	}
+	if len(files) == 0 && len(w.pending) == 0 {
+		return &ParseError{Path: root, Err: ErrEmptyDir}
+	}
+	w.files = append(w.files, files...)
+	return nil
+}
+
+// uniqueID returns id, or id with a numeric suffix when this Walker already
+// returned it.
+func (w *Walker) uniqueID(id string) string {
+	n := w.ids[id]
+	w.ids[id] = n + 1
+	if n == 0 {
+		return id
+	}
+	for {
+		n++
+		cand := id + "-" + strconv.Itoa(n)
+		if w.ids[cand] == 0 {
+			w.ids[cand] = 1
+			return cand
+		}
+	}
+}
