@@ -125,8 +125,8 @@ type Report struct {
 	Lines []string
 	// The headline figures.
 	QuoteF1, QuoteRecall, QuotePrecision, WholeQuoteRecall, IndirectRecall float64
-	About, EntityRecall, Roles, BreachFacts                               float64
-	EntitySplits                                                          int
+	About, EntityRecall, Roles, BreachFacts                                float64
+	EntitySplits                                                           int
 	// HasBreaches is true when the gold lists breaches (and BreachFacts
 	// is meaningful).
 	HasBreaches bool
