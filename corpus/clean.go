@@ -114,6 +114,7 @@ var (
 		`^follow (?:us|@?[\w.]+(?: [\w.]+){0,4}) on (?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|youtube|telegram|whatsapp|google news)\b`,
 		`^(?:like|find|join) us on (?:facebook|instagram|twitter|x|telegram|whatsapp)\b`,
 		`^share (?:this|on|via|the) [\w ]{0,40}$`,
+		`^click here\b.{0,80}$`,
 		`^(?:©|\(c\)|copyright\b)`,
 		`\ball rights reserved\b`,
 	}, "|") + `)`)
