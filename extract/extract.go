@@ -2,12 +2,18 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"sort"
+	"strings"
 
 	"github.com/jdkato/prose/v2"
 
 	"github.com/newsgraph/newsgraph/corpus"
 )
+
+// ErrEmptyArticle is returned for an article with no body text.
+var ErrEmptyArticle = errors.New("extract: empty article")
 
 // Config configures an Extractor.
 type Config struct {
@@ -23,6 +29,7 @@ type Config struct {
 type Extractor struct {
 	model  *prose.Model
 	logger *slog.Logger
+	orgs   *orgIndex
 }
 
 // NewModel builds the prose model. It takes about a second: build it once
@@ -39,13 +46,120 @@ func New(cfg Config) *Extractor {
 	if l == nil {
 		l = slog.New(slog.DiscardHandler)
 	}
-	return &Extractor{model: m, logger: l}
+	return &Extractor{model: m, logger: l, orgs: newOrgIndex()}
 }
 
-// Extract analyses one article.
+// Extract analyses one article: its people, organisations and places, who
+// said what (quoted and reported speech), and the data breaches it tells of.
 func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
-	return Result{ArticleID: a.ID}, nil
+	if strings.TrimSpace(a.Body) == "" {
+		return Result{ArticleID: a.ID}, ErrEmptyArticle
+	}
+	d := newDoc(a.Body, x.orgs)
+	if err := x.tagNames(d); err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	d.findEntities()
+	d.findAppositiveRoles()
+	d.attribute()
+	indirect := d.reportedSpeech()
+	d.attribute() // again, now that reported speech has named more speakers
+	frames, topic := d.findEvents(a.Published)
+	r := Result{ArticleID: a.ID}
+	frameKey := make([]string, len(frames))
+	for i, f := range frames {
+		ev := d.eventOf(f)
+		frameKey[i] = ev.Key
+		r.Events = append(r.Events, ev)
+	}
+	for _, q := range d.quotes {
+		if q.speaker < 0 {
+			continue
+		}
+		si := d.sentenceOf(q.Start)
+		r.Quotes = append(r.Quotes, Quote{Text: d.body[q.Start:q.End], Kind: d.quoteKind(q),
+			Speaker: d.ents[q.speaker].key, Event: d.eventFor(frames, frameKey, topic, si, q.speaker),
+			Span: q.Span, Sentence: d.sents[si]})
+	}
+	for _, q := range indirect {
+		si := d.sentenceOf(q.Span.Start)
+		q.Event = d.eventFor(frames, frameKey, topic, si, d.byKey[q.Speaker])
+		r.Quotes = append(r.Quotes, q)
+	}
+	sort.SliceStable(r.Quotes, func(i, j int) bool { return r.Quotes[i].Span.Start < r.Quotes[j].Span.Start })
+	r.Entities = d.entities()
+	return r, nil
+}
+
+// eventFor picks the breach a statement in sentence si by speaker is
+// about: the breach the passage is about, unless the speaker is itself a
+// breach victim, whose own latest breach then wins.
+func (d *doc) eventFor(frames []*breachFrame, keys []string, topic []int, si, speaker int) string {
+	if len(frames) == 0 {
+		return ""
+	}
+	t := topic[si]
+	if speaker >= 0 && (t < 0 || frames[t].victim != speaker) {
+		for k := len(frames) - 1; k >= 0; k-- {
+			if frames[k].victim == speaker && (len(frames[k].evidence) == 0 || frames[k].evidence[0].Start <= d.sents[si].End) {
+				return keys[k]
+			}
+		}
+	}
+	if t < 0 {
+		t = 0
+	}
+	return keys[t]
+}
+
+// tagNames runs prose's tagger and entity recogniser, keeping the names it
+// labels as people and places as evidence for our own rules.
+func (x *Extractor) tagNames(d *doc) error {
+	pd, err := prose.NewDocument(d.body, prose.UsingModel(x.model), prose.WithSegmentation(false))
+	if err != nil {
+		return err
+	}
+	for _, e := range pd.Entities() {
+		switch e.Label {
+		case "PERSON":
+			d.proseNames[e.Text] = true
+		}
+	}
+	return nil
+}
+
+// entities turns the article's entities into Entity values.
+func (d *doc) entities() []Entity {
+	out := make([]Entity, 0, len(d.ents))
+	for _, e := range d.ents {
+		if len(e.spans) == 0 {
+			continue
+		}
+		en := Entity{Key: e.key, Name: e.name, Type: e.typ, Kind: e.kind, Roles: e.roles, Mentions: e.spans}
+		if en.Type != Organization {
+			en.Kind = ""
+		}
+		if en.Type == Organization && en.Kind == "" {
+			en.Kind = KindOrganization
+		}
+		for a := range e.aliases {
+			if a != e.name {
+				en.Aliases = append(en.Aliases, a)
+			}
+		}
+		sort.Strings(en.Aliases)
+		if e.client >= 0 {
+			en.Client = d.ents[e.client].key
+		}
+		sort.Slice(en.Mentions, func(i, j int) bool { return en.Mentions[i].Start < en.Mentions[j].Start })
+		out = append(out, en)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
 }

@@ -1,0 +1,122 @@
+package extract
+
+import (
+	"strings"
+)
+
+// doc holds the analysis of one article body.
+type doc struct {
+	body       string
+	paras      []paragraph
+	sents      []Span
+	sentPara   []int
+	toks       []token
+	quotes     []quoteSpan
+	ents       []*ent
+	byKey      map[string]int
+	ments      []mention
+	taken      []Span
+	orgs       *orgIndex
+	proseNames map[string]bool
+	gpe        map[string]bool
+	speakers   []spoke
+}
+
+func newDoc(body string, orgs *orgIndex) *doc {
+	d := &doc{body: body, byKey: map[string]int{}, orgs: orgs, proseNames: map[string]bool{}, gpe: map[string]bool{}}
+	d.paras = splitParagraphs(body)
+	for pi, p := range d.paras {
+		for _, s := range p.sentences {
+			d.toks = tokenize(body, s, len(d.sents), d.toks)
+			d.sents = append(d.sents, s)
+			d.sentPara = append(d.sentPara, pi)
+		}
+	}
+	d.quotes = findQuotes(body, d.paras)
+	return d
+}
+
+// sentenceOf returns the index of the sentence holding offset off.
+func (d *doc) sentenceOf(off int) int { return sentenceAt(d.sents, off) }
+
+// mentionsIn returns the indexes of mentions starting in [s, e).
+func (d *doc) mentionsIn(s, e int) []int {
+	var out []int
+	for i, m := range d.ments {
+		if m.Start >= s && m.Start < e {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// resolveMentions resolves definite descriptions to the organisation of a
+// fitting kind mentioned last before them (or, failing that, first after),
+// and spokesperson phrases to the organisation they speak for.
+func (d *doc) resolveMentions() {
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.ent >= 0 || m.how != byDescription || m.word == "spokesperson" {
+			continue
+		}
+		m.ent = d.orgOfKind(descriptionKinds[m.word], i)
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.ent >= 0 || m.word != "spokesperson" {
+			continue
+		}
+		m.ent = d.spokesOrg(i)
+	}
+}
+
+// orgOfKind finds the organisation of one of kinds mentioned last before
+// mention i, or first after it; nil kinds match any organisation but media.
+func (d *doc) orgOfKind(kinds []string, i int) int {
+	ok := func(e int) bool {
+		if e < 0 || d.ents[e].typ != Organization {
+			return false
+		}
+		if kinds == nil {
+			return d.ents[e].kind != KindMedia
+		}
+		for _, k := range kinds {
+			if d.ents[e].kind == k {
+				return true
+			}
+		}
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if ok(d.ments[k].ent) {
+			return d.ments[k].ent
+		}
+	}
+	for k := i + 1; k < len(d.ments); k++ {
+		if d.ments[k].how == byName && ok(d.ments[k].ent) {
+			return d.ments[k].ent
+		}
+	}
+	return -1
+}
+
+// spokesOrg resolves "a Met spokesperson", "a spokesperson for the NCA",
+// "a statement released by the Metropolitan Police".
+func (d *doc) spokesOrg(i int) int {
+	m := d.ments[i]
+	isOrg := func(k int) bool {
+		return k >= 0 && k < len(d.ments) && d.ments[k].ent >= 0 && d.ents[d.ments[k].ent].typ == Organization
+	}
+	if isOrg(i-1) && m.Start-d.ments[i-1].End <= 2 {
+		return d.ments[i-1].ent
+	}
+	if isOrg(i + 1) {
+		gap := strings.ToLower(strings.TrimSpace(d.body[m.End:d.ments[i+1].Start]))
+		switch gap {
+		case "for", "for the", "from", "from the", "at", "at the", "of", "of the", "released by", "released by the",
+			"issued by", "issued by the", "from the office of", "on behalf of", "on behalf of the":
+			return d.ments[i+1].ent
+		}
+	}
+	return -1
+}

@@ -1,0 +1,521 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// descriptionKinds maps the head of a definite description ("the force")
+// to the organisation kinds it can refer to; nil means any organisation.
+var descriptionKinds = map[string][]string{
+	"force": {KindPoliceForce}, "constabulary": {KindPoliceForce}, "constabularies": {KindPoliceForce},
+	"police": {KindPoliceForce},
+	"company": {KindSupplier, KindCompany}, "firm": {KindSupplier, KindCompany},
+	"supplier": {KindSupplier}, "contractor": {KindSupplier}, "vendor": {KindSupplier}, "provider": {KindSupplier},
+	"agency": {KindAgency}, "regulator": {KindRegulator}, "watchdog": {KindRegulator},
+	"department": {KindPoliceForce, KindGovernment}, "ministry": {KindGovernment}, "government": {KindGovernment},
+	"council": {KindGovernment}, "organisation": nil, "organization": nil, "group": nil,
+	"federation": {KindStaffAssociation}, "union": {KindStaffAssociation}, "association": {KindStaffAssociation},
+	"bank": {KindCompany}, "trust": {KindHealth}, "hospital": {KindHealth}, "university": {KindEducation},
+	"newspaper": {KindMedia}, "broadcaster": {KindMedia}, "paper": {KindMedia}, "service": {KindPoliceForce, KindAgency},
+	"authority": {KindRegulator, KindGovernment}, "commission": {KindRegulator}, "charity": {KindCharity},
+}
+
+// spokesWords name someone who speaks for an organisation.
+var spokesWords = map[string]bool{
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "spokespeople": true,
+	"spokespersons": true, "representative": false, "statement": true,
+}
+
+// findEntities recognises the people, organisations and places of the
+// article and records every mention of them, including pronouns and
+// descriptions left for resolveMentions.
+func (d *doc) findEntities() {
+	d.findGazetteerLowercase()
+	d.findRuns()
+	d.findPoliceGroups()
+	d.findAcronyms()
+	d.findSurnames()
+	d.findSuppliers()
+	d.findReferring()
+	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].Start < d.ments[j].Start })
+	d.resolveMentions()
+}
+
+// addEntity returns the index of the entity with the given identity,
+// creating it when new, and records the mention.
+func (d *doc) addEntity(name string, typ EntityType, kind string, sp Span) int {
+	key, canon, ckind := d.identify(name, typ)
+	if kind == "" || kind == KindOrganization {
+		if ckind != "" {
+			kind = ckind
+		}
+	}
+	if ckind != "" && typ == Organization {
+		kind = ckind
+	}
+	i, ok := d.byKey[key]
+	if !ok {
+		i = len(d.ents)
+		d.ents = append(d.ents, &ent{key: key, name: canon, typ: typ, kind: kind, aliases: map[string]bool{}, client: -1, first: sp.Start})
+		d.byKey[key] = i
+	}
+	e := d.ents[i]
+	if e.kind == "" || e.kind == KindOrganization {
+		e.kind = kind
+	}
+	if name != canon {
+		e.aliases[name] = true
+	}
+	return i
+}
+
+// identify gives the key, canonical name and known kind of a name.
+func (d *doc) identify(name string, typ EntityType) (key, canon, kind string) {
+	switch typ {
+	case Person:
+		return "person/" + slug(name), name, ""
+	case Place:
+		return "place/" + slug(name), name, ""
+	}
+	if k, ok := d.orgs.byName[normName(name)]; ok {
+		o := knownOrgs[k]
+		return "org/" + slug(o.name), o.name, o.kind
+	}
+	if core, ok := policeCore(name); ok && core != "" {
+		if k, ok := d.orgs.byName[core+" police"]; ok {
+			o := knownOrgs[k]
+			return "org/" + slug(o.name), o.name, o.kind
+		}
+		if k, ok := d.orgs.byName[core]; ok && knownOrgs[k].kind == KindPoliceForce {
+			o := knownOrgs[k]
+			return "org/" + slug(o.name), o.name, o.kind
+		}
+		canon := policeName(name, core)
+		return "org/" + slug(canon), canon, KindPoliceForce
+	}
+	canon = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
+	return "org/" + slug(canon), canon, ""
+}
+
+// policeName writes a police force's canonical name "<Area> Police", keeping
+// the area's capitalisation as it was written.
+func policeName(name, core string) string {
+	words := strings.Fields(name)
+	var area []string
+	for _, w := range words {
+		if strings.Contains(core, normName(w)) && normName(w) != "" && !strings.EqualFold(w, "of") {
+			area = append(area, w)
+		} else if strings.EqualFold(w, "and") && len(area) > 0 {
+			area = append(area, "and")
+		}
+	}
+	for len(area) > 0 && area[len(area)-1] == "and" {
+		area = area[:len(area)-1]
+	}
+	if len(area) == 0 {
+		return name
+	}
+	return strings.Join(area, " ") + " Police"
+}
+
+func (d *doc) mention(sp Span, e int, how mentionKind, word string) {
+	d.ments = append(d.ments, mention{Span: sp, ent: e, how: how, word: word, inQuote: d.inQuote(sp.Start)})
+	if e >= 0 {
+		d.ents[e].spans = append(d.ents[e].spans, sp)
+	}
+	d.taken = append(d.taken, sp)
+}
+
+// overlapsTaken reports whether sp overlaps a recorded mention.
+func (d *doc) overlapsTaken(sp Span) bool {
+	for _, t := range d.taken {
+		if sp.Start < t.End && t.Start < sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inQuote reports whether offset lies inside quote marks.
+func (d *doc) inQuote(off int) bool {
+	for _, q := range d.quotes {
+		if off >= q.Start && off < q.End {
+			return true
+		}
+	}
+	return false
+}
+
+// findGazetteerLowercase finds multi-word gazetteer names written in lower
+// case ("the information commissioner").
+func (d *doc) findGazetteerLowercase() {
+	low := strings.ToLower(d.body)
+	for k, o := range knownOrgs {
+		for _, a := range append([]string{o.name}, o.aliases...) {
+			if !strings.Contains(a, " ") || strings.ToLower(a) != a {
+				continue
+			}
+			for from := 0; ; {
+				i := strings.Index(low[from:], a)
+				if i < 0 {
+					break
+				}
+				s, e := from+i, from+i+len(a)
+				from = e
+				if !atWordBoundary(d.body, s, e) || d.overlapsTaken(Span{s, e}) {
+					continue
+				}
+				d.mention(Span{s, e}, d.addEntity(knownOrgs[k].name, Organization, "", Span{s, e}), byName, "")
+				d.ents[d.byKey["org/"+slug(knownOrgs[k].name)]].aliases[d.body[s:e]] = true
+			}
+		}
+	}
+}
+
+// isNameWord reports whether t can be part of a name.
+func isNameWord(t token) bool {
+	if !t.word || !t.cap {
+		return false
+	}
+	return true
+}
+
+// findRuns walks runs of capitalised words and classifies each as a
+// person (with any title standing before the name), an organisation or a
+// place.
+func (d *doc) findRuns() {
+	toks := d.toks
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !isNameWord(t) || stopCaps[t.low] || d.overlapsTaken(t.Span) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].sent == t.sent {
+			n := toks[j]
+			if isNameWord(n) && !d.overlapsTaken(n.Span) {
+				j++
+				continue
+			}
+			if nameConnectors[n.low] && j+1 < len(toks) && isNameWord(toks[j+1]) && toks[j+1].sent == t.sent && !d.overlapsTaken(toks[j+1].Span) {
+				j += 2
+				continue
+			}
+			if (n.low == "police" || n.low == "constabulary") && !runHasHead(toks[i:j]) {
+				j++
+			}
+			break
+		}
+		if d.isHeading(d.sentPara[t.sent]) {
+			d.gazetteerOnly(i, j)
+		} else {
+			d.classifyRun(i, j)
+		}
+		i = j
+	}
+}
+
+func runHasHead(ts []token) bool {
+	for _, t := range ts {
+		if _, ok := orgHeads[t.low]; ok && !notOrgHeads[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// spanOf returns the body span of tokens [a, b).
+func (d *doc) spanOf(a, b int) Span { return Span{d.toks[a].Start, d.toks[b-1].End} }
+
+func (d *doc) textOf(a, b int) string { sp := d.spanOf(a, b); return d.body[sp.Start:sp.End] }
+
+// classifyRun classifies the capitalised run of tokens [a, b).
+func (d *doc) classifyRun(a, b int) {
+	toks := d.toks
+	// strip leading possessive places and country qualifiers: "London's
+	// Metropolitan Police", "U.K. National Crime Agency".
+	for a < b {
+		if a+2 < b && toks[a+1].low == "'s" && d.isPlace(toks[a].text) {
+			d.mention(toks[a].Span, d.addEntity(toks[a].text, Place, "", toks[a].Span), byName, "")
+			a += 2
+			continue
+		}
+		if countryQualifiers[toks[a].low] && a+1 < b && runHasHead(toks[a+1:b]) {
+			a++
+			continue
+		}
+		break
+	}
+	if a >= b {
+		return
+	}
+	text := d.textOf(a, b)
+	sp := d.spanOf(a, b)
+	if k, ok := d.orgs.byName[normName(text)]; ok && d.gazetteerOK(text, a) {
+		d.mention(sp, d.addEntity(knownOrgs[k].name, Organization, "", sp), byName, "")
+		d.noteAlias(text, sp)
+		return
+	}
+	if d.tryPerson(a, b) {
+		return
+	}
+	// organisation by head word
+	h := -1
+	for k := b - 1; k >= a; k-- {
+		if kind, ok := orgHeads[toks[k].low]; ok && !notOrgHeads[toks[k].low] && (k > a || kind == KindPoliceForce) {
+			h = k
+			break
+		}
+	}
+	if h >= 0 {
+		end := h + 1
+		if end+1 < b && toks[end].low == "of" {
+			end = b
+		}
+		oa := a
+		for oa < end && (stopCaps[toks[oa].low] || toks[oa].low == "former") {
+			oa++
+		}
+		if oa < end && !(end-oa == 1 && toks[oa].low == "police") {
+			name := d.textOf(oa, end)
+			osp := d.spanOf(oa, end)
+			d.mention(osp, d.addEntity(name, Organization, orgHeads[toks[h].low], osp), byName, "")
+		}
+		if end < b {
+			d.classifyRun(end, b)
+		}
+		return
+	}
+	// places and gazetteer names inside the run, longest first
+	for l := b - a; l >= 1; l-- {
+		for s := a; s+l <= b; s++ {
+			sub := d.spanOf(s, s+l)
+			if d.overlapsTaken(sub) {
+				continue
+			}
+			name := d.body[sub.Start:sub.End]
+			if k, ok := d.orgs.byName[normName(name)]; ok && d.gazetteerOK(name, s) {
+				d.mention(sub, d.addEntity(knownOrgs[k].name, Organization, "", sub), byName, "")
+				d.noteAlias(name, sub)
+			} else if d.isPlace(name) {
+				d.mention(sub, d.addEntity(name, Place, "", sub), byName, "")
+			}
+		}
+	}
+}
+
+// gazetteerOnly records gazetteer names inside the run [a, b) of a
+// heading, where capitalisation says nothing about names.
+func (d *doc) gazetteerOnly(a, b int) {
+	for l := b - a; l >= 1; l-- {
+		for s := a; s+l <= b; s++ {
+			sub := d.spanOf(s, s+l)
+			if d.overlapsTaken(sub) {
+				continue
+			}
+			name := d.body[sub.Start:sub.End]
+			if k, ok := d.orgs.byName[normName(name)]; ok && d.gazetteerOK(name, s) {
+				d.mention(sub, d.addEntity(knownOrgs[k].name, Organization, "", sub), byName, "")
+				d.noteAlias(name, sub)
+			}
+		}
+	}
+}
+
+// gazetteerOK rejects gazetteer aliases that are ordinary words unless
+// "the" stands before them, and all-caps aliases written otherwise.
+func (d *doc) gazetteerOK(name string, at int) bool {
+	n := normName(name)
+	if needsArticle[n] {
+		return at > 0 && d.toks[at-1].low == "the"
+	}
+	return true
+}
+
+// noteAlias records the surface form as an alias of the entity mentioned at sp.
+func (d *doc) noteAlias(text string, sp Span) {
+	m := d.ments[len(d.ments)-1]
+	if m.ent >= 0 && text != d.ents[m.ent].name {
+		d.ents[m.ent].aliases[text] = true
+	}
+}
+
+func (d *doc) isPlace(s string) bool { return places[s] || d.gpe[s] }
+
+// tryPerson recognises "[Former] [Org] Title First Last", "Mr Last" and
+// plain "First Last" names in the run [a, b).
+func (d *doc) tryPerson(a, b int) bool {
+	toks := d.toks
+	// the name: trailing name-like words
+	n := b
+	for n > a && b-n < 3 && isPersonWord(toks[n-1]) {
+		n--
+	}
+	nameLen := b - n
+	if nameLen == 0 {
+		return false
+	}
+	prefix := toks[a:n]
+	hasTitle := len(prefix) > 0 && titleHeads[prefix[len(prefix)-1].low]
+	hon := len(prefix) > 0 && honorifics[prefix[len(prefix)-1].low]
+	name := d.textOf(n, b)
+	switch {
+	case nameLen >= 2 && (hasTitle || hon):
+	case nameLen >= 2 && len(prefix) == 0 && d.personEvidence(name, a, b):
+	default:
+		return false
+	}
+	if d.isPlace(name) {
+		return false
+	}
+	if _, ok := d.orgs.byName[normName(name)]; ok {
+		return false
+	}
+	sp := d.spanOf(n, b)
+	pi := d.addEntity(name, Person, "", sp)
+	d.mention(sp, pi, byName, "")
+	if hasTitle {
+		d.addTitle(pi, a, n)
+	}
+	return true
+}
+
+// isPersonWord reports whether t could be part of a person's name.
+func isPersonWord(t token) bool {
+	if !t.word || !t.cap || stopCaps[t.low] || titleWords[t.low] || honorifics[t.low] {
+		return false
+	}
+	if _, ok := orgHeads[t.low]; ok {
+		return false
+	}
+	for _, r := range t.text {
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return !isAllCaps(t.text)
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// personEvidence says whether a bare capitalised pair is a person's name:
+// prose tagged it a person, or it stands where speakers stand.
+func (d *doc) personEvidence(name string, a, b int) bool {
+	if d.inQuote(d.toks[a].Start) {
+		return false
+	}
+	if d.proseNames[name] {
+		return true
+	}
+	if b < len(d.toks) && d.toks[b].low == "," && b+1 < len(d.toks) {
+		nx := d.toks[b+1]
+		if titleWords[nx.low] || nx.low == "the" || nx.low == "a" || nx.low == "an" || nx.low == "of" || nx.low == "who" {
+			return true
+		}
+	}
+	if b < len(d.toks) && speechVerbs[d.toks[b].low] {
+		return true
+	}
+	if a > 0 && speechVerbs[d.toks[a-1].low] {
+		return true
+	}
+	return false
+}
+
+// addTitle parses the title standing before a person's name in tokens
+// [a, n): "Former Met Chief Superintendent", "South Yorkshire Police and
+// Crime Commissioner", "Vice Chair".
+func (d *doc) addTitle(pi, a, n int) {
+	toks := d.toks
+	former := a > 0 && (toks[a-1].low == "former" || toks[a-1].low == "ex")
+	// the title is the longest run of title words ending at n
+	t := n
+	for t > a && (titleWords[toks[t-1].low] || toks[t-1].low == "'s") {
+		t--
+	}
+	// an organisation head opening the title belongs to the organisation
+	// ("South Yorkshire | Police and Crime Commissioner").
+	orgEnd := t
+	if t > a && t < n {
+		if _, ok := orgHeads[toks[t].low]; ok && toks[t].low != "executive" {
+			orgEnd = t + 1
+		}
+	}
+	title := d.textOf(t, n)
+	org := -1
+	if orgEnd > a {
+		name := d.textOf(a, orgEnd)
+		sp := d.spanOf(a, orgEnd)
+		if !d.overlapsTaken(sp) {
+			org = d.orgForName(name, sp)
+		}
+	}
+	d.addRole(pi, title, org, former)
+}
+
+// orgForName finds or makes the organisation named name and records the mention.
+func (d *doc) orgForName(name string, sp Span) int {
+	if k, ok := d.orgs.byName[normName(name)]; ok {
+		e := d.addEntity(knownOrgs[k].name, Organization, "", sp)
+		d.mention(sp, e, byName, "")
+		d.noteAlias(name, sp)
+		return e
+	}
+	words := strings.Fields(name)
+	last := strings.ToLower(words[len(words)-1])
+	if kind, ok := orgHeads[last]; ok {
+		e := d.addEntity(name, Organization, kind, sp)
+		d.mention(sp, e, byName, "")
+		return e
+	}
+	for i, en := range d.ents {
+		if en.typ == Organization && en.aliases[name] {
+			d.mention(sp, i, byName, "")
+			return i
+		}
+	}
+	return -1
+}
+
+// addRole records a role, merging repeats.
+func (d *doc) addRole(pi int, title string, org int, former bool) {
+	title = strings.TrimSpace(title)
+	if title == "" && org < 0 {
+		return
+	}
+	r := Role{Title: title, Former: former}
+	if org >= 0 {
+		r.Org = d.ents[org].key
+	}
+	e := d.ents[pi]
+	for i, x := range e.roles {
+		if strings.EqualFold(x.Title, r.Title) && (x.Org == r.Org || x.Org == "" || r.Org == "") {
+			if x.Org == "" {
+				e.roles[i].Org = r.Org
+			}
+			if x.Title == "" {
+				e.roles[i].Title = r.Title
+			}
+			return
+		}
+		if x.Title == "" && x.Org == r.Org {
+			e.roles[i].Title = r.Title
+			return
+		}
+	}
+	e.roles = append(e.roles, r)
+}

@@ -1,0 +1,365 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Breach causes, from the most specific.
+const (
+	causeLoss       = "loss"       // a device or papers lost or stolen
+	causeDataLoss   = "data-loss"  // stored data deleted or vanished
+	causeDisclosure = "disclosure" // published or sent by mistake
+	causeHack       = "hack"       // unauthorised access, cyber attack
+	causeUnknown    = "breach"
+)
+
+var (
+	breachTrigger = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
+	causeLossRe       = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb|devices? (?:was|were) (?:lost|stolen)|lost|stolen|fell from|left on a train)\b`)
+	causeDataLossRe   = regexp.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|deleted|unexplained reduction)\b`)
+	causeDisclosureRe = regexp.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
+	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
+	negationRe        = regexp.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
+	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|members of staff)\b`)
+	representsRe      = regexp.MustCompile(`(?i)\b(?:represents|representing|employs|employing|serves|serving a population|has|have|with)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+)*$`)
+	reportVerbRe      = regexp.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred)\b`)
+	passiveNotifiedRe = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
+	monthRe           = regexp.MustCompile(`\b(?:in|since|during|last|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+)
+
+// breachFrame is one breach as told in this article.
+type breachFrame struct {
+	victim     int
+	via        int
+	cause      string
+	causeText  string
+	exposed    map[string]bool
+	notExposed map[string]bool
+	affected   map[int]bool
+	reportedTo map[int]bool
+	when       string
+	evidence   []Span
+}
+
+// victimKinds are the kinds of organisation that suffer breaches.
+func victimKind(k string) bool {
+	switch k {
+	case KindPoliceForce, KindCompany, KindGovernment, KindHealth, KindEducation, KindCharity, KindOrganization, KindCourt, KindPolitical, "":
+		return true
+	}
+	return false
+}
+
+// findEvents reads data breaches sentence by sentence. A sentence with a
+// breach word and a victim opens or continues that victim's breach; the
+// sentences after it add facts to it until another breach takes over.
+// topic[i] is the frame sentence i is about (-1 for none).
+func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
+	var frames []*breachFrame
+	topic := make([]int, len(d.sents))
+	cur := -1
+	for si, s := range d.sents {
+		text := d.body[s.Start:s.End]
+		trig := breachTrigger.MatchString(text)
+		cause, causeText := classifyCause(text)
+		victim, via := d.victimIn(s)
+		switch {
+		case trig && victim >= 0:
+			cur = d.frameFor(&frames, victim, cause, si)
+		case trig && cur < 0:
+			if v := d.mainVictim(); v >= 0 {
+				cur = d.frameFor(&frames, v, cause, si)
+			}
+		case victim >= 0 && !trig:
+			// a sentence about another victim of this article moves the topic there
+			if k := lastFrameOf(frames, victim); k >= 0 {
+				cur = k
+			}
+		case trig && cause != causeUnknown && cur >= 0 && frames[cur].cause != cause && frames[cur].cause != causeUnknown && victim < 0:
+			cur = d.frameFor(&frames, frames[cur].victim, cause, si)
+		}
+		topic[si] = cur
+		if cur < 0 {
+			continue
+		}
+		f := frames[cur]
+		if f.cause == causeUnknown && cause != causeUnknown {
+			f.cause, f.causeText = cause, causeText
+		} else if f.causeText == "" || cause == f.cause && len(causeText) > len(f.causeText) {
+			if cause == f.cause {
+				f.causeText = causeText
+			}
+		}
+		if via >= 0 && f.via < 0 {
+			f.via = via
+		}
+		if !trig && !d.factSentence(text) {
+			continue
+		}
+		f.evidence = append(f.evidence, s)
+		d.readFacts(f, s)
+		if m := monthRe.FindStringSubmatch(text); m != nil && !published.IsZero() && f.when == "" {
+			if t, err := time.Parse("January 2006", m[1]+" "+strconv.Itoa(published.Year())); err == nil {
+				if t.After(published) {
+					t = t.AddDate(-1, 0, 0)
+				}
+				f.when = t.Format("2006-01")
+			}
+		}
+	}
+	for _, f := range frames {
+		if f.when == "" && !published.IsZero() {
+			f.when = published.Format("2006-01")
+		}
+	}
+	return frames, topic
+}
+
+func lastFrameOf(frames []*breachFrame, victim int) int {
+	for k := len(frames) - 1; k >= 0; k-- {
+		if frames[k].victim == victim {
+			return k
+		}
+	}
+	return -1
+}
+
+// frameFor returns the frame of victim and cause, opening one if needed.
+// A breach of unknown cause joins the victim's latest breach.
+func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int) int {
+	for k := len(*frames) - 1; k >= 0; k-- {
+		f := (*frames)[k]
+		if f.victim != victim {
+			continue
+		}
+		if f.cause == cause || cause == causeUnknown || f.cause == causeUnknown {
+			return k
+		}
+	}
+	*frames = append(*frames, &breachFrame{victim: victim, via: -1, cause: cause, exposed: map[string]bool{},
+		notExposed: map[string]bool{}, affected: map[int]bool{}, reportedTo: map[int]bool{}})
+	return len(*frames) - 1
+}
+
+// classifyCause names what caused the breach a sentence tells of.
+func classifyCause(text string) (string, string) {
+	switch {
+	case causeLossRe.MatchString(text):
+		return causeLoss, "lost or stolen " + strings.ToLower(causeLossRe.FindString(text))
+	case causeDataLossRe.MatchString(text):
+		return causeDataLoss, strings.ToLower(causeDataLossRe.FindString(text))
+	case causeDisclosureRe.MatchString(text):
+		m := strings.ToLower(causeDisclosureRe.FindString(text))
+		if m == "foi" || m == "freedom of information" {
+			m = "Freedom of Information request"
+		}
+		return causeDisclosure, m
+	case causeHackRe.MatchString(text):
+		return causeHack, strings.ToLower(causeHackRe.FindString(text))
+	}
+	return causeUnknown, ""
+}
+
+// victimIn finds the organisation a sentence says was breached: the first
+// organisation of a victim kind named outside quotes (a supplier stands
+// for its client and becomes the via).
+func (d *doc) victimIn(s Span) (victim, via int) {
+	victim, via = -1, -1
+	for _, mi := range d.mentionsIn(s.Start, s.End) {
+		m := d.ments[mi]
+		e := m.ent
+		if e < 0 && m.how == byPronoun && (m.word == "it" || m.word == "they") {
+			continue
+		}
+		if e < 0 || d.ents[e].typ != Organization {
+			continue
+		}
+		en := d.ents[e]
+		if en.kind == KindSupplier && en.client >= 0 {
+			if via < 0 {
+				via = e
+			}
+			if victim < 0 {
+				victim = en.client
+			}
+			continue
+		}
+		if victim < 0 && victimKind(en.kind) && !m.inQuote {
+			victim = e
+		}
+	}
+	return victim, via
+}
+
+// mainVictim is the first victim-kind organisation the article names.
+func (d *doc) mainVictim() int {
+	for _, m := range d.ments {
+		if m.ent >= 0 && d.ents[m.ent].typ == Organization && victimKind(d.ents[m.ent].kind) && d.ents[m.ent].kind != "" {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// factSentence reports whether a sentence without a breach word still
+// carries breach facts: data categories, counts of people, reporting.
+func (d *doc) factSentence(text string) bool {
+	low := strings.ToLower(text)
+	if countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) {
+		return true
+	}
+	for _, c := range dataCategories {
+		for _, p := range c.patterns {
+			if len(p) > 5 && containsWord(low, p) {
+				return true
+			}
+		}
+	}
+	return reportVerbRe.MatchString(text) && strings.Contains(low, " to ")
+}
+
+// readFacts adds the data, counts and authorities sentence s tells of to f.
+func (d *doc) readFacts(f *breachFrame, s Span) {
+	text := d.body[s.Start:s.End]
+	low := strings.ToLower(text)
+	neg := negationRe.FindStringIndex(text)
+	for _, c := range dataCategories {
+		for _, p := range c.patterns {
+			i := indexWord(low, p)
+			if i < 0 {
+				continue
+			}
+			if neg != nil && i > neg[0] {
+				f.notExposed[c.label] = true
+			} else {
+				f.exposed[c.label] = true
+			}
+			break
+		}
+	}
+	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
+		if representsRe.MatchString(text[:m[0]]) {
+			continue
+		}
+		num := strings.ReplaceAll(text[m[4]:m[5]], ",", "")
+		mult := 1.0
+		if strings.HasSuffix(num, "million") {
+			num = strings.TrimSpace(strings.TrimSuffix(num, "million"))
+			mult = 1e6
+		}
+		v, err := strconv.ParseFloat(num, 64)
+		if err != nil || v <= 0 {
+			continue
+		}
+		f.affected[int(v*mult)] = true
+	}
+	d.readReportedTo(f, s)
+}
+
+// readReportedTo finds who a breach was reported to: "referred itself to
+// the ICO", "has reported the matter to the National Crime Agency and the
+// ICO", "The NCA has been notified", "The ICO is also aware".
+func (d *doc) readReportedTo(f *breachFrame, s Span) {
+	text := d.body[s.Start:s.End]
+	add := func(from, to int) {
+		for _, mi := range d.mentionsIn(from, to) {
+			e := d.ments[mi].ent
+			if e < 0 || d.ents[e].typ != Organization || e == f.victim {
+				continue
+			}
+			switch d.ents[e].kind {
+			case KindRegulator, KindAgency, KindGovernment, KindPoliceForce:
+				f.reportedTo[e] = true
+			}
+		}
+	}
+	for _, m := range reportVerbRe.FindAllStringIndex(text, -1) {
+		rest := text[m[1]:]
+		// the recipients follow "to" in the same clause
+		to := indexWord(strings.ToLower(rest), "to")
+		if to < 0 || to > 40 {
+			if v := strings.ToLower(text[m[0]:m[1]]); v == "notified" || v == "informed" || v == "alerted" || v == "contacted" {
+				end := clauseEnd(rest)
+				add(s.Start+m[1], s.Start+m[1]+end)
+			}
+			continue
+		}
+		start := m[1] + to + 2
+		end := start + clauseEnd(text[start:])
+		add(s.Start+start, s.Start+end)
+	}
+	if m := passiveNotifiedRe.FindStringIndex(text); m != nil {
+		add(s.Start, s.Start+m[0])
+	}
+}
+
+// clauseEnd returns where the clause starting text ends: at a relative
+// clause, a subordinate clause or the sentence end.
+func clauseEnd(text string) int {
+	best := len(text)
+	for _, stop := range []string{", which", ", who", " after ", " because ", " following ", ". ", "; ", " but ", ", as ", " when ", " last ", " on "} {
+		if i := strings.Index(text, stop); i >= 0 && i < best {
+			best = i
+		}
+	}
+	return best
+}
+
+// indexWord finds w in s at word boundaries, -1 when absent.
+func indexWord(s, w string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if atWordBoundary(s, i, i+len(w)) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+func containsWord(s, w string) bool { return indexWord(s, w) >= 0 }
+
+// eventOf turns a frame into an Event.
+func (d *doc) eventOf(f *breachFrame) Event {
+	v := d.ents[f.victim]
+	ev := Event{Type: "DataBreach", Victim: v.key, Cause: f.causeText, When: f.when, Evidence: f.evidence}
+	ev.Key = "breach/" + strings.TrimPrefix(v.key, "org/") + "/" + f.cause
+	label := map[string]string{causeHack: "hack", causeDisclosure: "data disclosure", causeLoss: "lost data", causeDataLoss: "data loss", causeUnknown: "data breach"}[f.cause]
+	ev.Name = v.name + " " + label
+	if f.via >= 0 {
+		ev.Via = d.ents[f.via].key
+		ev.Name = v.name + " supplier " + label
+	}
+	ev.Exposed = sortedKeys(f.exposed)
+	for k := range f.notExposed {
+		if !f.exposed[k] {
+			ev.NotExposed = append(ev.NotExposed, k)
+		}
+	}
+	sort.Strings(ev.NotExposed)
+	for n := range f.affected {
+		ev.Affected = append(ev.Affected, n)
+	}
+	sort.Ints(ev.Affected)
+	for e := range f.reportedTo {
+		ev.ReportedTo = append(ev.ReportedTo, d.ents[e].key)
+	}
+	sort.Strings(ev.ReportedTo)
+	return ev
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

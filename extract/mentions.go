@@ -1,0 +1,301 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// policeGroup finds forces named with lower-case force words:
+// "the constabularies of Norfolk and Suffolk", "Norfolk and Suffolk constabularies".
+var (
+	policeGroupOf   = regexp.MustCompile(`\b(?:constabular(?:y|ies)|police forces?|police services?) of ((?:[A-Z][\p{L}'-]+ ?)+(?:and (?:[A-Z][\p{L}'-]+ ?)+)?)`)
+	policeGroupTail = regexp.MustCompile(`\b((?:[A-Z][\p{L}'-]+ )+(?:and (?:[A-Z][\p{L}'-]+ )+)?)(?:constabularies|constabulary|police forces|police force)\b`)
+)
+
+func (d *doc) findPoliceGroups() {
+	for _, re := range []*regexp.Regexp{policeGroupOf, policeGroupTail} {
+		for _, m := range re.FindAllStringSubmatchIndex(d.body, -1) {
+			sp := Span{m[0], m[1]}
+			area := strings.TrimSpace(d.body[m[2]:m[3]])
+			if strings.HasPrefix(area, "The ") {
+				continue
+			}
+			full := d.body[sp.Start:sp.End]
+			// only areas: the words must not already be an organisation
+			if _, ok := d.orgs.byName[normName(area)]; ok {
+				continue
+			}
+			e := d.addEntity(area+" Police", Organization, KindPoliceForce, sp)
+			d.ents[e].aliases[full] = true
+			d.ents[e].aliases[area] = true
+			d.dropOverlapping(sp)
+			d.mention(sp, e, byName, "")
+		}
+	}
+}
+
+// dropOverlapping removes place mentions overlapping sp (the areas of a
+// police group were first read as places).
+func (d *doc) dropOverlapping(sp Span) {
+	keep := d.ments[:0]
+	for _, m := range d.ments {
+		if m.Start < sp.End && sp.Start < m.End && m.ent >= 0 && d.ents[m.ent].typ == Place {
+			continue
+		}
+		keep = append(keep, m)
+	}
+	d.ments = keep
+	taken := d.taken[:0]
+	for _, t := range d.taken {
+		if t.Start < sp.End && sp.Start < t.End {
+			continue
+		}
+		taken = append(taken, t)
+	}
+	d.taken = taken
+}
+
+// findAcronyms links acronyms to organisations: defined in brackets after
+// the name ("National Crime Agency (NCA)"), the initials of an organisation
+// named in the article, or a gazetteer alias.
+func (d *doc) findAcronyms() {
+	toks := d.toks
+	// definitions first
+	for i := 2; i+1 < len(toks); i++ {
+		if toks[i-1].low != "(" || toks[i+1].low != ")" || !isAcronym(toks[i].text) {
+			continue
+		}
+		prevEnd := toks[i-2].End
+		for _, m := range d.ments {
+			if m.End == prevEnd && m.ent >= 0 && d.ents[m.ent].typ == Organization {
+				d.ents[m.ent].aliases[toks[i].text] = true
+				break
+			}
+		}
+	}
+	for i, t := range toks {
+		if !isAcronym(t.text) || notAcronyms[t.text] || d.overlapsTaken(t.Span) {
+			continue
+		}
+		e := -1
+		for k, en := range d.ents {
+			if en.typ == Organization && (en.aliases[t.text] || initials(en.name) == t.text) {
+				e = k
+				break
+			}
+		}
+		if e < 0 {
+			if k, ok := d.orgs.byName[normName(t.text)]; ok && (knownOrgs[k].name == t.text || contains(knownOrgs[k].aliases, t.text)) {
+				e = d.addEntity(knownOrgs[k].name, Organization, "", t.Span)
+			}
+		}
+		if e < 0 {
+			continue
+		}
+		d.ents[e].aliases[t.text] = true
+		d.mention(t.Span, e, byName, "")
+		_ = i
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports whether s looks like an acronym: "NCA", "PSNI", "MoD".
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 7 {
+		return false
+	}
+	upper := 0
+	for i, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			upper++
+		case r >= 'a' && r <= 'z':
+			if i == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return upper >= 2
+}
+
+// initials gives the capital initials of a name's significant words.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		lw := strings.ToLower(w)
+		if nameConnectors[lw] || lw == "the" {
+			continue
+		}
+		r := []rune(w)
+		if r[0] >= 'A' && r[0] <= 'Z' {
+			b.WriteRune(r[0])
+		}
+	}
+	return b.String()
+}
+
+// findSurnames finds people named again by surname, with or without an
+// honorific ("Mr. Babu", "Billings").
+func (d *doc) findSurnames() {
+	toks := d.toks
+	for i, t := range toks {
+		if !t.word || !t.cap || d.overlapsTaken(t.Span) {
+			continue
+		}
+		hon := false
+		start := t.Start
+		if honorifics[t.low] {
+			k := i + 1
+			if k < len(toks) && toks[k].low == "." {
+				k++
+			}
+			if k >= len(toks) || !isPersonWord(toks[k]) || d.overlapsTaken(toks[k].Span) {
+				continue
+			}
+			hon = true
+			t = toks[k]
+		}
+		if !isPersonWord(t) {
+			continue
+		}
+		e := -1
+		for k, en := range d.ents {
+			if en.typ == Person && strings.HasSuffix(en.name, " "+t.text) {
+				e = k
+				break
+			}
+		}
+		if e < 0 && hon && !d.inQuote(t.Start) {
+			e = d.addEntity(t.text, Person, "", t.Span)
+		}
+		if e < 0 {
+			continue
+		}
+		sp := Span{start, t.End}
+		d.ents[e].aliases[d.body[sp.Start:sp.End]] = true
+		d.mention(sp, e, byName, "")
+	}
+}
+
+// supplierWords name an unnamed company working for an organisation.
+var supplierPhrase = regexp.MustCompile(`(?i)\b(?:(?:one of (?:its|their|the force's|the force’s) )?(?:suppliers|supplier|contractors|contractor|vendors|vendor|service provider|third[- ]party (?:company|firm|supplier|provider)))\b`)
+
+// findSuppliers creates one supplier entity per client organisation for
+// unnamed suppliers ("a Met supplier", "one of its suppliers", "the
+// contractor", "a third party company"). The client is the organisation
+// named just before ("a Met supplier") or the victim the article is about.
+func (d *doc) findSuppliers() {
+	for _, m := range supplierPhrase.FindAllStringIndex(d.body, -1) {
+		sp := Span{m[0], m[1]}
+		if d.overlapsTaken(sp) {
+			continue
+		}
+		client := d.clientBefore(sp.Start)
+		if client < 0 {
+			continue
+		}
+		c := d.ents[client]
+		key := c.key + "/supplier"
+		i, ok := d.byKey[key]
+		if !ok {
+			i = len(d.ents)
+			short := c.name
+			for a := range c.aliases {
+				if len(a) < len(short) && !isAcronym(a) && strings.ToLower(a) != a {
+					short = a
+				}
+			}
+			d.ents = append(d.ents, &ent{key: key, name: short + " supplier", typ: Organization, kind: KindSupplier,
+				aliases: map[string]bool{}, client: client, first: sp.Start})
+			d.byKey[key] = i
+		}
+		alias := strings.ToLower(d.body[sp.Start:sp.End])
+		alias = strings.TrimPrefix(alias, "one of its ")
+		alias = strings.TrimPrefix(alias, "one of their ")
+		alias = strings.TrimSuffix(alias, "s")
+		d.ents[i].aliases[alias] = true
+		d.mention(sp, i, byDescription, "supplier")
+	}
+}
+
+// clientBefore finds the organisation a supplier works for: one named right
+// before ("a Met supplier", "the force's supplier") or else the most
+// recently named police force or company.
+func (d *doc) clientBefore(off int) int {
+	best := -1
+	for _, m := range d.ments {
+		if m.Start >= off {
+			break
+		}
+		if m.ent < 0 {
+			continue
+		}
+		e := d.ents[m.ent]
+		if e.typ != Organization || e.kind == KindSupplier || e.kind == KindMedia {
+			continue
+		}
+		if off-m.End <= 3 {
+			return m.ent
+		}
+		if e.kind == KindPoliceForce || e.kind == KindCompany || e.kind == KindGovernment || e.kind == KindHealth || e.kind == KindEducation {
+			best = m.ent
+		}
+	}
+	return best
+}
+
+// pronouns that can name a speaker.
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true}
+
+// findReferring records pronouns and definite descriptions ("the force",
+// "a Met spokesperson", "a spokesperson for the NCA") to resolve later.
+func (d *doc) findReferring() {
+	toks := d.toks
+	for i, t := range toks {
+		if !t.word || d.overlapsTaken(t.Span) {
+			continue
+		}
+		if pronouns[t.low] {
+			d.mention(t.Span, -1, byPronoun, t.low)
+			continue
+		}
+		if spokesWords[t.low] {
+			d.mention(t.Span, -1, byDescription, "spokesperson")
+			continue
+		}
+		if _, ok := descriptionKinds[t.low]; ok && i > 0 {
+			p := i - 1
+			for k := 0; k < 2 && p > 0 && toks[p].word && !toks[p].cap && !determiners[toks[p].low]; k++ {
+				p--
+			}
+			if !determiners[toks[p].low] {
+				continue
+			}
+			if i+1 < len(toks) && toks[i+1].low == "'s" {
+				continue // "the force's staff association": the possessor is not the referent
+			}
+			from := toks[p].Start
+			if toks[p].low == "'s" && p >= 2 {
+				// "the force's staff association": the phrase starts at the possessor
+				from = toks[p-1].Start
+				if determiners[toks[p-2].low] {
+					from = toks[p-2].Start
+				}
+			}
+			d.mention(Span{from, t.End}, -1, byDescription, t.low)
+		}
+	}
+}
+
+// determiners introduce a definite description.
+var determiners = map[string]bool{"the": true, "its": true, "their": true, "'s": true, "this": true, "that": true}

@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoteSpan is a stretch of body text that stood in quote marks.
+type quoteSpan struct {
+	Span         // the words inside the marks, trimmed
+	outer   Span // including the marks
+	para    int  // paragraph index
+	opened  bool // an opening mark was seen
+	closed  bool // a closing mark was seen
+	single  bool // single quote marks
+	speaker int  // resolved entity index, -1 when unknown
+}
+
+// findQuotes finds quoted stretches in each paragraph. It copes with every
+// common mark style, unbalanced marks (a quote opened and never closed runs
+// to the end of its paragraph; a closing mark with no opening one closes a
+// quote that began with the paragraph) and apostrophes.
+func findQuotes(body string, paras []paragraph) []quoteSpan {
+	var out []quoteSpan
+	for pi, p := range paras {
+		out = append(out, quotesIn(body, p.Span, pi)...)
+	}
+	return out
+}
+
+func quotesIn(body string, p Span, pi int) []quoteSpan {
+	var out []quoteSpan
+	openAt := -1 // offset of the open double mark
+	openStraight := false
+	lastEnd := p.Start
+	emit := func(o, c int, openLen, closeLen int, opened, closed, single bool) {
+		in := Span{o + openLen, c}
+		s, e := trimSpan(body, in.Start, in.End)
+		if s >= e {
+			return
+		}
+		out = append(out, quoteSpan{Span: Span{s, e}, outer: Span{o, c + closeLen}, para: pi,
+			opened: opened, closed: closed, single: single, speaker: -1})
+	}
+	for i := p.Start; i < p.End; {
+		r, n := utf8.DecodeRuneInString(body[i:])
+		prev, _ := utf8.DecodeLastRuneInString(body[:i])
+		if i == p.Start {
+			prev = ' '
+		}
+		next, _ := utf8.DecodeRuneInString(body[i+n:])
+		if i+n >= p.End {
+			next = ' '
+		}
+		switch r {
+		case '“', '«', '„':
+			if openAt >= 0 { // a new quote opens before the last closed
+				emit(openAt, i, markLen(body, openAt), 0, true, false, false)
+			}
+			openAt, openStraight = i, false
+		case '”', '»':
+			if openAt >= 0 {
+				emit(openAt, i, markLen(body, openAt), n, true, true, false)
+				openAt = -1
+			} else if r == '”' || r == '»' {
+				emit(lastEnd, i, 0, n, false, true, false)
+			}
+			lastEnd = i + n
+		case '"':
+			opening := unicode.IsSpace(prev) || isOpenPunct(prev)
+			switch {
+			case openAt >= 0 && (!opening || openStraight):
+				emit(openAt, i, markLen(body, openAt), n, true, true, false)
+				openAt = -1
+				lastEnd = i + n
+			case opening:
+				if openAt >= 0 {
+					emit(openAt, i, markLen(body, openAt), 0, true, false, false)
+				}
+				openAt, openStraight = i, true
+			default:
+				emit(lastEnd, i, 0, n, false, true, false)
+				lastEnd = i + n
+			}
+		case '‘', '\'':
+			if openAt < 0 && (unicode.IsSpace(prev) || isOpenPunct(prev)) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				if c := closeSingle(body, i+n, p.End); c > 0 {
+					emit(i, c, n, markLen(body, c), true, true, true)
+					i = c + markLen(body, c)
+					lastEnd = i
+					continue
+				}
+			}
+		}
+		i += n
+	}
+	if openAt >= 0 {
+		emit(openAt, p.End, markLen(body, openAt), 0, true, false, false)
+	}
+	return out
+}
+
+// closeSingle finds the single mark closing a quote opened before from, or -1.
+func closeSingle(body string, from, end int) int {
+	for i := from; i < end; {
+		r, n := utf8.DecodeRuneInString(body[i:])
+		if r == '’' || r == '\'' {
+			prev, _ := utf8.DecodeLastRuneInString(body[:i])
+			next := ' '
+			if i+n < end {
+				next, _ = utf8.DecodeRuneInString(body[i+n:])
+			}
+			if !unicode.IsSpace(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+				return i
+			}
+		}
+		if r == '“' || r == '”' || r == '"' {
+			return -1
+		}
+		i += n
+	}
+	return -1
+}
+
+func markLen(body string, at int) int {
+	_, n := utf8.DecodeRuneInString(body[at:])
+	return n
+}
+
+func isOpenPunct(r rune) bool {
+	switch r {
+	case '(', '[', '—', '–', '-', ':', '/':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,282 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// attribute finds the speaker of every quote: in the words after it ("…,"
+// he said), before it (He added: "…"), in the reporter's sentence around a
+// partial quote (X said the leak would cause "concern"), or, for a quote
+// that opens a paragraph with no attribution, the speaker of the quote
+// just before (multi-paragraph quotes and quotes split by attribution).
+func (d *doc) attribute() {
+	lastSpeaker := map[EntityType]int{Person: -1, Organization: -1}
+	prevQuote := -1
+	for qi := range d.quotes {
+		q := &d.quotes[qi]
+		if d.isHeading(q.para) {
+			prevQuote = -1
+			continue
+		}
+		mi := d.quoteSpeakerMention(qi)
+		sp := -1
+		if mi >= 0 {
+			sp = d.resolveSpeaker(mi, lastSpeaker)
+		}
+		if sp < 0 && prevQuote >= 0 && d.continuesQuote(prevQuote, qi) {
+			sp = d.quotes[prevQuote].speaker
+		}
+		q.speaker = sp
+		if sp >= 0 {
+			lastSpeaker[d.ents[sp].typ] = sp
+			prevQuote = qi
+		} else {
+			prevQuote = -1
+		}
+		d.noteSpeakerAt(q.Start, sp)
+	}
+}
+
+// noteSpeakerAt remembers who spoke at an offset, for pronoun resolution
+// in reported speech.
+func (d *doc) noteSpeakerAt(off, ent int) {
+	if ent >= 0 {
+		d.speakers = append(d.speakers, spoke{off, ent})
+	}
+}
+
+type spoke struct {
+	at, ent int
+}
+
+// lastSpeakerBefore returns the last speaker of type t before off, -1 if none.
+func (d *doc) lastSpeakerBefore(off int, t EntityType) int {
+	best, at := -1, -1
+	for _, s := range d.speakers {
+		if s.at < off && s.at > at && d.ents[s.ent].typ == t {
+			best, at = s.ent, s.at
+		}
+	}
+	return best
+}
+
+// continuesQuote reports whether quote qi carries on the quote prev: the
+// next paragraph opens with a quote, or the same paragraph goes on quoting.
+func (d *doc) continuesQuote(prev, qi int) bool {
+	p, q := d.quotes[prev], d.quotes[qi]
+	if q.para == p.para {
+		return true
+	}
+	if q.para != p.para+1 && !d.onlyQuotesBetween(p.para, q.para) {
+		return false
+	}
+	// the new quote must open its paragraph
+	ps := d.paras[q.para].Start
+	return q.outer.Start-ps <= 1
+}
+
+func (d *doc) onlyQuotesBetween(a, b int) bool { return false }
+
+// quoteSpeakerMention finds the mention naming the speaker of quote qi.
+func (d *doc) quoteSpeakerMention(qi int) int {
+	q := d.quotes[qi]
+	para := d.paras[q.para].Span
+	// the text after the quote up to the next quote or the sentence end
+	afterEnd := d.sents[d.sentenceOf(max(q.outer.End-1, q.Start))].End
+	if afterEnd < q.outer.End {
+		afterEnd = para.End
+	}
+	if qi+1 < len(d.quotes) && d.quotes[qi+1].para == q.para && d.quotes[qi+1].outer.Start < afterEnd {
+		afterEnd = d.quotes[qi+1].outer.Start
+	}
+	if afterEnd > q.outer.End {
+		if mi := d.attributionAfter(q.outer.End, afterEnd); mi >= 0 {
+			return mi
+		}
+	}
+	// the text before the quote in its sentence
+	sentStart := d.sents[d.sentenceOf(q.outer.Start)].Start
+	if !q.opened {
+		sentStart = para.Start
+	}
+	beforeStart := sentStart
+	if qi > 0 && d.quotes[qi-1].para == q.para && d.quotes[qi-1].outer.End > beforeStart {
+		beforeStart = d.quotes[qi-1].outer.End
+	}
+	before := strings.TrimSpace(d.body[beforeStart:q.outer.Start])
+	if before != "" {
+		// "He added:", "Mr Babu said,"
+		trimmed := strings.TrimRight(before, " ,:—–-")
+		if v, ok := d.verbIn(beforeStart, q.outer.Start, speechVerbs); ok && d.wordsAfter(v.End, q.outer.Start) <= 1 && trimmed != before {
+			if mi := d.subjectBefore(sentStart, v.Start); mi >= 0 {
+				return mi
+			}
+		}
+		if mi := d.accordingTo(sentStart, q.outer.Start); mi >= 0 {
+			return mi
+		}
+	}
+	// a partial quote inside the reporter's sentence
+	if v, ok := d.firstVerbIn(sentStart, q.outer.Start, speechVerbs); ok {
+		if mi := d.subjectBefore(sentStart, v.Start); mi >= 0 {
+			return mi
+		}
+	}
+	// "…" of both a criminal and civil nature, said X
+	sentEnd := d.sents[d.sentenceOf(max(q.outer.End-1, q.Start))].End
+	if sentEnd > q.outer.End {
+		if mi := d.accordingTo(q.outer.End, sentEnd); mi >= 0 {
+			return mi
+		}
+		if v, ok := d.firstVerbIn(q.outer.End, sentEnd, speechVerbs); ok {
+			if mi := d.mentionAfter(v.End, sentEnd); mi >= 0 {
+				return mi
+			}
+			if mi := d.subjectBefore(q.outer.End, v.Start); mi >= 0 {
+				return mi
+			}
+		}
+	}
+	// no speech verb: the words of a longer quote worked into a sentence
+	// belong to its subject ("X referred itself to the regulator after
+	// noticing 'a significant reduction in data'"); short ones are scare
+	// quotes and stay unattributed.
+	if q.opened && d.wordsAfter(q.Start, q.End) >= 4 && sentStart < q.outer.Start && d.isSentence(d.sentenceOf(q.Start)) {
+		if mi := d.subjectBefore(sentStart, q.outer.Start); mi >= 0 {
+			return mi
+		}
+	}
+	return -1
+}
+
+// isSentence reports whether sentence si ends like a sentence (not a
+// heading or caption).
+func (d *doc) isSentence(si int) bool {
+	s := d.body[d.sents[si].Start:d.sents[si].End]
+	s = strings.TrimRight(s, "\"”’')] ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "…")
+}
+
+// isHeading reports whether paragraph pi is a heading: one short line that
+// does not end like a sentence.
+func (d *doc) isHeading(pi int) bool {
+	p := d.paras[pi]
+	if len(p.sentences) != 1 {
+		return false
+	}
+	s := strings.TrimRight(d.body[p.Start:p.End], "\"”’')] ")
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, ",") {
+		return false
+	}
+	return len(strings.Fields(s)) <= 14
+}
+
+// wordsAfter counts the words in [s, e).
+func (d *doc) wordsAfter(s, e int) int { return len(d.wordsIn(s, e)) }
+
+// accordingTo finds "according to X" in [s, e) and returns X's mention.
+func (d *doc) accordingTo(s, e int) int {
+	ws := d.wordsIn(s, e)
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].low == "according" && ws[i+1].low == "to" {
+			return d.mentionAfter(ws[i+1].End, e)
+		}
+	}
+	return -1
+}
+
+// resolveSpeaker turns a speaker mention into an entity: names and resolved
+// descriptions directly, pronouns to the last speaker (or, failing that,
+// the last mention) of a fitting type.
+func (d *doc) resolveSpeaker(mi int, last map[EntityType]int) int {
+	m := d.ments[mi]
+	if m.ent >= 0 {
+		if t := d.ents[m.ent].typ; t == Person || t == Organization {
+			return m.ent
+		}
+		return -1
+	}
+	if m.how != byPronoun {
+		return -1
+	}
+	t := Organization
+	if m.word == "he" || m.word == "she" {
+		t = Person
+	}
+	if s := d.lastSpeakerBefore(m.Start, t); s >= 0 {
+		return s
+	}
+	for k := mi - 1; k >= 0; k-- {
+		e := d.ments[k].ent
+		if e >= 0 && !d.ments[k].inQuote && d.ents[e].typ == t && d.ents[e].kind != KindMedia {
+			return e
+		}
+	}
+	return -1
+}
+
+// quoteKind classifies a quote as a whole statement or a fragment.
+func (d *doc) quoteKind(q quoteSpan) QuoteKind {
+	first, _ := utf8.DecodeRuneInString(d.body[q.Start:])
+	sentStart := d.sents[d.sentenceOf(q.outer.Start)].Start
+	before := strings.TrimSpace(d.body[min(sentStart, q.outer.Start):q.outer.Start])
+	if !q.opened || before == "" || strings.HasSuffix(before, ":") || strings.HasSuffix(before, ",") && unicode.IsUpper(first) {
+		return Direct
+	}
+	if unicode.IsUpper(first) && strings.ContainsAny(d.body[q.End-1:q.End], ".!?,") {
+		return Direct
+	}
+	return Partial
+}
+
+// reportedSpeech finds statements reported without quote marks: a sentence
+// whose subject is a person or organisation and whose verb reports speech
+// ("The force said digital forensic experts are …", "According to X, …").
+func (d *doc) reportedSpeech() []Quote {
+	var out []Quote
+	for si, s := range d.sents {
+		if d.hasQuoteMarks(s) {
+			continue
+		}
+		mi := -1
+		if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.wordsAfter(v.End, s.End) >= 4 {
+			mi = d.subjectBefore(s.Start, v.Start)
+			if mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 12 {
+				mi = -1 // the subject is too far from the verb to be its subject
+			}
+		} else if a := d.accordingTo(s.Start, s.End); a >= 0 {
+			mi = a
+		}
+		if mi < 0 {
+			continue
+		}
+		sp := d.resolveSpeaker(mi, nil)
+		if sp < 0 || d.ents[sp].kind == KindMedia {
+			continue
+		}
+		d.noteSpeakerAt(s.Start, sp)
+		span := s
+		// "X stated that the company held names. And pay information."
+		if si+1 < len(d.sents) && d.sentPara[si+1] == d.sentPara[si] && !d.hasQuoteMarks(d.sents[si+1]) {
+			next := d.body[d.sents[si+1].Start:d.sents[si+1].End]
+			if strings.HasPrefix(next, "And ") || strings.HasPrefix(next, "But ") || strings.HasPrefix(next, "Or ") {
+				span.End = d.sents[si+1].End
+			}
+		}
+		out = append(out, Quote{Text: d.body[span.Start:span.End], Kind: Indirect, Speaker: d.ents[sp].key,
+			Span: span, Sentence: s})
+	}
+	return out
+}
+
+// hasQuoteMarks reports whether a quote overlaps sentence s.
+func (d *doc) hasQuoteMarks(s Span) bool {
+	for _, q := range d.quotes {
+		if q.outer.Start < s.End && s.Start < q.outer.End {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"strings"
+)
+
+// speechVerbs introduce quoted words.
+var speechVerbs = setOf(`said says say added adds stated states told tells explained explains continued
+warned warns insisted insists claimed claims argued argues noted notes wrote writes asked asks replied
+responded commented remarked emphasised emphasized emphasises emphasizes stressed stresses acknowledged
+admitted confirmed confirms announced declared described called labelled labeled urged suggested revealed
+indicated tweeted posted agreed cautioned conceded recalled observed predicted promised vowed pledged
+maintained contended alleged complained lamented reiterated affirmed assured blasted slammed branded
+accused boasted joked mused shouted whispered testified told`)
+
+// indirectVerbs report speech without quote marks ("X said the leak ...").
+// Verbs that more often report a fact than a statement ("disclosed",
+// "announced", "reported", "warned") are left out.
+var indirectVerbs = setOf(`said says say stated states told tells added adds explained explains claimed claims
+insisted insists argued argues confirmed confirms indicated indicates maintained contended believes
+stressed emphasised emphasized reiterated`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// introCaps open an introductory phrase before the subject ("Earlier this
+// month, the force said ...").
+var introWords = setOf(`after before in on at while when as since earlier last days weeks months following
+despite amid during within under over yesterday today also however meanwhile separately additionally
+further furthermore moreover but and then later now`)
+
+// subjectBefore finds the speaker mention of a clause that ends at verb:
+// the first person or organisation mention (or pronoun or description)
+// after the clause start, skipping an introductory phrase.
+func (d *doc) subjectBefore(from, verb int) int {
+	seg := d.body[from:verb]
+	if c := strings.Index(seg, ","); c >= 0 {
+		first := strings.ToLower(strings.Fields(seg + " x")[0])
+		if introWords[strings.Trim(first, "\"“”'‘’")] {
+			from += c + 1
+		}
+	}
+	for _, mi := range d.mentionsIn(from, verb) {
+		m := d.ments[mi]
+		if m.inQuote {
+			continue
+		}
+		if m.how == byName && (m.ent < 0 || d.ents[m.ent].typ == Place) {
+			continue
+		}
+		if m.how == byPronoun && m.word == "they" {
+			continue
+		}
+		return d.personAfterTitle(mi)
+	}
+	return -1
+}
+
+// personAfterTitle moves from an organisation named in a person's title
+// ("Met Chief Superintendent Dal Babu", "South Yorkshire Police and Crime
+// Commissioner Alan Billings") to the person.
+func (d *doc) personAfterTitle(mi int) int {
+	m := d.ments[mi]
+	if m.ent < 0 || d.ents[m.ent].typ != Organization || mi+1 >= len(d.ments) {
+		return mi
+	}
+	n := d.ments[mi+1]
+	if n.ent < 0 || d.ents[n.ent].typ != Person {
+		return mi
+	}
+	gap := strings.ToLower(strings.TrimSpace(d.body[m.End:n.Start]))
+	if gap == "" || allTitleWords(gap) {
+		return mi + 1
+	}
+	return mi
+}
+
+// mentionAfter finds a speaker mention starting right after off ("said
+// Rick Prior"), allowing only "the"/"a" and spaces in between.
+func (d *doc) mentionAfter(off, limit int) int {
+	for _, mi := range d.mentionsIn(off, limit) {
+		m := d.ments[mi]
+		gap := strings.ToLower(strings.TrimSpace(strings.Trim(d.body[off:m.Start], " ,")))
+		switch gap {
+		case "", "the", "a", "an":
+		default:
+			// titles standing before a name: "said Vice Chair Rick Prior"
+			if !allTitleWords(gap) {
+				return -1
+			}
+		}
+		if m.how == byName && (m.ent < 0 || d.ents[m.ent].typ == Place) {
+			return -1
+		}
+		return d.personAfterTitle(mi)
+	}
+	return -1
+}
+
+func allTitleWords(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !titleWords[strings.Trim(w, ".,")] && !strings.Contains(w, "police") {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// words of a text region with their offsets
+type word struct {
+	Span
+	low string
+}
+
+func (d *doc) wordsIn(s, e int) []word {
+	var out []word
+	for _, t := range d.toks {
+		if t.Start >= e {
+			break
+		}
+		if t.Start >= s && t.word {
+			out = append(out, word{t.Span, t.low})
+		}
+	}
+	return out
+}
+
+// hedges stand between a speaker and the verb ("he also said").
+var hedges = setOf(`also later previously earlier then has have had further additionally again had today yesterday
+has since subsequently separately`)
+
+// attributionAfter looks at the text right after a quote for "he said",
+// "the Met added", "said Rick Prior". It returns the mention index and the
+// offset where the attribution ends, or -1.
+func (d *doc) attributionAfter(from, limit int) int {
+	ws := d.wordsIn(from, limit)
+	if len(ws) == 0 {
+		return -1
+	}
+	// verb first: "said Rick Prior"
+	if speechVerbs[ws[0].low] {
+		return d.mentionAfter(ws[0].End, limit)
+	}
+	// subject first: "he said", "the Met said in a statement"
+	for i, w := range ws {
+		if i > 8 {
+			break
+		}
+		if speechVerbs[w.low] {
+			for _, mi := range d.mentionsIn(from, w.Start) {
+				m := d.ments[mi]
+				if m.inQuote || (m.how == byName && (m.ent < 0 || d.ents[m.ent].typ == Place)) {
+					continue
+				}
+				// only hedges may stand between subject and verb
+				between := d.wordsIn(m.End, w.Start)
+				ok := true
+				for _, b := range between {
+					if !hedges[b.low] {
+						ok = false
+					}
+				}
+				if ok {
+					return mi
+				}
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// verbIn finds the last speech verb in [s, e) that is not negated or
+// passive, returning its word; ok false when none.
+func (d *doc) verbIn(s, e int, verbs map[string]bool) (word, bool) {
+	ws := d.wordsIn(s, e)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if !verbs[ws[i].low] {
+			continue
+		}
+		if speechBlocked(ws, i) {
+			continue
+		}
+		return ws[i], true
+	}
+	return word{}, false
+}
+
+// firstVerbIn finds the first usable speech verb in [s, e).
+func (d *doc) firstVerbIn(s, e int, verbs map[string]bool) (word, bool) {
+	ws := d.wordsIn(s, e)
+	for i := range ws {
+		if verbs[ws[i].low] && !speechBlocked(ws, i) {
+			return ws[i], true
+		}
+	}
+	return word{}, false
+}
+
+// speechBlocked rejects a verb that does not report speech: negated ("did
+// not say"), passive ("were told to"), hypothetical ("unable to say") or
+// a noun use ("the calls").
+func speechBlocked(ws []word, i int) bool {
+	prev := func(k int) string {
+		if i-k >= 0 {
+			return ws[i-k].low
+		}
+		return ""
+	}
+	switch prev(1) {
+	case "not", "never", "n't", "didn't", "won't", "wouldn't", "couldn't", "cannot", "were", "was", "been", "being", "be", "is", "are":
+		return true
+	case "to":
+		// "went on to say" reports speech; "unable to say", "refused to say" do not
+		return !(prev(2) == "on" && (prev(3) == "went" || prev(3) == "goes" || prev(3) == "go"))
+	}
+	if i+1 < len(ws) && ws[i].low == "told" && ws[i+1].low == "to" {
+		return true
+	}
+	return false
+}
