@@ -32,11 +32,11 @@ func parseFeed(in input) []result {
 		return []result{{err: &ParseError{Path: in.path, Err: fmt.Errorf("%w feed: %v", ErrSyntax, err)}}}
 	}
 	kind, what := ErrSyntax, "the error"
-	if strings.Contains(err.Error(), "EOF") {
+	if msg := err.Error(); strings.Contains(msg, "EOF") || strings.Contains(msg, "unexpected end") {
 		kind, what = ErrTruncated, "the cut"
 	}
 	return append(feedItems(in, feed), result{err: &ParseError{Path: in.path,
-		Err: fmt.Errorf("%w feed: read the %d items before %s (%v)", kind, len(feed.Items), what, err)}})
+		Err: fmt.Errorf("%w feed: kept %s before %s (%v)", kind, plural(len(feed.Items), "item"), what, err)}})
 }
 
 // feedItems makes one article of each item.
@@ -106,6 +106,14 @@ func plainText(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(htmlFragmentText(s)), " ")
+}
+
+// plural formats a count of things: "1 item", "3 items".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
 }
 
 func isJSONStart(data []byte) bool {

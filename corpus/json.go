@@ -116,7 +116,10 @@ func parseJSONLine(path, baseID string, n int, line []byte) []result {
 		}
 	}
 	if err != nil {
-		return []result{{err: &ParseError{Path: path, Line: n, Err: syntaxErr(err)}}}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			err = errors.New("line ends inside a value")
+		}
+		return []result{{err: &ParseError{Path: path, Line: n, Err: fmt.Errorf("%w JSON: %v", ErrSyntax, err)}}}
 	}
 	a, err := jsonItem(raw, baseID)
 	if err != nil {
