@@ -130,7 +130,11 @@ func (w *Walker) expand(root string) *ParseError {
 		case d.Type().IsRegular():
 			files = append(files, path)
 		case d.Type()&fs.ModeSymlink != 0:
-			if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+			st, err := os.Stat(path)
+			switch {
+			case err != nil:
+				w.pending = append(w.pending, &ParseError{Path: path, Err: pathErr(err)})
+			case st.Mode().IsRegular():
 				files = append(files, path) // linked folders are not followed
 			}
 		}
