@@ -1,0 +1,46 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/newsgraph/newsgraph/queries"
+)
+
+func breachesCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "breaches",
+		Usage: "list the data breaches in the store with their facts",
+		Flags: []cli.Flag{dbFlag(), formatFlag()},
+		Action: func(c *cli.Context) (err error) {
+			if err := checkFormat(c.String("format")); err != nil {
+				return err
+			}
+			s, err := e.openRead(c)
+			if err != nil {
+				return err
+			}
+			defer closeStore(s, &err)
+			rows, err := queries.Breaches(c.Context, s)
+			if err != nil {
+				return err
+			}
+			if c.String("format") == "json" {
+				return writeJSON(e.stdout, rows)
+			}
+			var cells [][]string
+			for _, b := range rows {
+				var affected []string
+				for _, n := range b.Affected {
+					affected = append(affected, strconv.Itoa(n))
+				}
+				cells = append(cells, []string{b.ID, b.Victim, b.Via, strings.Join(affected, ", "),
+					clip(strings.Join(b.Exposed, ", "), 40), clip(strings.Join(b.ReportedTo, ", "), 40),
+					strconv.Itoa(len(b.Articles))})
+			}
+			return table(e.stdout, []string{"ID", "VICTIM", "VIA", "AFFECTED", "EXPOSED", "REPORTED TO", "ARTICLES"}, cells)
+		},
+	}
+}
