@@ -1,0 +1,88 @@
+package newsgraph_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/newsgraph/newsgraph"
+
+// mayImport lists, for each package, the newsgraph packages it may import
+// directly (the layering of DEVELOPERS.md: cmd -> server, queries -> graph
+// -> extract -> corpus). internal/... is open to all.
+var mayImport = map[string][]string{
+	"corpus":        {},
+	"extract":       {"corpus"},
+	"graph":         {"extract", "corpus"},
+	"queries":       {"graph"},
+	"server":        {"queries", "graph", "corpus"},
+	"cmd/newsgraph": {"server", "queries", "graph", "extract", "corpus"},
+}
+
+// mustNotDependOn lists, for each package, import path prefixes it must not
+// depend on even indirectly.
+var mustNotDependOn = map[string][]string{
+	"corpus":  {module + "/extract", module + "/graph", "github.com/cayleygraph/", "github.com/jdkato/prose"},
+	"extract": {module + "/graph", module + "/queries", module + "/server", "github.com/cayleygraph/"},
+	"graph":   {module + "/queries", module + "/server", "github.com/cayleygraph/cayley/server"},
+	"queries": {module + "/server"},
+}
+
+// goList runs go list with a template over the module's packages.
+func goList(t *testing.T, format string, args ...string) []string {
+	t.Helper()
+	out, err := exec.Command("go", append([]string{"list", "-f", format}, args...)...).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("go list: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	return strings.Split(strings.TrimSpace(string(out)), "\n")
+}
+
+func TestImports(t *testing.T) {
+	for _, line := range goList(t, "{{.ImportPath}} {{join .Imports \" \"}}", "./...") {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(strings.TrimPrefix(fields[0], module), "/")
+		if pkg == "" || strings.HasPrefix(pkg, "internal/") {
+			continue
+		}
+		allowed, ok := mayImport[pkg]
+		if !ok {
+			t.Errorf("package %s is not in the layering table of deps_test.go", pkg)
+			continue
+		}
+		for _, imp := range fields[1:] {
+			dep, ok := strings.CutPrefix(imp, module+"/")
+			if !ok || strings.HasPrefix(dep, "internal/") {
+				continue
+			}
+			if !contains(allowed, dep) {
+				t.Errorf("%s imports %s; it may import only %v", pkg, dep, allowed)
+			}
+		}
+	}
+}
+
+func TestDeps(t *testing.T) {
+	for pkg, banned := range mustNotDependOn {
+		for _, dep := range goList(t, "{{.ImportPath}}", "-deps", "./"+pkg) {
+			for _, b := range banned {
+				if strings.HasPrefix(dep, b) {
+					t.Errorf("%s depends on %s", pkg, dep)
+				}
+			}
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
