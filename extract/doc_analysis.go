@@ -20,10 +20,11 @@ type doc struct {
 	proseNames map[string]bool
 	gpe        map[string]bool
 	speakers   []spoke
+	orgAlias   map[string]int // normalised name or alias -> organisation entity
 }
 
 func newDoc(body string, orgs *orgIndex) *doc {
-	d := &doc{body: body, byKey: map[string]int{}, orgs: orgs, proseNames: map[string]bool{}, gpe: map[string]bool{}}
+	d := &doc{body: body, byKey: map[string]int{}, orgs: orgs, proseNames: map[string]bool{}, gpe: map[string]bool{}, orgAlias: map[string]int{}}
 	d.paras = splitParagraphs(body)
 	for pi, p := range d.paras {
 		for _, s := range p.sentences {
@@ -100,6 +101,25 @@ func (d *doc) orgOfKind(kinds []string, i int) int {
 	return -1
 }
 
+// orgOfKindBefore finds the organisation of one of kinds mentioned last
+// before offset off.
+func (d *doc) orgOfKindBefore(kinds []string, off int) int {
+	best, at := -1, -1
+	for _, m := range d.ments {
+		if m.Start >= off || m.Start <= at || m.ent < 0 || d.ents[m.ent].typ != Organization {
+			continue
+		}
+		fits := kinds == nil && d.ents[m.ent].kind != KindMedia
+		for _, kd := range kinds {
+			fits = fits || d.ents[m.ent].kind == kd
+		}
+		if fits {
+			best, at = m.ent, m.Start
+		}
+	}
+	return best
+}
+
 // spokesOrg resolves "a Met spokesperson", "a spokesperson for the NCA",
 // "a statement released by the Metropolitan Police".
 func (d *doc) spokesOrg(i int) int {
@@ -109,6 +129,13 @@ func (d *doc) spokesOrg(i int) int {
 	}
 	if isOrg(i-1) && m.Start-d.ments[i-1].End <= 2 {
 		return d.ments[i-1].ent
+	}
+	// "a trust spokesperson", "a company spokesman"
+	before := strings.Fields(strings.ToLower(d.body[max(0, m.Start-30):m.Start]))
+	if n := len(before); n > 0 {
+		if kinds, ok := descriptionKinds[before[n-1]]; ok {
+			return d.orgOfKindBefore(kinds, m.Start)
+		}
 	}
 	if isOrg(i + 1) {
 		gap := strings.ToLower(strings.TrimSpace(d.body[m.End:d.ments[i+1].Start]))

@@ -68,8 +68,21 @@ func (d *doc) addEntity(name string, typ EntityType, kind string, sp Span) int {
 	if name != canon {
 		e.aliases[name] = true
 	}
+	if typ == Organization {
+		d.orgAlias[normName(canon)] = i
+		d.orgAlias[normName(name)] = i
+		// "Acme Health Ltd" is also "Acme Health"
+		if words := strings.Fields(canon); len(words) > 2 && companySuffix[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
+			short := strings.Join(words[:len(words)-1], " ")
+			e.aliases[short] = true
+			d.orgAlias[normName(short)] = i
+		}
+	}
 	return i
 }
+
+// companySuffix are legal-form words that may be left off a company's name.
+var companySuffix = map[string]bool{"ltd": true, "limited": true, "inc": true, "plc": true, "llc": true, "llp": true, "corp": true, "corporation": true, "co": true, "gmbh": true, "ag": true, "sa": true}
 
 // identify gives the key, canonical name and known kind of a name.
 func (d *doc) identify(name string, typ EntityType) (key, canon, kind string) {
@@ -259,6 +272,11 @@ func (d *doc) classifyRun(a, b int) {
 		d.noteAlias(text, sp)
 		return
 	}
+	if e, ok := d.orgAlias[normName(text)]; ok {
+		d.mention(sp, e, byName, "")
+		d.noteAlias(text, sp)
+		return
+	}
 	if d.tryPerson(a, b) {
 		return
 	}
@@ -379,6 +397,25 @@ func (d *doc) tryPerson(a, b int) bool {
 	d.mention(sp, pi, byName, "")
 	if hasTitle {
 		d.addTitle(pi, a, n)
+	} else if len(prefix) == 0 {
+		// "opposition councillor James Pike", "security researcher Tom Baker"
+		t := a
+		for t > 0 && a-t < 4 && d.toks[t-1].word && titleWords[d.toks[t-1].low] && d.toks[t-1].sent == d.toks[a].sent {
+			t--
+		}
+		for t < a && !titleHeads[d.toks[a-1].low] {
+			t = a
+		}
+		if t < a {
+			org := -1
+			// "Council leader Sarah Okafor": a bare organisation word before the title
+			if t > 0 && d.toks[t-1].cap && d.toks[t-1].sent == d.toks[a].sent {
+				if kinds, ok := descriptionKinds[d.toks[t-1].low]; ok {
+					org = d.orgOfKindBefore(kinds, d.toks[t-1].Start)
+				}
+			}
+			d.addRole(pi, d.textOf(t, a), org, t > 0 && d.toks[t-1].low == "former")
+		}
 	}
 	return true
 }
@@ -460,7 +497,11 @@ func (d *doc) addTitle(pi, a, n int) {
 	if orgEnd > a {
 		name := d.textOf(a, orgEnd)
 		sp := d.spanOf(a, orgEnd)
-		if !d.overlapsTaken(sp) {
+		if kinds, ok := descriptionKinds[strings.ToLower(name)]; ok && orgEnd-a == 1 {
+			// "Council leader Sarah Okafor": the council the article is about
+			d.mention(sp, -1, byDescription, strings.ToLower(name))
+			org = d.orgOfKindBefore(kinds, sp.Start)
+		} else if !d.overlapsTaken(sp) {
 			org = d.orgForName(name, sp)
 		}
 	}

@@ -19,10 +19,12 @@ const (
 
 var (
 	breachTrigger = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
-	causeLossRe       = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb|devices? (?:was|were) (?:lost|stolen)|lost|stolen|fell from|left on a train)\b`)
+	causeLossRe       = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b.{0,80}\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|went missing|taken)\b|\b(?:lost|stolen|missing|misplaced|mislaid)\b.{0,40}\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|phones?|tablets?|devices?|paperwork|documents|briefcases?|folders?)\b`)
 	causeDataLossRe   = regexp.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|deleted|unexplained reduction)\b`)
 	causeDisclosureRe = regexp.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
 	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
+	exposedRe         = regexp.MustCompile(`(?i)\b(?:had been|was|were|been) (?:\w+ )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded)(?: online| in error| by mistake)?\b`)
+	deviceRe          = regexp.MustCompile(`\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = regexp.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
 	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|members of staff)\b`)
 	representsRe      = regexp.MustCompile(`(?i)\b(?:represents|representing|employs|employing|serves|serving a population|has|have|with)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+)*$`)
@@ -64,8 +66,8 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	cur := -1
 	for si, s := range d.sents {
 		text := d.body[s.Start:s.End]
-		trig := breachTrigger.MatchString(text)
 		cause, causeText := classifyCause(text)
+		trig := breachTrigger.MatchString(text) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
 		victim, via := d.victimIn(s)
 		switch {
 		case trig && victim >= 0:
@@ -149,7 +151,7 @@ func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int)
 func classifyCause(text string) (string, string) {
 	switch {
 	case causeLossRe.MatchString(text):
-		return causeLoss, "lost or stolen " + strings.ToLower(causeLossRe.FindString(text))
+		return causeLoss, "lost or stolen " + deviceRe.FindString(strings.ToLower(text))
 	case causeDataLossRe.MatchString(text):
 		return causeDataLoss, strings.ToLower(causeDataLossRe.FindString(text))
 	case causeDisclosureRe.MatchString(text):
@@ -160,6 +162,8 @@ func classifyCause(text string) (string, string) {
 		return causeDisclosure, m
 	case causeHackRe.MatchString(text):
 		return causeHack, strings.ToLower(causeHackRe.FindString(text))
+	case exposedRe.MatchString(text):
+		return causeDisclosure, strings.ToLower(exposedRe.FindString(text))
 	}
 	return causeUnknown, ""
 }
@@ -219,26 +223,17 @@ func (d *doc) factSentence(text string) bool {
 			}
 		}
 	}
-	return reportVerbRe.MatchString(text) && strings.Contains(low, " to ")
+	return reportVerbRe.MatchString(text)
 }
 
 // readFacts adds the data, counts and authorities sentence s tells of to f.
 func (d *doc) readFacts(f *breachFrame, s Span) {
 	text := d.body[s.Start:s.End]
-	low := strings.ToLower(text)
-	neg := negationRe.FindStringIndex(text)
-	for _, c := range dataCategories {
-		for _, p := range c.patterns {
-			i := indexWord(low, p)
-			if i < 0 {
-				continue
-			}
-			if neg != nil && i > neg[0] {
-				f.notExposed[c.label] = true
-			} else {
-				f.exposed[c.label] = true
-			}
-			break
+	for _, m := range findCategories(strings.ToLower(text)) {
+		if negationRe.MatchString(clauseAround(text, m.at)) {
+			f.notExposed[m.label] = true
+		} else {
+			f.exposed[m.label] = true
 		}
 	}
 	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
@@ -258,6 +253,82 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		f.affected[int(v*mult)] = true
 	}
 	d.readReportedTo(f, s)
+}
+
+type categoryMatch struct {
+	label string
+	at    int
+}
+
+// categoryPatterns are all data category patterns, longest first, so that
+// "email addresses" is read before "addresses".
+var categoryPatterns = func() []struct{ pat, label string } {
+	var out []struct{ pat, label string }
+	for _, c := range dataCategories {
+		for _, p := range c.patterns {
+			out = append(out, struct{ pat, label string }{p, c.label})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].pat) > len(out[j].pat) })
+	return out
+}()
+
+// findCategories finds the data categories low names, each stretch of text
+// read once by the longest pattern covering it.
+func findCategories(low string) []categoryMatch {
+	var used []Span
+	var out []categoryMatch
+	for _, cp := range categoryPatterns {
+		for from := 0; from < len(low); {
+			i := strings.Index(low[from:], cp.pat)
+			if i < 0 {
+				break
+			}
+			i += from
+			e := i + len(cp.pat)
+			from = e
+			if !atWordBoundary(low, i, e) {
+				continue
+			}
+			overlap := false
+			for _, u := range used {
+				if i < u.End && u.Start < e {
+					overlap = true
+				}
+			}
+			if overlap {
+				continue
+			}
+			used = append(used, Span{i, e})
+			out = append(out, categoryMatch{cp.label, i})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].at < out[j].at })
+	return out
+}
+
+// clauseAround returns the clause of text holding offset at: the stretch
+// between contrast markers ("but", "however", "while", ";").
+func clauseAround(text string, at int) string {
+	low := strings.ToLower(text)
+	start, end := 0, len(text)
+	for _, mk := range []string{", but ", "; ", " however", " while ", " whereas ", " although ", " but "} {
+		for from := 0; ; {
+			i := strings.Index(low[from:], mk)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(mk)
+			if i < at && i+len(mk) > start {
+				start = i + len(mk)
+			}
+			if i >= at && i < end {
+				end = i
+			}
+		}
+	}
+	return text[start:end]
 }
 
 // readReportedTo finds who a breach was reported to: "referred itself to

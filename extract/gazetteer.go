@@ -237,7 +237,7 @@ var dataCategories = []dataCategory{
 	{"national insurance numbers", []string{"national insurance numbers", "national insurance number"}},
 	{"social security numbers", []string{"social security numbers", "social security number"}},
 	{"passwords", []string{"passwords", "login credentials", "credentials"}},
-	{"medical records", []string{"medical records", "health records", "medical information", "health data"}},
+	{"medical records", []string{"medical records", "health records", "medical information", "health data", "patient records", "patient data", "patient information", "patient details", "medical data"}},
 	{"roles", []string{"roles", "job titles", "job title"}},
 	{"locations", []string{"locations", "where they were based", "where they are based", "where they were stationed", "bases", "base", "work locations"}},
 	{"units", []string{"units", "unit they work in", "their unit", "unit", "departments"}},

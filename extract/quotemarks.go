@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,6 +90,13 @@ func quotesIn(body string, p Span, pi int) []quoteSpan {
 					i = c + markLen(body, c)
 					lastEnd = i
 					continue
+				}
+				// an unclosed single quote opening the paragraph or after
+				// a colon runs to the paragraph's end
+				before := strings.TrimSpace(body[p.Start:i])
+				if before == "" || strings.HasSuffix(before, ":") {
+					emit(i, p.End, n, 0, true, false, true)
+					return out
 				}
 			}
 		}

@@ -62,6 +62,31 @@ func (d *doc) lastSpeakerBefore(off int, t EntityType) int {
 	return best
 }
 
+// salient finds what a pronoun at off most likely refers to: going back
+// sentence by sentence, the speaker quoted there or else the sentence's
+// subject, of type t.
+func (d *doc) salient(off int, t EntityType) int {
+	si := d.sentenceOf(off)
+	for s := si - 1; s >= 0 && s >= si-6; s-- {
+		sent := d.sents[s]
+		best, at := -1, -1
+		for _, sp := range d.speakers {
+			if sp.at >= sent.Start && sp.at < sent.End && sp.at > at && d.ents[sp.ent].typ == t {
+				best, at = sp.ent, sp.at
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+		if mi := d.subjectBefore(sent.Start, sent.End); mi >= 0 {
+			if e := d.ments[mi].ent; e >= 0 && d.ents[e].typ == t && d.ents[e].kind != KindMedia {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
 // continuesQuote reports whether quote qi carries on the quote prev: the
 // next paragraph opens with a quote, or the same paragraph goes on quoting.
 func (d *doc) continuesQuote(prev, qi int) bool {
@@ -204,6 +229,9 @@ func (d *doc) resolveSpeaker(mi int, last map[EntityType]int) int {
 	t := Organization
 	if m.word == "he" || m.word == "she" {
 		t = Person
+	}
+	if s := d.salient(m.Start, t); s >= 0 {
+		return s
 	}
 	if s := d.lastSpeakerBefore(m.Start, t); s >= 0 {
 		return s

@@ -1,5 +1,54 @@
 package extract
 
+// titleEnd returns the end of a job title starting at token k ("vice
+// chair", "medical director", "chief executive"): up to five words, the
+// last a title head; k when there is none.
+func titleEnd(toks []token, k int) int {
+	end := k
+	for t := k; t < len(toks) && t-k < 5 && toks[t].word; t++ {
+		if toks[t].cap && !titleWords[toks[t].low] {
+			break
+		}
+		if titleHeads[toks[t].low] {
+			end = t + 1
+		}
+	}
+	return end
+}
+
+// possessiveTitle reads "[the] ORG's TITLE" starting at token k.
+func (d *doc) possessiveTitle(k int) (org int, title string, ok bool) {
+	toks := d.toks
+	s := k
+	if s < len(toks) && toks[s].low == "the" {
+		s++
+	}
+	// the possessor ends at the "'s"
+	p := s
+	for p < len(toks) && p-s < 6 && toks[p].low != "'s" && toks[p].low != "," {
+		p++
+	}
+	if p >= len(toks) || toks[p].low != "'s" || p == s {
+		return -1, "", false
+	}
+	t := titleEnd(toks, p+1)
+	if t == p+1 {
+		return -1, "", false
+	}
+	org = -1
+	for _, m := range d.ments {
+		if m.Start >= toks[k].Start && m.End <= toks[p].Start && m.ent >= 0 && d.ents[m.ent].typ == Organization {
+			org = m.ent
+		}
+	}
+	if org < 0 {
+		if kinds, ok := descriptionKinds[toks[p-1].low]; ok {
+			org = d.orgOfKindBefore(kinds, toks[k].Start)
+		}
+	}
+	return org, d.textOf(p+1, t), true
+}
+
 // findAppositiveRoles reads roles written after a person's name: "Rick
 // Prior, vice chair of the Metropolitan Police Federation", "Jane Doe, the
 // agency's director", "Rick Prior, of the Police Federation".
@@ -25,17 +74,17 @@ func (d *doc) findAppositiveRoles() {
 			continue
 		}
 		k++
+		// "the trust's medical director", "Acme's chief executive"
+		if org, title, ok := d.possessiveTitle(k); ok {
+			d.addRole(m.ent, title, org, false)
+			continue
+		}
 		if toks[k].low == "the" || toks[k].low == "a" || toks[k].low == "an" {
 			k++
 		}
 		// title words
 		ts := k
-		for k < len(toks) && toks[k].word && (titleWords[toks[k].low]) && k-ts < 6 {
-			k++
-		}
-		for k > ts && !titleHeads[toks[k-1].low] {
-			k--
-		}
+		k = titleEnd(toks, k)
 		title := ""
 		if k > ts {
 			title = d.textOf(ts, k)
