@@ -10,7 +10,7 @@ import (
 // to the organisation kinds it can refer to; nil means any organisation.
 var descriptionKinds = map[string][]string{
 	"force": {KindPoliceForce}, "constabulary": {KindPoliceForce}, "constabularies": {KindPoliceForce},
-	"police": {KindPoliceForce},
+	"police":  {KindPoliceForce},
 	"company": {KindSupplier, KindCompany}, "firm": {KindSupplier, KindCompany},
 	"supplier": {KindSupplier}, "contractor": {KindSupplier}, "vendor": {KindSupplier}, "provider": {KindSupplier},
 	"agency": {KindAgency}, "regulator": {KindRegulator}, "watchdog": {KindRegulator},
