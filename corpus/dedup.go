@@ -141,6 +141,7 @@ func (d *Deduper) merge(i int, a Article) {
 			k.Sources = append(k.Sources, s)
 		}
 	}
+	setIfEmpty(&k.URL, a.URL)
 	add(a.Path)
 	if NormalizeURL(a.URL) != NormalizeURL(k.URL) {
 		add(a.URL)
@@ -148,7 +149,6 @@ func (d *Deduper) merge(i int, a Article) {
 	for _, s := range a.Sources {
 		add(s)
 	}
-	setIfEmpty(&k.URL, a.URL)
 	setIfEmpty(&k.Title, a.Title)
 	setIfEmpty(&k.Publisher, a.Publisher)
 	setIfEmpty(&k.Author, a.Author)
