@@ -1,0 +1,348 @@
+package server
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/queries"
+)
+
+// Article is an article's metadata, as /api/articles/{id} and the sources
+// of entities and breaches give it.
+type Article struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Publisher string `json:"publisher"`
+	Author    string `json:"author"`
+	// Published is RFC 3339, "" when unknown.
+	Published string `json:"published"`
+}
+
+// Stats counts what the store holds; /api/stats answers it.
+type Stats struct {
+	Quads    int64 `json:"quads"`
+	Articles int   `json:"articles"`
+	Entities int   `json:"entities"`
+	Quotes   int   `json:"quotes"`
+	Breaches int   `json:"breaches"`
+}
+
+// EntityDetail answers /api/entities/{id}: the entity row with what it
+// said, the breaches it is part of (as victim, supplier, body reported to,
+// or speaker about them) and the articles it appears in.
+type EntityDetail struct {
+	queries.EntityRow
+	// Roles shadows EntityRow.Roles, adding the organisation's id.
+	Roles    []Role              `json:"roles"`
+	Quotes   []queries.QuoteRow  `json:"quotes"`
+	Breaches []queries.BreachRow `json:"breaches"`
+	Sources  []Article           `json:"sources"`
+}
+
+// Role is a queries.RoleRow with the id of its organisation ("" when the
+// organisation is not an entity of the store).
+type Role struct {
+	queries.RoleRow
+	OrgID string `json:"org_id"`
+}
+
+// BreachDetail answers /api/breaches/{id}: the breach row with the ids of
+// the entities it names, every quote about it and its source articles.
+type BreachDetail struct {
+	queries.BreachRow
+	VictimID      string             `json:"victim_id"`
+	ViaID         string             `json:"via_id"`
+	ReportedToIDs []string           `json:"reported_to_ids"`
+	Quotes        []queries.QuoteRow `json:"quotes"`
+	Sources       []Article          `json:"sources"`
+}
+
+// ArticleDetail answers /api/articles/{id}: the article's metadata with the
+// quotes in it and the entities and breaches it mentions.
+type ArticleDetail struct {
+	Article
+	Quotes   []queries.QuoteRow  `json:"quotes"`
+	Entities []queries.EntityRow `json:"entities"`
+	Breaches []queries.BreachRow `json:"breaches"`
+}
+
+// health is the answer of /healthz.
+type health struct {
+	Status string `json:"status"`
+}
+
+// healthz answers as long as the process serves requests; it does not touch
+// the store, so it still answers while queries saturate it.
+func (h *handler) healthz(w http.ResponseWriter, r *http.Request) error {
+	return writeJSON(w, http.StatusOK, health{Status: "ok"})
+}
+
+// snapshot returns the current snapshot, waiting for it within the query
+// timeout.
+func (h *handler) snapshot(r *http.Request) (*snapshot, error) {
+	ctx, cancel := contextWithTimeout(r, h.queryTimeout)
+	defer cancel()
+	return h.snaps.get(ctx)
+}
+
+func (h *handler) stats(w http.ResponseWriter, r *http.Request) error {
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, s.stats)
+}
+
+// page is the limit and offset of a list request.
+type page struct{ limit, offset int }
+
+// pageOf reads limit and offset; limit defaults to and is capped at the
+// result limit.
+func (h *handler) pageOf(r *http.Request) (page, error) {
+	p := page{limit: h.resultLimit}
+	q := r.URL.Query()
+	for _, f := range []struct {
+		name string
+		dst  *int
+	}{{"limit", &p.limit}, {"offset", &p.offset}} {
+		s := q.Get(f.name)
+		if s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			return page{}, errorf(http.StatusBadRequest, "%s must be a non-negative integer, not %q", f.name, s)
+		}
+		*f.dst = n
+	}
+	if p.limit > h.resultLimit || p.limit == 0 {
+		p.limit = h.resultLimit
+	}
+	return p, nil
+}
+
+// writeList writes one page of rows as a JSON array, with the full length
+// in X-Total-Count.
+func writeList[T any](w http.ResponseWriter, p page, rows []T) error {
+	w.Header().Set("X-Total-Count", strconv.Itoa(len(rows)))
+	start := min(p.offset, len(rows))
+	end := min(start+p.limit, len(rows))
+	out := rows[start:end]
+	if out == nil {
+		out = []T{}
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+// quotes answers /api/quotes. Filters: speaker (entity id, or name or
+// alias, case-insensitive), org (quotes by organisations whose name or
+// alias contains it and by people holding roles at them), breach (event
+// id), article (article id), q (words in the text, case-insensitive).
+func (h *handler) quotes(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.pageOf(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	f := queries.QuoteFilter{
+		Speaker: strings.TrimSpace(q.Get("speaker")),
+		Breach:  strings.TrimSpace(q.Get("breach")),
+		Article: strings.TrimSpace(q.Get("article")),
+		Text:    strings.TrimSpace(q.Get("q")),
+	}
+	org := strings.ToLower(strings.TrimSpace(q.Get("org")))
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	rows := s.filterQuotes(f)
+	if org != "" {
+		ids := orgSpeakers(s.entities, org)
+		rows = slices.DeleteFunc(rows, func(q queries.QuoteRow) bool { return !ids[q.SpeakerID] })
+	}
+	return writeList(w, p, rows)
+}
+
+// orgSpeakers returns the ids of the organisations whose name or alias
+// contains org (lower case), and of the people holding roles at them.
+func orgSpeakers(ents []queries.EntityRow, org string) map[string]bool {
+	ids := map[string]bool{}
+	names := map[string]bool{}
+	for _, e := range ents {
+		if e.Type == "organization" && nameMatches(e, org) {
+			ids[e.ID] = true
+			names[e.Name] = true
+		}
+	}
+	for _, e := range ents {
+		for _, role := range e.Roles {
+			if role.Org != "" && (names[role.Org] || strings.Contains(strings.ToLower(role.Org), org)) {
+				ids[e.ID] = true
+			}
+		}
+	}
+	return ids
+}
+
+// nameMatches reports whether the entity's name or an alias contains the
+// lower-cased term, or its id is the term.
+func nameMatches(e queries.EntityRow, term string) bool {
+	if strings.Contains(strings.ToLower(e.Name), term) || strings.ToLower(e.ID) == term {
+		return true
+	}
+	for _, a := range e.Aliases {
+		if strings.Contains(strings.ToLower(a), term) {
+			return true
+		}
+	}
+	return false
+}
+
+// entities answers /api/entities. Filters: q (name or alias contains it,
+// case-insensitive; best matches first), type (person, organization,
+// place), kind.
+func (h *handler) entities(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.pageOf(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	term := strings.ToLower(strings.TrimSpace(q.Get("q")))
+	typ := strings.TrimSpace(q.Get("type"))
+	kind := strings.TrimSpace(q.Get("kind"))
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	rows := s.entities
+	if term != "" || typ != "" || kind != "" {
+		rows = slices.DeleteFunc(slices.Clone(rows), func(e queries.EntityRow) bool {
+			return (term != "" && !nameMatches(e, term)) ||
+				(typ != "" && !strings.EqualFold(e.Type, typ)) ||
+				(kind != "" && !strings.EqualFold(e.Kind, kind))
+		})
+	}
+	if term != "" {
+		// Exact names first, then names starting with the term, then the
+		// rest; entities in more articles first within each.
+		slices.SortStableFunc(rows, func(a, b queries.EntityRow) int {
+			if c := matchRank(a, term) - matchRank(b, term); c != 0 {
+				return c
+			}
+			return len(b.Articles) - len(a.Articles)
+		})
+	}
+	return writeList(w, p, rows)
+}
+
+func matchRank(e queries.EntityRow, term string) int {
+	n := strings.ToLower(e.Name)
+	switch {
+	case n == term:
+		return 0
+	case strings.HasPrefix(n, term):
+		return 1
+	case strings.Contains(n, term):
+		return 2
+	}
+	return 3
+}
+
+// entity answers /api/entities/{id}.
+func (h *handler) entity(w http.ResponseWriter, r *http.Request) error {
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	e, err := s.entity(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	d := EntityDetail{EntityRow: e, Roles: []Role{}, Quotes: []queries.QuoteRow{}, Breaches: []queries.BreachRow{}}
+	for _, r := range e.Roles {
+		d.Roles = append(d.Roles, Role{RoleRow: r, OrgID: s.entityByName[r.Org]})
+	}
+	about := map[string]bool{}
+	for _, i := range s.bySpeaker[e.ID] {
+		q := s.quotes[i]
+		d.Quotes = append(d.Quotes, q)
+		about[q.Breach] = true
+	}
+	for _, b := range s.breaches {
+		if about[b.ID] || b.Victim == e.Name || b.Via == e.Name || slices.Contains(b.ReportedTo, e.Name) {
+			d.Breaches = append(d.Breaches, b)
+		}
+	}
+	d.Sources = s.sources(e.Articles)
+	return writeJSON(w, http.StatusOK, d)
+}
+
+// breaches answers /api/breaches.
+func (h *handler) breaches(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.pageOf(r)
+	if err != nil {
+		return err
+	}
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	return writeList(w, p, s.breaches)
+}
+
+// breach answers /api/breaches/{id}.
+func (h *handler) breach(w http.ResponseWriter, r *http.Request) error {
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	b, err := s.breach(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	d := BreachDetail{
+		BreachRow:     b,
+		VictimID:      s.entityByName[b.Victim],
+		ViaID:         s.entityByName[b.Via],
+		ReportedToIDs: make([]string, len(b.ReportedTo)),
+		Quotes:        s.filterQuotes(queries.QuoteFilter{Breach: b.ID}),
+		Sources:       s.sources(b.Articles),
+	}
+	for i, n := range b.ReportedTo {
+		d.ReportedToIDs[i] = s.entityByName[n]
+	}
+	return writeJSON(w, http.StatusOK, d)
+}
+
+// article answers /api/articles/{id}.
+func (h *handler) article(w http.ResponseWriter, r *http.Request) error {
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	id := r.PathValue("id")
+	a, err := s.article(id)
+	if err != nil {
+		return err
+	}
+	d := ArticleDetail{
+		Article:  a,
+		Quotes:   s.filterQuotes(queries.QuoteFilter{Article: id}),
+		Entities: []queries.EntityRow{},
+		Breaches: []queries.BreachRow{},
+	}
+	for _, e := range s.entities {
+		if slices.Contains(e.Articles, id) {
+			d.Entities = append(d.Entities, e)
+		}
+	}
+	for _, b := range s.breaches {
+		if slices.Contains(b.Articles, id) {
+			d.Breaches = append(d.Breaches, b)
+		}
+	}
+	return writeJSON(w, http.StatusOK, d)
+}
