@@ -13,7 +13,7 @@ var descriptionKinds = map[string][]string{
 	"police":  {KindPoliceForce},
 	"company": {KindSupplier, KindCompany}, "firm": {KindSupplier, KindCompany},
 	"supplier": {KindSupplier}, "contractor": {KindSupplier}, "vendor": {KindSupplier}, "provider": {KindSupplier},
-	"agency": {KindAgency}, "regulator": {KindRegulator}, "watchdog": {KindRegulator},
+	"agency": {KindAgency, KindGovernment, KindRegulator}, "regulator": {KindRegulator}, "watchdog": {KindRegulator},
 	"department": {KindPoliceForce, KindGovernment}, "ministry": {KindGovernment}, "government": {KindGovernment},
 	"council": {KindGovernment}, "organisation": nil, "organization": nil, "group": nil,
 	"federation": {KindStaffAssociation}, "union": {KindStaffAssociation}, "association": {KindStaffAssociation},
@@ -283,7 +283,7 @@ func (d *doc) classifyRun(a, b int) {
 	// organisation by head word
 	h := -1
 	for k := b - 1; k >= a; k-- {
-		if kind, ok := orgHeads[toks[k].low]; ok && !notOrgHeads[toks[k].low] && (k > a || kind == KindPoliceForce) {
+		if kind, ok := orgHeads[toks[k].low]; ok && !notOrgHeads[toks[k].low] && (k > a || kind == KindPoliceForce || k+2 < b && toks[k+1].low == "of") {
 			h = k
 			break
 		}

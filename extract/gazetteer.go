@@ -88,6 +88,31 @@ var knownOrgs = []knownOrg{
 	{"The Record", KindMedia, nil},
 	{"TechCrunch", KindMedia, nil},
 	{"Wired", KindMedia, nil},
+	{"Le Monde", KindMedia, nil},
+	{"Le Figaro", KindMedia, nil},
+	{"Libération", KindMedia, nil},
+	{"Der Spiegel", KindMedia, []string{"Spiegel"}},
+	{"Die Zeit", KindMedia, nil},
+	{"Bild", KindMedia, nil},
+	{"El País", KindMedia, nil},
+	{"Al Jazeera", KindMedia, nil},
+	{"Politico", KindMedia, nil},
+	{"Axios", KindMedia, nil},
+	{"The Irish Times", KindMedia, []string{"Irish Times"}},
+	{"The Scotsman", KindMedia, []string{"Scotsman"}},
+	{"Evening Standard", KindMedia, []string{"The Evening Standard", "London Evening Standard"}},
+	{"Metro", KindMedia, nil},
+	{"HuffPost", KindMedia, []string{"Huffington Post"}},
+	{"NBC News", KindMedia, []string{"NBC"}},
+	{"CBS News", KindMedia, []string{"CBS"}},
+	{"ABC News", KindMedia, []string{"ABC"}},
+	{"Fox News", KindMedia, nil},
+	{"NPR", KindMedia, nil},
+	{"The Verge", KindMedia, nil},
+	{"Ars Technica", KindMedia, nil},
+	{"BleepingComputer", KindMedia, nil},
+	{"The Register", KindMedia, nil},
+	{"ZDNet", KindMedia, nil},
 }
 
 // orgHeads are words that end organisation names, with the kind they
@@ -102,7 +127,8 @@ var orgHeads = map[string]string{
 	"federation": KindStaffAssociation, "union": KindStaffAssociation, "association": KindStaffAssociation,
 	"guild": KindStaffAssociation, "congress": KindStaffAssociation, "society": KindOrganization,
 	"bank": KindCompany, "inc": KindCompany, "ltd": KindCompany, "limited": KindCompany, "plc": KindCompany,
-	"llc": KindCompany, "llp": KindCompany, "corp": KindCompany, "corporation": KindCompany, "company": KindCompany,
+	"llc": KindCompany, "llp": KindCompany, "sa": KindCompany, "ag": KindCompany, "gmbh": KindCompany,
+	"nv": KindCompany, "bv": KindCompany, "spa": KindCompany, "ab": KindCompany, "asa": KindCompany, "pty": KindCompany, "corp": KindCompany, "corporation": KindCompany, "company": KindCompany,
 	"group": KindCompany, "holdings": KindCompany, "technologies": KindCompany, "systems": KindCompany,
 	"solutions": KindCompany, "airways": KindCompany, "airlines": KindCompany, "partners": KindCompany,
 	"labs": KindCompany, "software": KindCompany, "networks": KindCompany, "communications": KindCompany,
@@ -184,8 +210,7 @@ var honorifics = map[string]bool{
 // countryQualifiers are dropped from the front of organisation names
 // ("U.K. National Crime Agency" is the National Crime Agency).
 var countryQualifiers = map[string]bool{
-	"uk": true, "u.k.": true, "us": true, "u.s.": true, "british": true, "american": true, "english": true,
-	"scottish": true, "welsh": true, "irish": true, "european": false, "the": true,
+	"uk": true, "u.k.": true, "us": true, "u.s.": true, "the": true,
 }
 
 // notAcronyms are capitalised abbreviations that never name an entity.
@@ -230,7 +255,7 @@ var dataCategories = []dataCategory{
 	{"vetting levels", []string{"vetting levels", "vetting level", "vetting"}},
 	{"pay numbers", []string{"pay numbers", "pay number", "pay information", "payroll numbers", "pay details"}},
 	{"addresses", []string{"home addresses", "addresses", "address"}},
-	{"email addresses", []string{"email addresses", "e-mail addresses"}},
+	{"email addresses", []string{"email addresses", "e-mail addresses", "email address", "e-mail address"}},
 	{"phone numbers", []string{"phone numbers", "telephone numbers", "mobile numbers", "phone number"}},
 	{"financial details", []string{"financial details", "financial information", "financial data", "bank details", "bank account details", "card details", "payment details"}},
 	{"dates of birth", []string{"dates of birth", "date of birth", "birth dates"}},
