@@ -12,6 +12,7 @@ import (
 
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -94,16 +95,31 @@ func Gizmo(ctx context.Context, s *graph.Store, src string, limit int, timeout t
 		defer cancel()
 	}
 	// A session is not safe for concurrent use: one per query.
-	sess := gizmo.NewSession(s.QuadStore())
-	it, err := sess.Execute(ctx, src, query.Options{Collation: query.JSON, Limit: limit})
+	qs := s.QuadStore()
+	sess := gizmo.NewSession(qs)
+	it, err := sess.Execute(ctx, src, query.Options{Collation: query.Raw, Limit: limit})
 	if err != nil {
 		return nil, oneLine(err)
 	}
 	defer it.Close()
 	out := []any{}
+	var final any // the script's own value, as a REPL would print it
 	for it.Next(ctx) {
-		if r := it.Result(); r != nil {
-			out = append(out, r)
+		r, ok := it.Result().(*gizmo.Result)
+		switch {
+		case !ok:
+		case r.Meta:
+			final = plainValue(r.Val)
+		case r.Tags != nil:
+			m := make(map[string]any, len(r.Tags))
+			for k, ref := range r.Tags {
+				if v := native(qs.NameOf(ref)); v != nil {
+					m[k] = v
+				}
+			}
+			out = append(out, m)
+		default:
+			out = append(out, r.Val)
 		}
 	}
 	if err := it.Err(); err != nil {
@@ -112,7 +128,50 @@ func Gizmo(ctx context.Context, s *graph.Store, src string, limit int, timeout t
 		}
 		return nil, oneLine(err)
 	}
+	if len(out) == 0 && final != nil {
+		// g.V().Count() on its own: the count is the script's value.
+		out = append(out, final)
+	}
 	return out, nil
+}
+
+// native converts a quad value to a JSON-ready value the way cayley's
+// JSON collation does: IRIs and other node values as their N-Quads text
+// ("<ng:entity/x>"), literals as Go strings, numbers, booleans and times.
+func native(v quad.Value) any {
+	if v == nil {
+		return nil
+	}
+	n := v.Native()
+	if nv, ok := n.(quad.Value); ok && nv == v {
+		return quad.StringOf(v)
+	}
+	return n
+}
+
+// plainValue returns v when it is plain data (a number, string, boolean, or
+// a list or map of them), nil otherwise: a script ending in a path or graph
+// object has no value worth printing.
+func plainValue(v any) any {
+	switch x := v.(type) {
+	case nil, bool, string, int64, float64, int:
+		return x
+	case []any:
+		for _, e := range x {
+			if e != nil && plainValue(e) == nil {
+				return nil
+			}
+		}
+		return x
+	case map[string]any:
+		for _, e := range x {
+			if e != nil && plainValue(e) == nil {
+				return nil
+			}
+		}
+		return x
+	}
+	return nil
 }
 
 // oneLine joins a multi-line error (goja's syntax errors carry the source

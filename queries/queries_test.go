@@ -181,6 +181,9 @@ func TestGizmo(t *testing.T) {
 		wantErr string
 	}{
 		{name: "count", src: `g.Emit(g.V().Has("<rdf:type>", "<schema:Quotation>").Count())`, want: `[5]`},
+		{name: "count as value", src: `g.V().Has("<rdf:type>", "<schema:Quotation>").Count()`, want: `[5]`},
+		{name: "path as value", src: `g.V().Has("<rdf:type>", "<schema:Quotation>")`, want: `[]`},
+		{name: "emit object", src: `g.Emit({n: 1, s: "x", l: [true]})`, want: `[{"l":[true],"n":1,"s":"x"}]`},
 		{name: "all", src: `g.V("<ng:entity/person/tom-reyes>").Out("<schema:name>").All()`, want: `[{"id":"Tom Reyes"}]`},
 		{name: "provenance", src: `g.V("<ng:entity/person/tom-reyes>").Labels().All()`,
 			want: `[{"id":"\u003cng:article/northbridge-b\u003e"}]`},
