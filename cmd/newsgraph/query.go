@@ -84,12 +84,11 @@ func quoteQuery(q string) string {
 	return fmt.Sprintf("%q", q)
 }
 
-// writeJSON prints v as indented JSON.
+// writeJSON prints v as indented JSON, leaving <, > and & unescaped so
+// IRIs read as they are written in queries.
 func writeJSON(w io.Writer, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(w, "%s\n", b)
-	return err
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
