@@ -76,6 +76,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			entitiesCommand(e),
 			breachesCommand(e),
 			evalCommand(e),
+			serveCommand(e),
 		},
 		OnUsageError:   onUsageError,
 		ExitErrHandler: func(*cli.Context, error) {},
