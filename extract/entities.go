@@ -464,13 +464,8 @@ func (d *doc) personEvidence(name string, a, b int) bool {
 			return true
 		}
 	}
-	if b < len(d.toks) && speechVerbs[d.toks[b].low] {
-		return true
-	}
-	if a > 0 && speechVerbs[d.toks[a-1].low] {
-		return true
-	}
-	return false
+	speaks := b < len(d.toks) && speechVerbs[d.toks[b].low] || a > 0 && speechVerbs[d.toks[a-1].low]
+	return speaks && givenNames[d.toks[a].low]
 }
 
 // addTitle parses the title standing before a person's name in tokens

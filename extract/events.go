@@ -80,9 +80,9 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 			// a sentence about another victim of this article moves the topic there
 			if k := lastFrameOf(frames, victim); k >= 0 {
 				cur = k
+			} else if cur >= 0 && d.isSubject(victim, s) && d.ents[victim].kind != KindOrganization {
+				cur = -1 // the passage has moved on to an organisation with no breach
 			}
-		case trig && cause != causeUnknown && cur >= 0 && frames[cur].cause != cause && frames[cur].cause != causeUnknown && victim < 0:
-			cur = d.frameFor(&frames, frames[cur].victim, cause, si)
 		}
 		topic[si] = cur
 		if cur < 0 {
@@ -197,6 +197,12 @@ func (d *doc) victimIn(s Span) (victim, via int) {
 		}
 	}
 	return victim, via
+}
+
+// isSubject reports whether entity e is the subject of sentence s.
+func (d *doc) isSubject(e int, s Span) bool {
+	mi := d.subjectBefore(s.Start, s.End)
+	return mi >= 0 && d.ments[mi].ent == e
 }
 
 // mainVictim is the first victim-kind organisation the article names.

@@ -141,6 +141,11 @@ var orgHeads = map[string]string{
 	"committee": KindGovernment, "board": KindOrganization, "centre": KindOrganization, "center": KindOrganization,
 	"organisation": KindOrganization, "organization": KindOrganization, "network": KindOrganization,
 	"newspaper": KindMedia, "news": KindMedia, "times": KindMedia, "post": KindMedia, "herald": KindMedia,
+	"water": KindCompany, "energy": KindCompany, "rail": KindCompany, "railways": KindCompany, "airport": KindCompany,
+	"telecom": KindCompany, "pharmaceuticals": KindCompany, "motors": KindCompany, "insurance": KindCompany,
+	"capital": KindCompany, "ventures": KindCompany, "media": KindMedia, "studios": KindCompany, "hotels": KindCompany,
+	"logistics": KindCompany, "panel": KindOrganization, "forum": KindOrganization, "alliance": KindOrganization,
+	"coalition": KindOrganization, "watch": KindCharity, "campaign": KindCharity,
 	"gazette": KindMedia, "tribune": KindMedia, "chronicle": KindMedia, "journal": KindMedia,
 }
 

@@ -1,0 +1,322 @@
+package extract_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+var (
+	sharedOnce sync.Once
+	sharedX    *extract.Extractor
+)
+
+// extractor builds the prose model once for the whole test binary.
+func extractor() *extract.Extractor {
+	sharedOnce.Do(func() { sharedX = extract.New(extract.Config{Model: extract.NewModel()}) })
+	return sharedX
+}
+
+func load(t *testing.T, name string) (corpus.Article, extract.Result) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := corpus.Article{ID: name, Body: string(b), Published: time.Date(2024, 3, 14, 0, 0, 0, 0, time.UTC)}
+	r, err := extractor().Extract(context.Background(), a)
+	if err != nil {
+		t.Fatalf("Extract(%s): %v", name, err)
+	}
+	return a, r
+}
+
+// wantQuote is a quotation a reader expects: who, how, and the words it starts with.
+type wantQuote struct {
+	speaker string
+	kind    extract.QuoteKind
+	starts  string
+}
+
+func TestExtractor_Extract_quotes(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		want []wantQuote
+	}{
+		{"retailer-hack", []wantQuote{
+			{"Acme Health Ltd", extract.Indirect, "Acme Health Ltd said on Tuesday"},
+			{"Maria Lopez", extract.Direct, "We take the security"},
+			{"Maria Lopez", extract.Direct, "Payment card details"},
+			{"Maria Lopez", extract.Indirect, "Lopez said the company"},
+			{"Information Commissioner's Office", extract.Direct, "Acme Health has made us aware"},
+			{"Tom Baker", extract.Indirect, "Security researcher Tom Baker"},
+			{"Tom Baker", extract.Direct, "This looks like"}, // "he said" after a new person is the new person
+			{"Tom Baker", extract.Direct, "They steal the data"},
+			{"Tom Baker", extract.Indirect, "According to Baker"},
+		}},
+		{"council-single-quotes", []wantQuote{
+			{"Riverside City Council", extract.Direct, "A spreadsheet containing"}, // single quotes, unclosed at paragraph end
+			{"Riverside City Council", extract.Direct, "We have referred ourselves"},
+			{"Sarah Okafor", extract.Partial, "deeply sorry"},
+			{"James Pike", extract.Partial, "utterly unacceptable"},
+			{"James Pike", extract.Direct, "Residents trusted"}, // "Mr Pike added:"
+		}},
+		{"trust-laptop", []wantQuote{
+			{"Northfield NHS Foundation Trust", extract.Indirect, "Northfield NHS Foundation Trust has confirmed"},
+			{"Northfield NHS Foundation Trust", extract.Indirect, "The trust said the device"},
+			{"Northfield NHS Foundation Trust", extract.Direct, "We are sorry"}, // "a trust spokesperson said"
+			{"Northfield NHS Foundation Trust", extract.Direct, "Patients whose records"},
+			{"Anil Mehta", extract.Direct, "Patient care"},
+		}},
+		{"us-agency", []wantQuote{
+			{"Department of Veterans Affairs", extract.Indirect, "WASHINGTON — The Department of Veterans Affairs said Thursday"},
+			{"Denis Carter", extract.Direct, "We are notifying"},
+			{"Denis Carter", extract.Direct, "There is no indication"},
+			{"Linda Hsu", extract.Partial, "a shocking failure"},
+			{"Linda Hsu", extract.Direct, "How many more times"},
+			{"Linda Hsu", extract.Direct, "Veterans deserve answers"},
+			{"Department of Veterans Affairs", extract.Indirect, "The agency said the breach"},
+		}},
+		{"multi-paragraph", []wantQuote{
+			{"Mark Williams", extract.Direct, "This was a human error"},
+			{"Mark Williams", extract.Direct, "We have taken steps"},
+			{"Mark Williams", extract.Direct, "The Information Commissioner's Office has been informed"},
+			{"Scottish Police Federation", extract.Partial, "rightly angry"},
+			{"David Kennedy", extract.Indirect, "Its general secretary, David Kennedy, said"},
+			{"Police Scotland", extract.Indirect, "A Police Scotland spokesman later added"},
+		}},
+		{"straight-quotes", []wantQuote{
+			{"Harbourside Water", extract.Indirect, "Harbourside Water said it had found"},
+			{"Priya Natarajan", extract.Direct, "We were notified"},
+			{"Priya Natarajan", extract.Direct, "Our own systems"},
+			{"Priya Natarajan", extract.Direct, "We are contacting"}, // "she added"
+			{"Gareth Lloyd", extract.Direct, "It is frankly unacceptable"},
+			{"Gareth Lloyd", extract.Partial, "that we heard about this"}, // split by the attribution
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			a, r := load(t, c.name)
+			names := map[string]string{}
+			for _, e := range r.Entities {
+				names[e.Key] = e.Name
+			}
+			if len(r.Quotes) != len(c.want) {
+				for _, q := range r.Quotes {
+					t.Logf("got %s %q: %q", q.Kind, names[q.Speaker], q.Text)
+				}
+				t.Errorf("got %d quotes, want %d", len(r.Quotes), len(c.want))
+			}
+			for _, w := range c.want {
+				found := false
+				for _, q := range r.Quotes {
+					if strings.HasPrefix(q.Text, w.starts) {
+						found = true
+						if names[q.Speaker] != w.speaker || q.Kind != w.kind {
+							t.Errorf("%q: got %s by %q, want %s by %q", w.starts, q.Kind, names[q.Speaker], w.kind, w.speaker)
+						}
+						if a.Body[q.Span.Start:q.Span.End] != q.Text {
+							t.Errorf("%q: span %v does not hold the text", w.starts, q.Span)
+						}
+						if q.Sentence.Start > q.Span.Start || q.Sentence.End <= q.Span.Start {
+							t.Errorf("%q: sentence %v does not hold the quote at %v", w.starts, q.Sentence, q.Span)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("quote %q not found", w.starts)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractor_Extract_entities(t *testing.T) {
+	t.Parallel()
+	type want struct {
+		name, typ, kind string
+		role            string // "title@org name", "" for none expected
+	}
+	cases := []struct {
+		name    string
+		want    []want
+		notWant []string
+	}{
+		{"retailer-hack", []want{
+			{"Acme Health Ltd", "organization", "company", ""},
+			{"Information Commissioner's Office", "organization", "regulator", ""},
+			{"Reuters", "organization", "media", ""},
+			{"Maria Lopez", "person", "", "chief executive@Acme Health Ltd"},
+			{"Tom Baker", "person", "", "Security researcher@"},
+		}, []string{"Acme Health", "Lopez", "Baker"}},
+		{"council-single-quotes", []want{
+			{"Riverside City Council", "organization", "government", ""},
+			{"Sarah Okafor", "person", "", "leader@Riverside City Council"},
+			{"James Pike", "person", "", "councillor@"},
+		}, []string{"Pike", "Council"}},
+		{"trust-laptop", []want{
+			{"Northfield NHS Foundation Trust", "organization", "health", ""},
+			{"Anil Mehta", "person", "", "medical director@Northfield NHS Foundation Trust"},
+		}, nil},
+		{"multi-paragraph", []want{
+			{"Police Scotland", "organization", "police force", ""},
+			{"Scottish Police Federation", "organization", "staff association", ""},
+			{"Mark Williams", "person", "", "Assistant Chief Constable@"},
+		}, []string{"Police Federation of England and Wales"}},
+		{"us-agency", []want{
+			{"Department of Veterans Affairs", "organization", "government", ""},
+			{"Federal Bureau of Investigation", "organization", "agency", ""},
+			{"Linda Hsu", "person", "", ""},
+		}, nil},
+		{"straight-quotes", []want{
+			{"Harbourside Water", "organization", "company", ""},
+			{"Gareth Lloyd", "person", "", "chair@Harbourside Customer Panel"},
+		}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			_, r := load(t, c.name)
+			byName := map[string]extract.Entity{}
+			names := map[string]string{}
+			for _, e := range r.Entities {
+				byName[e.Name] = e
+				names[e.Key] = e.Name
+			}
+			for _, w := range c.want {
+				e, ok := byName[w.name]
+				if !ok {
+					t.Errorf("entity %q not found", w.name)
+					continue
+				}
+				if string(e.Type) != w.typ || e.Kind != w.kind {
+					t.Errorf("%q: got %s/%s, want %s/%s", w.name, e.Type, e.Kind, w.typ, w.kind)
+				}
+				if len(e.Mentions) == 0 {
+					t.Errorf("%q: no mentions recorded", w.name)
+				}
+				if w.role == "" {
+					continue
+				}
+				title, org, _ := strings.Cut(w.role, "@")
+				has := false
+				for _, ro := range e.Roles {
+					has = has || ro.Title == title && names[ro.Org] == org
+				}
+				if !has {
+					t.Errorf("%q: roles %+v lack %s at %q", w.name, e.Roles, title, org)
+				}
+			}
+			for _, n := range c.notWant {
+				if _, ok := byName[n]; ok {
+					t.Errorf("entity %q should not be found (split duplicate or junk)", n)
+				}
+			}
+		})
+	}
+}
+
+func TestExtractor_Extract_breaches(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name       string
+		victim     string
+		exposed    []string
+		notExposed []string
+		affected   int
+		reportedTo []string
+		cause      string
+	}{
+		{"retailer-hack", "Acme Health Ltd", []string{"names", "dates of birth", "email addresses"}, []string{"financial details"}, 120000,
+			[]string{"Information Commissioner's Office", "National Cyber Security Centre"}, "ransomware"},
+		{"council-single-quotes", "Riverside City Council", []string{"names", "addresses"}, nil, 2300, []string{"Information Commissioner's Office"}, ""},
+		{"trust-laptop", "Northfield NHS Foundation Trust", []string{"medical records"}, nil, 0, []string{"Information Commissioner's Office"}, "lost or stolen laptop"},
+		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			_, r := load(t, c.name)
+			names := map[string]string{}
+			for _, e := range r.Entities {
+				names[e.Key] = e.Name
+			}
+			if len(r.Events) != 1 {
+				t.Fatalf("got %d breaches %+v, want 1", len(r.Events), r.Events)
+			}
+			ev := r.Events[0]
+			if names[ev.Victim] != c.victim {
+				t.Errorf("victim %q, want %q", names[ev.Victim], c.victim)
+			}
+			for _, x := range c.exposed {
+				if !contains(ev.Exposed, x) {
+					t.Errorf("exposed %v lacks %q", ev.Exposed, x)
+				}
+			}
+			for _, x := range c.notExposed {
+				if !contains(ev.NotExposed, x) || contains(ev.Exposed, x) {
+					t.Errorf("%q should be not exposed: exposed %v, not exposed %v", x, ev.Exposed, ev.NotExposed)
+				}
+			}
+			if c.affected != 0 && !containsInt(ev.Affected, c.affected) {
+				t.Errorf("affected %v lacks %d", ev.Affected, c.affected)
+			}
+			var rt []string
+			for _, k := range ev.ReportedTo {
+				rt = append(rt, names[k])
+			}
+			for _, x := range c.reportedTo {
+				if !contains(rt, x) {
+					t.Errorf("reported to %v lacks %q", rt, x)
+				}
+			}
+			if c.cause != "" && ev.Cause != c.cause {
+				t.Errorf("cause %q, want %q", ev.Cause, c.cause)
+			}
+			if len(ev.Evidence) == 0 {
+				t.Error("no evidence sentences")
+			}
+		})
+	}
+}
+
+func TestExtractor_Extract_errors(t *testing.T) {
+	t.Parallel()
+	x := extractor()
+	if _, err := x.Extract(context.Background(), corpus.Article{ID: "e", Body: " \n\t"}); !errors.Is(err, extract.ErrEmptyArticle) {
+		t.Errorf("empty body: got %v, want ErrEmptyArticle", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := x.Extract(ctx, corpus.Article{ID: "c", Body: "Some text."}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled context: got %v, want context.Canceled", err)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(xs []int, n int) bool {
+	for _, x := range xs {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
