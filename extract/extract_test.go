@@ -102,6 +102,17 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Gareth Lloyd", extract.Direct, "It is frankly unacceptable"},
 			{"Gareth Lloyd", extract.Partial, "that we heard about this"}, // split by the attribution
 		}},
+		{"appositive-speakers", []wantQuote{
+			{"Yvette Cooper", extract.Indirect, "Home Secretary Yvette Cooper said on Monday"},
+			{"Yvette Cooper", extract.Direct, "Every force must"}, // "Cooper, who was speaking in the Commons, said"
+			{"Yvette Cooper", extract.Direct, "That is not optional"},
+			{"Ian Hughes", extract.Direct, "We had warned"}, // "The chief executive of X, Ian Hughes, told the BBC:"
+			{"Mark Rowley", extract.Direct, "There will be lessons"}, // "— that was the verdict of Sir Mark Rowley"
+			{"Mary-Ann O'Brien", extract.Partial, "terrified"},
+			{"Mary-Ann O'Brien", extract.Direct, "I can’t sleep"},
+			{"Mary-Ann O'Brien", extract.Direct, "Nobody has told us"},
+			{"Home Office", extract.Direct, "We will set out"}, // "a Home Office spokesperson said:"
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -178,6 +189,12 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Federal Bureau of Investigation", "organization", "agency", ""},
 			{"Linda Hsu", "person", "", ""},
 		}, nil},
+		{"appositive-speakers", []want{
+			{"Ian Hughes", "person", "", "chief executive@Police Digital Service"},
+			{"Mark Rowley", "person", "", "commissioner@Metropolitan Police Service"},
+			{"Yvette Cooper", "person", "", "Home Secretary@"},
+			{"The Guardian", "organization", "media", ""},
+		}, []string{"Cooper", "Guardian"}},
 		{"straight-quotes", []want{
 			{"Harbourside Water", "organization", "company", ""},
 			{"Gareth Lloyd", "person", "", "chair@Harbourside Customer Panel"},

@@ -97,9 +97,10 @@ func (d *doc) continuesQuote(prev, qi int) bool {
 	if q.para != p.para+1 && !d.onlyQuotesBetween(p.para, q.para) {
 		return false
 	}
-	// the new quote must open its paragraph
-	ps := d.paras[q.para].Start
-	return q.outer.Start-ps <= 1
+	// the new quote must open its paragraph and be all of it, but for
+	// punctuation
+	para := d.paras[q.para]
+	return q.outer.Start-para.Start <= 1 && d.wordsAfter(q.outer.End, para.End) == 0
 }
 
 func (d *doc) onlyQuotesBetween(a, b int) bool { return false }
@@ -118,6 +119,9 @@ func (d *doc) quoteSpeakerMention(qi int) int {
 	}
 	if afterEnd > q.outer.End {
 		if mi := d.attributionAfter(q.outer.End, afterEnd); mi >= 0 {
+			return mi
+		}
+		if mi := d.speechNounAfter(q.outer.End, afterEnd); mi >= 0 {
 			return mi
 		}
 	}
@@ -196,6 +200,21 @@ func (d *doc) isHeading(pi int) bool {
 		return false
 	}
 	return len(strings.Fields(s)) <= 14
+}
+
+// speechNouns name what someone said ("that was the verdict of X").
+var speechNouns = setOf(`verdict words view message warning response reaction assessment statement comment comments
+verdict advice plea conclusion claim`)
+
+// speechNounAfter finds "the verdict of X", "the words of X" after a quote.
+func (d *doc) speechNounAfter(s, e int) int {
+	ws := d.wordsIn(s, e)
+	for i := 0; i+1 < len(ws) && i < 8; i++ {
+		if speechNouns[ws[i].low] && (ws[i+1].low == "of" || ws[i+1].low == "from" || ws[i+1].low == "by") {
+			return d.mentionAfter(ws[i+1].End, e)
+		}
+	}
+	return -1
 }
 
 // wordsAfter counts the words in [s, e).

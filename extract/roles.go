@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // titleEnd returns the end of a job title starting at token k ("vice
 // chair", "medical director", "chief executive"): up to five words, the
 // last a title head; k when there is none.
@@ -58,9 +60,18 @@ func (d *doc) findAppositiveRoles() {
 	for i, t := range toks {
 		tokAt[t.Start] = i
 	}
-	for _, m := range d.ments {
+	for i, m := range d.ments {
 		if m.ent < 0 || m.how != byName || d.ents[m.ent].typ != Person || m.inQuote {
 			continue
+		}
+		// "The chief executive of the Police Digital Service, Ian Hughes,"
+		if i > 0 {
+			o := d.ments[i-1]
+			if o.ent >= 0 && d.ents[o.ent].typ == Organization && strings.TrimSpace(d.body[o.End:m.Start]) == "," {
+				if title := d.titleOfBefore(o.Start); title != "" {
+					d.addRole(m.ent, title, o.ent, false)
+				}
+			}
 		}
 		// the token after the name must be a comma
 		k := -1
@@ -78,6 +89,21 @@ func (d *doc) findAppositiveRoles() {
 		if org, title, ok := d.possessiveTitle(k); ok {
 			d.addRole(m.ent, title, org, false)
 			continue
+		}
+		// "Sir Mark Rowley, the Metropolitan Police commissioner"
+		if toks[k].low == "the" && k+1 < len(toks) {
+			for _, om := range d.ments {
+				if om.Start == toks[k+1].Start && om.ent >= 0 && d.ents[om.ent].typ == Organization {
+					after := k + 1
+					for after < len(toks) && toks[after].Start < om.End {
+						after++
+					}
+					if te := titleEnd(toks, after); te > after {
+						d.addRole(m.ent, d.textOf(after, te), om.ent, false)
+					}
+					break
+				}
+			}
 		}
 		if toks[k].low == "the" || toks[k].low == "a" || toks[k].low == "an" {
 			k++

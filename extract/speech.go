@@ -77,7 +77,32 @@ func (d *doc) personAfterTitle(mi int) int {
 	if gap == "" || allTitleWords(gap) {
 		return mi + 1
 	}
+	// "The chief executive of the Police Digital Service, Ian Hughes, said"
+	if gap == "," && d.titleOfBefore(m.Start) != "" {
+		return mi + 1
+	}
 	return mi
+}
+
+// titleOfBefore returns the title in "the TITLE of [the]" ending right
+// before off, or "".
+func (d *doc) titleOfBefore(off int) string {
+	ws := strings.Fields(strings.ToLower(d.body[max(0, off-60):off]))
+	n := len(ws)
+	if n > 0 && ws[n-1] == "the" {
+		n--
+	}
+	if n < 2 || ws[n-1] != "of" {
+		return ""
+	}
+	k := n - 1
+	for k > 0 && titleWords[ws[k-1]] && n-1-k < 5 {
+		k--
+	}
+	if k == n-1 || !titleHeads[ws[n-2]] {
+		return ""
+	}
+	return strings.Join(ws[k:n-1], " ")
 }
 
 // mentionAfter finds a speaker mention starting right after off ("said
