@@ -148,7 +148,7 @@ func (l *Loader) Status(ctx context.Context, a corpus.Article) (Status, error) {
 
 // Add queues one article for writing unless the store already holds it,
 // and reports its status. Only new articles are written; Add writes a
-// batch whenever BatchSize quads are pending.
+// batch whenever Options.BatchSize quads are pending.
 func (l *Loader) Add(ctx context.Context, d Doc) (Status, error) {
 	st, err := l.Status(ctx, d.Article)
 	if err != nil {
@@ -182,7 +182,7 @@ func (l *Loader) Add(ctx context.Context, d Doc) (Status, error) {
 	for _, e := range r.Events {
 		l.events[e.Key] = true
 	}
-	if len(l.data) >= BatchSize {
+	if len(l.data) >= l.s.batch {
 		return st, l.Flush(ctx)
 	}
 	return st, nil

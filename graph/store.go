@@ -56,6 +56,13 @@ type Options struct {
 	// LockTimeout bounds the wait for a store held by another process;
 	// zero means DefaultLockTimeout.
 	LockTimeout time.Duration
+	// BatchSize is the number of quads written per transaction; zero means
+	// DefaultBatchSize.
+	BatchSize int
+	// NoBloom turns off the in-memory bloom filters cayley's bolt backend
+	// keeps to speed up duplicate checks while writing: less memory, more
+	// reads on large loads. Read-only stores never build them.
+	NoBloom bool
 	// Logger receives debug logs; nil discards them.
 	Logger *slog.Logger
 }
@@ -68,6 +75,7 @@ type Store struct {
 	qs     cgraph.QuadStore
 	w      cgraph.QuadWriter
 	ro     bool
+	batch  int
 	logger *slog.Logger
 }
 
@@ -111,7 +119,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", dsn, err)
 	}
 	logger.Debug("store opened", "dsn", dsn, "read_only", opts.ReadOnly)
-	return &Store{dsn: dsn, qs: qs, w: w, ro: opts.ReadOnly, logger: logger}, nil
+	batch := opts.BatchSize
+	if batch <= 0 {
+		batch = DefaultBatchSize
+	}
+	return &Store{dsn: dsn, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger}, nil
 }
 
 // boltFile is the file inside a bolt store's directory that holds the data
@@ -152,13 +164,16 @@ func openBolt(dir string, opts Options) (cgraph.QuadStore, error) {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
 	kvOpts := cgraph.Options{}
-	if opts.ReadOnly {
-		// The existence bloom filter only speeds up writes; building it
-		// reads every quad.
+	if opts.ReadOnly || opts.NoBloom {
+		// The bloom filters only speed up writes; building them reads
+		// every quad.
 		kvOpts[kv.OptNoBloom] = true
-	} else if err := kv.Init(db, kvOpts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-		db.Close()
-		return nil, fmt.Errorf("init store %s: %w", dir, err)
+	}
+	if !opts.ReadOnly {
+		if err := kv.Init(db, kvOpts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			db.Close()
+			return nil, fmt.Errorf("init store %s: %w", dir, err)
+		}
 	}
 	qs, err := kv.New(db, kvOpts)
 	if err != nil {
@@ -203,7 +218,7 @@ func (s *Store) Size(ctx context.Context) (int64, error) {
 }
 
 // AddQuads writes quads, ignoring those already stored, in batches of
-// BatchSize.
+// Options.BatchSize.
 func (s *Store) AddQuads(ctx context.Context, qs []quad.Quad) error {
 	if s.ro {
 		return fmt.Errorf("write to %s: store is open read-only", s.dsn)
@@ -212,7 +227,7 @@ func (s *Store) AddQuads(ctx context.Context, qs []quad.Quad) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		n := min(len(qs), BatchSize)
+		n := min(len(qs), s.batch)
 		if err := s.w.AddQuadSet(qs[:n]); err != nil {
 			return fmt.Errorf("write to %s: %w", s.dsn, err)
 		}
@@ -230,8 +245,9 @@ func literal(v quad.Value) string {
 	return quad.StringOf(v)
 }
 
-// BatchSize is the number of quads written per transaction.
-const BatchSize = 10000
+// DefaultBatchSize is the number of quads written per transaction unless
+// Options.BatchSize says otherwise.
+const DefaultBatchSize = 10000
 
 // Dump returns every quad in the store, sorted by N-Quads text.
 func (s *Store) Dump(ctx context.Context) ([]quad.Quad, error) {

@@ -21,12 +21,21 @@ type backend struct {
 	// dsn returns a DSN naming a store that does not exist yet.
 	dsn        func(t *testing.T) string
 	persistent bool
+	// opts are added to the options of every Open.
+	opts graph.Options
 }
 
 var backends = []backend{
 	{name: "memory", dsn: func(*testing.T) string { return graph.DSNMemory }},
 	{name: "bolt", dsn: func(t *testing.T) string { return filepath.Join(t.TempDir(), "graph.db") }, persistent: true},
-	{name: "bolt-url", dsn: func(t *testing.T) string { return "bolt://" + filepath.Join(t.TempDir(), "graph.db") }, persistent: true},
+	{name: "bolt-url-nobloom", dsn: func(t *testing.T) string { return "bolt://" + filepath.Join(t.TempDir(), "graph.db") },
+		persistent: true, opts: graph.Options{NoBloom: true}},
+}
+
+func (b backend) open(t *testing.T, dsn string, opts graph.Options) *graph.Store {
+	t.Helper()
+	opts.NoBloom = b.opts.NoBloom
+	return openStore(t, dsn, opts)
 }
 
 func openStore(t *testing.T, dsn string, opts graph.Options) *graph.Store {
@@ -80,7 +89,7 @@ func TestStore(t *testing.T) {
 
 func testLoadIdempotent(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openStore(t, b.dsn(t), graph.Options{Create: true})
+	s := b.open(t, b.dsn(t), graph.Options{Create: true})
 	docs := fixtureDocs()
 	rep, err := s.Load(ctx, docs)
 	if err != nil {
@@ -115,7 +124,7 @@ func testLoadIdempotent(t *testing.T, b backend) {
 	}
 
 	// The same article twice in one load is written once.
-	s2 := openStore(t, b.dsn(t), graph.Options{Create: true})
+	s2 := b.open(t, b.dsn(t), graph.Options{Create: true})
 	rep3, err := s2.Load(ctx, append(docs, docs...))
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +136,7 @@ func testLoadIdempotent(t *testing.T, b backend) {
 
 func testMergeAcrossLoads(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openStore(t, b.dsn(t), graph.Options{Create: true})
+	s := b.open(t, b.dsn(t), graph.Options{Create: true})
 	docs := fixtureDocs()
 	for _, d := range docs {
 		if _, err := s.Load(ctx, []graph.Doc{d}); err != nil {
@@ -154,7 +163,7 @@ func testMergeAcrossLoads(t *testing.T, b backend) {
 
 func testChanged(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openStore(t, b.dsn(t), graph.Options{Create: true})
+	s := b.open(t, b.dsn(t), graph.Options{Create: true})
 	docs := fixtureDocs()
 	if _, err := s.Load(ctx, docs); err != nil {
 		t.Fatal(err)
@@ -197,9 +206,9 @@ func testChanged(t *testing.T, b backend) {
 
 func testAddQuads(t *testing.T, b backend) {
 	ctx := context.Background()
-	s := openStore(t, b.dsn(t), graph.Options{Create: true})
+	s := b.open(t, b.dsn(t), graph.Options{Create: true, BatchSize: 100})
 	var qs []quad.Quad
-	for i := range graph.BatchSize + 10 {
+	for i := range 2*100 + 10 {
 		qs = append(qs, quad.MakeIRI("s", "p", "o"+string(rune('a'+i%26))+strings.Repeat("x", i/26), "l"))
 	}
 	for range 2 {
