@@ -106,7 +106,7 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Yvette Cooper", extract.Indirect, "Home Secretary Yvette Cooper said on Monday"},
 			{"Yvette Cooper", extract.Direct, "Every force must"}, // "Cooper, who was speaking in the Commons, said"
 			{"Yvette Cooper", extract.Direct, "That is not optional"},
-			{"Ian Hughes", extract.Direct, "We had warned"}, // "The chief executive of X, Ian Hughes, told the BBC:"
+			{"Ian Hughes", extract.Direct, "We had warned"},          // "The chief executive of X, Ian Hughes, told the BBC:"
 			{"Mark Rowley", extract.Direct, "There will be lessons"}, // "— that was the verdict of Sir Mark Rowley"
 			{"Mary-Ann O'Brien", extract.Partial, "terrified"},
 			{"Mary-Ann O'Brien", extract.Direct, "I can’t sleep"},

@@ -114,6 +114,13 @@ func (d *doc) quoteSpeakerMention(qi int) int {
 	if afterEnd < q.outer.End {
 		afterEnd = para.End
 	}
+	if strings.TrimSpace(d.body[q.outer.End:afterEnd]) == "" && strings.ContainsAny(d.body[q.End-1:q.End], "?!") {
+		// `"Will it happen again?" she asked.` splits after the question
+		// mark: the attribution is the next sentence of the paragraph.
+		if si := d.sentenceOf(q.outer.End - 1); si+1 < len(d.sents) && d.sentPara[si+1] == q.para {
+			afterEnd = d.sents[si+1].End
+		}
+	}
 	if qi+1 < len(d.quotes) && d.quotes[qi+1].para == q.para && d.quotes[qi+1].outer.Start < afterEnd {
 		afterEnd = d.quotes[qi+1].outer.Start
 	}
