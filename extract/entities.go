@@ -307,6 +307,9 @@ func (d *doc) classifyRun(a, b int) {
 		}
 		return
 	}
+	if b-a == 1 && d.singleNameOrg(a) {
+		return
+	}
 	// places and gazetteer names inside the run, longest first
 	for l := b - a; l >= 1; l-- {
 		for s := a; s+l <= b; s++ {
@@ -323,6 +326,73 @@ func (d *doc) classifyRun(a, b int) {
 			}
 		}
 	}
+}
+
+// orgNouns describe organisations: "outsourcing giant Capita", "Capita,
+// the outsourcing firm, said".
+var orgNouns = setOf(`giant firm company group retailer provider supplier contractor insurer bank operator
+outsourcer startup start-up platform app chain charity agency watchdog regulator lender broker carrier airline
+manufacturer maker developer publisher broadcaster network business corporation conglomerate subsidiary
+owner landlord utility supermarket consultancy outsourcing fintech`)
+
+// supplierNouns make an organisation a supplier.
+var supplierNouns = setOf(`supplier contractor outsourcer provider outsourcing vendor`)
+
+// singleNameOrg recognises a one-word organisation name ("Capita",
+// "Equifax") from the words around it: an organisation noun before it or
+// in an appositive after it, a relative "whose"/"which", or a speech verb
+// right after a name no person in the article bears.
+func (d *doc) singleNameOrg(a int) bool {
+	toks := d.toks
+	t := toks[a]
+	if stopCaps[t.low] || titleWords[t.low] || givenNames[t.low] || d.isPlace(t.text) || d.inQuote(t.Start) || isAllCaps(t.text) {
+		return false
+	}
+	for _, e := range d.ents {
+		if e.typ == Person && strings.HasSuffix(e.name, " "+t.text) {
+			return false
+		}
+	}
+	kind := ""
+	for k := a - 1; k >= 0 && k >= a-2 && toks[k].sent == t.sent && toks[k].word; k-- {
+		if orgNouns[toks[k].low] {
+			kind = KindCompany
+			if supplierNouns[toks[k].low] {
+				kind = KindSupplier
+			}
+			break
+		}
+	}
+	next := func(i int) string {
+		if a+i < len(toks) && toks[a+i].sent == t.sent {
+			return toks[a+i].low
+		}
+		return ""
+	}
+	if kind == "" && next(1) == "," {
+		switch {
+		case next(2) == "whose" || next(2) == "which":
+			kind = KindCompany
+		case next(2) == "the" || next(2) == "a" || next(2) == "an":
+			for i := 3; i < 7; i++ {
+				if orgNouns[next(i)] {
+					kind = KindCompany
+					break
+				}
+			}
+		}
+	}
+	if kind == "" && (speechVerbs[next(1)] || (next(1) == "has" || next(1) == "have") && speechVerbs[next(2)]) && a > 0 && toks[a-1].sent == t.sent {
+		kind = KindCompany // not first in its sentence: a capitalised word inside it is a name
+	}
+	if kind == "" && d.proseNames[t.text] && (speechVerbs[next(1)] || next(1) == "has" && speechVerbs[next(2)]) {
+		kind = KindCompany
+	}
+	if kind == "" {
+		return false
+	}
+	d.mention(t.Span, d.addEntity(t.text, Organization, kind, t.Span), byName, "")
+	return true
 }
 
 // gazetteerOnly records gazetteer names inside the run [a, b) of a

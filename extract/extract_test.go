@@ -113,6 +113,12 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Mary-Ann O'Brien", extract.Direct, "Nobody has told us"},
 			{"Home Office", extract.Direct, "We will set out"}, // "a Home Office spokesperson said:"
 		}},
+		{"single-word-companies", []wantQuote{
+			{"Capita", extract.Partial, "no evidence"},
+			{"Jon Lewis", extract.Direct, "We apologise unreservedly. It's our customers' safety"}, // a plural possessive inside single quotes
+			{"Equifax", extract.Indirect, "Equifax said it was offering"},
+			{"Tom Selby", extract.Partial, "be on their guard"},
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -183,6 +189,7 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Police Scotland", "organization", "police force", ""},
 			{"Scottish Police Federation", "organization", "staff association", ""},
 			{"Mark Williams", "person", "", "Assistant Chief Constable@"},
+			{"David Kennedy", "person", "", "general secretary@Scottish Police Federation"},
 		}, []string{"Police Federation of England and Wales"}},
 		{"us-agency", []want{
 			{"Department of Veterans Affairs", "organization", "government", ""},
@@ -195,6 +202,12 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Yvette Cooper", "person", "", "Home Secretary@"},
 			{"The Guardian", "organization", "media", ""},
 		}, []string{"Cooper", "Guardian"}},
+		{"single-word-companies", []want{
+			{"Capita", "organization", "company", ""},
+			{"Microsoft", "organization", "company", ""},
+			{"Equifax", "organization", "company", ""},
+			{"Jon Lewis", "person", "", "chief executive@Capita"},
+		}, []string{"Smith", "Nobody"}},
 		{"straight-quotes", []want{
 			{"Harbourside Water", "organization", "company", ""},
 			{"Gareth Lloyd", "person", "", "chair@Harbourside Customer Panel"},

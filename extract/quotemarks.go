@@ -108,8 +108,12 @@ func quotesIn(body string, p Span, pi int) []quoteSpan {
 	return out
 }
 
-// closeSingle finds the single mark closing a quote opened before from, or -1.
+// closeSingle finds the single mark closing a quote opened before from, or
+// -1. A mark after "s" and before a space may be a plural possessive
+// ("the officers' union"); it closes the quote only when no later mark
+// does.
 func closeSingle(body string, from, end int) int {
+	weak := -1
 	for i := from; i < end; {
 		r, n := utf8.DecodeRuneInString(body[i:])
 		if r == '’' || r == '\'' {
@@ -119,15 +123,21 @@ func closeSingle(body string, from, end int) int {
 				next, _ = utf8.DecodeRuneInString(body[i+n:])
 			}
 			if !unicode.IsSpace(prev) && !unicode.IsLetter(next) && !unicode.IsDigit(next) {
-				return i
+				if (prev == 's' || prev == 'S') && next == ' ' {
+					if weak < 0 {
+						weak = i
+					}
+				} else {
+					return i
+				}
 			}
 		}
 		if r == '“' || r == '”' || r == '"' {
-			return -1
+			break
 		}
 		i += n
 	}
-	return -1
+	return weak
 }
 
 func markLen(body string, at int) int {

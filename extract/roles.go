@@ -18,6 +18,49 @@ func titleEnd(toks []token, k int) int {
 	return end
 }
 
+// possessiveTitleBefore reads "[the] ORG's TITLE, " or "Its TITLE, "
+// ending right before off, the name of the title's holder.
+func (d *doc) possessiveTitleBefore(off int) (org int, title string, ok bool) {
+	toks := d.toks
+	k := -1
+	for i, t := range toks {
+		if t.End > off {
+			break
+		}
+		k = i
+	}
+	if k < 2 || toks[k].low != "," {
+		return -1, "", false
+	}
+	te := k
+	ts := te
+	for ts > 0 && te-ts < 5 {
+		w := toks[ts-1]
+		if !w.word || determiners[w.low] || w.cap && !titleWords[w.low] {
+			break
+		}
+		ts--
+	}
+	if ts == te || !titleHeads[toks[te-1].low] || ts == 0 {
+		return -1, "", false
+	}
+	title = d.textOf(ts, te)
+	switch p := toks[ts-1].low; p {
+	case "its", "their":
+		return d.orgOfKindBefore(nil, toks[ts-1].Start), title, true
+	case "'s":
+		for _, m := range d.ments {
+			if m.End == toks[ts-1].Start && m.ent >= 0 && d.ents[m.ent].typ == Organization {
+				return m.ent, title, true
+			}
+		}
+		if kinds, ok := descriptionKinds[toks[ts-2].low]; ok {
+			return d.orgOfKindBefore(kinds, toks[ts-2].Start), title, true
+		}
+	}
+	return -1, "", false
+}
+
 // possessiveTitle reads "[the] ORG's TITLE" starting at token k.
 func (d *doc) possessiveTitle(k int) (org int, title string, ok bool) {
 	toks := d.toks
@@ -63,6 +106,10 @@ func (d *doc) findAppositiveRoles() {
 	for i, m := range d.ments {
 		if m.ent < 0 || m.how != byName || d.ents[m.ent].typ != Person || m.inQuote {
 			continue
+		}
+		// "The firm's chief executive, Jon Lewis," / "Its general secretary, David Kennedy,"
+		if org, title, ok := d.possessiveTitleBefore(m.Start); ok {
+			d.addRole(m.ent, title, org, false)
 		}
 		// "The chief executive of the Police Digital Service, Ian Hughes,"
 		if i > 0 {
