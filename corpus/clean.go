@@ -57,7 +57,7 @@ func IsBoilerplate(line string) bool {
 		return true
 	case linkLabel.MatchString(line), upperLinkLabel.MatchString(line):
 		return true
-	case n <= 400 && noticeLine.MatchString(line):
+	case n <= 400 && isNotice(line):
 		return true
 	case n <= 400 && isCaption(line):
 		return true
@@ -89,35 +89,27 @@ var (
 	// upperLinkLabel matches shouted labels that in mixed case could start
 	// a sentence ("WATCH: ...", "PICTURED: ...").
 	upperLinkLabel = regexp.MustCompile(`^(?:WATCH|VIDEO|LISTEN|PICTURED|MORE|READ|REVEALED|PICS|PHOTOS)\s*[:|>»–—-]\s*\S`)
-	// noticeLine matches sign-up, newsletter, cookie, consent,
-	// translation, follow, share and copyright notices.
-	noticeLine = regexp.MustCompile(`(?i)(?:` + strings.Join([]string{
-		`we use your sign[- ]?up`,
-		`^sign up (?:to|for|now|today|here)\b`,
-		`\bsign up to (?:our|the|receive|get)\b`,
-		`^subscribe (?:to|for|now|today|here)\b`,
-		`\bsubscribe to (?:our|the) [\w ]*newsletter`,
-		`\bnewsletters?\b.*\b(?:sign[- ]?up|subscribe|inbox|e-?mail address)`,
-		`\b(?:sign[- ]?up|subscribe)\b.*\bnewsletters?\b`,
-		`\byou can unsubscribe at any time`,
-		`^by (?:signing up|subscribing|clicking|entering your)`,
-		`^(?:invalid|enter your) e-?mail`,
-		`^thank you for (?:subscribing|signing up)`,
-		`^something went wrong,? please try again`,
-		`\bcookies?\b.*\b(?:accept|consent|policy|settings|preferences|manage|we use|this site uses|this website uses)`,
-		`\b(?:accept|reject|manage)(?: all)? cookies`,
-		`^we (?:and our partners )?(?:use|value) (?:cookies|your privacy)`,
-		`^manage (?:your )?(?:consent|privacy|preferences)`,
-		`\bpowered by automated translation`,
-		`^(?:this|the) (?:article|story|text) (?:was|has been|is) (?:automatically |machine[- ])?translated`,
-		`^source\s*:\s*read (?:the )?full (?:article|story)`,
-		`^follow (?:us|@?[\w.]+(?: [\w.]+){0,4}) on (?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|youtube|telegram|whatsapp|google news)\b`,
-		`^(?:like|find|join) us on (?:facebook|instagram|twitter|x|telegram|whatsapp)\b`,
-		`^share (?:this|on|via|the) [\w ]{0,40}$`,
-		`^click here\b.{0,80}$`,
-		`^(?:©|\(c\)|copyright\b)`,
-		`\ball rights reserved\b`,
+	// noticeStart matches notices by how they begin: sign-up,
+	// newsletter, consent, translation, follow, share and copyright lines.
+	noticeStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+		`sign up (?:to|for|now|today|here)\b`,
+		`subscribe (?:to|for|now|today|here)\b`,
+		`by (?:signing up|subscribing|clicking|entering your)`,
+		`(?:invalid|enter your) e-?mail`,
+		`thank you for (?:subscribing|signing up)`,
+		`something went wrong,? please try again`,
+		`we (?:and our partners )?(?:use|value) (?:cookies|your privacy)`,
+		`manage (?:your )?(?:consent|privacy|preferences)`,
+		`(?:this|the) (?:article|story|text) (?:was|has been|is) (?:automatically |machine[- ])?translated`,
+		`source\s*:\s*read (?:the )?full (?:article|story)`,
+		`follow (?:us|@?[\w.]+(?: [\w.]+){0,4}) on (?:twitter|x|facebook|instagram|tiktok|linkedin|threads|bluesky|youtube|telegram|whatsapp|google news)\b`,
+		`(?:like|find|join) us on (?:facebook|instagram|twitter|x|telegram|whatsapp)\b`,
+		`share (?:this|on|via|the) [\w ]{0,40}$`,
+		`click here\b.{0,80}$`,
+		`(?:©|\(c\)|copyright\b)`,
 	}, "|") + `)`)
+	// signUpTo matches "sign up to our ..." anywhere in a line.
+	signUpTo = regexp.MustCompile(`(?i)\bsign up to (?:our|the|receive|get)\b`)
 	// listHeader matches a header above a list of headline links.
 	listHeader = regexp.MustCompile(`^(?:don'?t miss|must read|most read|most popular|popular|trending|trending now|more stories|more news|top stories|latest|latest news|latest stories|you may also like|you might also like|recommended|recommended for you|related|related articles|related stories|related content|more on this story|read more|read next|also read|what'?s hot|editor'?s picks?|in other news|more from [\w ]{1,30})$`)
 	// credit names photo agencies and sources of image credits.
@@ -126,16 +118,68 @@ var (
 	creditOnly = regexp.MustCompile(`^(?:` + credit + `)(?:\s*/\s*` + credit + `)*\W*$`)
 	// creditTail matches a caption whose last fragment is a credit.
 	creditTail = regexp.MustCompile(`(?:[.!?"'”’)]\s+|[/|©]\s*|\s(?:via|for)\s)` + credit + `\.?\s*$`)
-	// creditLabel matches "Photo: X", "(Image: X)" and "Credit: X" labels.
-	creditLabel = regexp.MustCompile(`(?i)(?:^(?:photo|photograph|picture|image|pic|credit|caption)s?(?: credit)?\s*:|\(\s*(?:photo|photograph|picture|image|pic|credit)s?\s*:[^)]*\)\s*$|[.!?]\s+(?:photo|photograph|picture|image|pic)(?: credit)?\s*:\s*[^.]{1,80}$)`)
+	// creditLabelStart matches lines opening with "Photo:", "Credit:"...
+	creditLabelStart = regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|pic|credit|caption)s?(?: credit)?\s*:`)
+	// creditLabelEnd matches captions closing with "(Image: X)" or
+	// ". Photo: X".
+	creditLabelEnd = regexp.MustCompile(`(?i)(?:\(\s*(?:photo|photograph|picture|image|pic|credit)s?\s*:[^)]*\)\s*$|[.!?]\s+(?:photo|photograph|picture|image|pic)(?: credit)?\s*:\s*[^.]{1,80}$)`)
 	// relativeDate matches "3 hours ago".
 	relativeDate = regexp.MustCompile(`(?i)^\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$`)
 	// dateLine matches a labelled date line; the rest must parse as a date.
 	dateLine = regexp.MustCompile(`(?i)^(?:(?:last|first)\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(.+)$`)
 )
 
+// isNotice reports sign-up, newsletter, cookie, consent, translation,
+// follow, share and copyright notices.
+func isNotice(line string) bool {
+	if noticeStart.MatchString(line) {
+		return true
+	}
+	l := strings.ToLower(line)
+	has := func(subs ...string) bool {
+		for _, s := range subs {
+			if strings.Contains(l, s) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("we use your sign-up", "we use your signup", "we use your sign up", "you can unsubscribe at any time",
+		"powered by automated translation", "all rights reserved"):
+		return true
+	case has("newsletter") && has("sign up", "sign-up", "signup", "subscribe", "inbox", "email address", "e-mail address"):
+		return true
+	case has("cookie") && has("accept", "consent", "policy", "settings", "preferences", "manage", "we use", "this site uses", "this website uses"):
+		return true
+	case has("sign up to") && signUpTo.MatchString(line):
+		return true
+	}
+	return false
+}
+
+// isCaption reports an image caption or credit line. The patterns that
+// look at the end of a line run on its last bytes only.
 func isCaption(line string) bool {
-	return creditOnly.MatchString(line) || creditTail.MatchString(line) || creditLabel.MatchString(line)
+	if creditOnly.MatchString(line) || creditTail.MatchString(tail(line, 48)) {
+		return true
+	}
+	if !strings.Contains(line, ":") {
+		return false
+	}
+	return creditLabelStart.MatchString(line) || creditLabelEnd.MatchString(tail(line, 160))
+}
+
+// tail returns about the last n bytes of s, starting on a rune boundary.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // isDateLine reports whether line is a labelled date such as

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -86,5 +87,17 @@ func TestIsBoilerplate(t *testing.T) {
 		if got := IsBoilerplate(tt.line); got != tt.want {
 			t.Errorf("IsBoilerplate(%q) = %v, want %v", tt.line, got, tt.want)
 		}
+	}
+}
+
+func BenchmarkClean(b *testing.B) {
+	data, err := os.ReadFile("testdata/text/headline.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(string(data), 4)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Clean(text)
 	}
 }
