@@ -119,6 +119,17 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Equifax", extract.Indirect, "Equifax said it was offering"},
 			{"Tom Selby", extract.Partial, "be on their guard"},
 		}},
+		{"politics", []wantQuote{
+			{"Keir Starmer", extract.Partial, "finally coming down"}, // "Speaking at a hospital in Kent, Keir Starmer said"
+			{"Keir Starmer", extract.Partial, "give in to"},
+			{"British Medical Association", extract.Indirect, "But the British Medical Association (BMA) said"},
+			{"Emma Runswick", extract.Direct, "We have been clear"}, // "Its chair, Dr Emma Runswick, said:"
+			{"Diane Abbott", extract.Partial, "badly handled"},
+			{"Victoria Atkins", extract.Direct, "Labour promised"},
+			{"Downing Street", extract.Partial, "open to talks"},
+			{"Downing Street", extract.Direct, "The door is open"}, // "A No 10 spokesman added:"
+			{"Rachel Power", extract.Partial, "far too long"},
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -208,6 +219,14 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Equifax", "organization", "company", ""},
 			{"Jon Lewis", "person", "", "chief executive@Capita"},
 		}, []string{"Smith", "Nobody"}},
+		{"politics", []want{
+			{"British Medical Association", "organization", "staff association", ""},
+			{"Labour Party", "organization", "political party", ""},
+			{"Emma Runswick", "person", "", "chair@British Medical Association"},
+			{"Diane Abbott", "person", "", "MP@Labour Party"},
+			{"Victoria Atkins", "person", "", "Shadow health secretary@"},
+			{"Rachel Power", "person", "", "chief executive@Patients Association"},
+		}, []string{"BMA", "Conservatives", "Labour"}},
 		{"straight-quotes", []want{
 			{"Harbourside Water", "organization", "company", ""},
 			{"Gareth Lloyd", "person", "", "chair@Harbourside Customer Panel"},

@@ -62,6 +62,18 @@ var knownOrgs = []knownOrg{
 	{"European Commission", KindGovernment, nil},
 	{"United Nations", KindGovernment, []string{"UN", "U.N."}},
 	{"European Union", KindGovernment, []string{"EU", "E.U."}},
+	// political parties
+	{"Conservative Party", KindPolitical, []string{"Conservatives", "Tories", "Tory Party", "Conservative"}},
+	{"Labour Party", KindPolitical, []string{"Labour"}},
+	{"Liberal Democrats", KindPolitical, []string{"Lib Dems", "Liberal Democrat"}},
+	{"Scottish National Party", KindPolitical, []string{"SNP"}},
+	{"Reform UK", KindPolitical, nil},
+	{"Green Party", KindPolitical, []string{"Greens"}},
+	{"Plaid Cymru", KindPolitical, nil},
+	{"Democratic Unionist Party", KindPolitical, []string{"DUP"}},
+	{"Sinn Féin", KindPolitical, []string{"Sinn Fein"}},
+	{"Democratic Party", KindPolitical, []string{"Democrats"}},
+	{"Republican Party", KindPolitical, []string{"Republicans", "GOP"}},
 	// media
 	{"BBC", KindMedia, []string{"BBC News", "British Broadcasting Corporation"}},
 	{"The Sun", KindMedia, []string{"Sun", "The Sun on Sunday", "Sun on Sunday"}},
@@ -184,6 +196,13 @@ var titleWords = map[string]bool{
 	"commandant": true, "marshal": true, "sheriff": true, "captain": true, "lieutenant": true, "colonel": true,
 	"major": true, "admiral": true, "bishop": true, "archbishop": true, "king": true, "queen": true,
 	"prince": true, "princess": true, "lord": true, "lady": true, "sir": true, "dame": true,
+	// portfolios: "Shadow health secretary", "Education Minister"
+	"health": true, "education": true, "defence": true, "defense": true, "finance": true, "culture": true,
+	"business": true, "transport": true, "energy": true, "environment": true, "treasury": true, "trade": true,
+	"work": true, "pensions": true, "digital": true, "housing": true, "communities": true, "science": true,
+	"economic": true, "chief's": false, "policy": true, "legal": true, "medical": true, "clinical": true,
+	"financial": true, "operating": true, "technical": true, "marketing": true, "commercial": true,
+	"nursing": true, "programme": true, "program": true, "regional": true, "local": true, "county": true,
 }
 
 // titleHeads are the words a job title must end with.

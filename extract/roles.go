@@ -29,6 +29,13 @@ func (d *doc) possessiveTitleBefore(off int) (org int, title string, ok bool) {
 		}
 		k = i
 	}
+	// "Its chair, Dr Emma Runswick": step over the honorific
+	if k > 0 && toks[k].low == "." {
+		k--
+	}
+	if k > 0 && honorifics[toks[k].low] {
+		k--
+	}
 	if k < 2 || toks[k].low != "," {
 		return -1, "", false
 	}
