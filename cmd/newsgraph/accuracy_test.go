@@ -1,0 +1,63 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// devSetBaseline holds the least each figure of the dev-set score may be
+// (issue 3's targets, raised as extraction improves); entity_splits is a
+// most.
+var devSetBaseline = map[string]float64{
+	"quote_f1":           0.97,
+	"quote_recall":       0.97,
+	"quote_precision":    0.97,
+	"indirect_recall":    0.80,
+	"about":              0.95,
+	"entity_recall":      1.00,
+	"roles":              1.00,
+	"breach_facts":       0.95,
+	"whole_quote_recall": 0.97,
+}
+
+// TestEval_devSetBaseline loads the met-breach dev set through the whole
+// pipeline (corpus, extract, graph, queries) and fails when any figure of
+// the score drops below its baseline.
+func TestEval_devSetBaseline(t *testing.T) {
+	needShared(t, metBreach)
+	needShared(t, metBreachGold)
+	r := newsgraph(t, "", "eval", "--gold", metBreachGold, metBreach)
+	if r.code != exitOK {
+		t.Fatalf("eval exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	got := map[string]float64{}
+	for _, f := range strings.Fields(strings.TrimPrefix(lines[len(lines)-1], "SCORE ")) {
+		k, v, ok := strings.Cut(f, "=")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("figure %q: %v", f, err)
+		}
+		got[k] = x
+	}
+	for k, min := range devSetBaseline {
+		x, ok := got[k]
+		if !ok {
+			t.Errorf("the score has no %s", k)
+			continue
+		}
+		if x < min {
+			t.Errorf("%s = %.3f, below the baseline %.2f", k, x, min)
+		}
+	}
+	if got["entity_splits"] > 0 {
+		t.Errorf("entity_splits = %v, want 0", got["entity_splits"])
+	}
+	if t.Failed() {
+		t.Logf("report:\n%s", r.stdout)
+	}
+}
