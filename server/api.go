@@ -1,6 +1,7 @@
 package server
 
 import (
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -315,6 +316,26 @@ func (h *handler) breach(w http.ResponseWriter, r *http.Request) error {
 		d.ReportedToIDs[i] = s.entityByName[n]
 	}
 	return writeJSON(w, http.StatusOK, d)
+}
+
+// articles answers /api/articles: the metadata of every article, or of
+// those named by id parameters (unknown ids are left out), sorted by id.
+func (h *handler) articles(w http.ResponseWriter, r *http.Request) error {
+	p, err := h.pageOf(r)
+	if err != nil {
+		return err
+	}
+	s, err := h.snapshot(r)
+	if err != nil {
+		return err
+	}
+	ids := r.URL.Query()["id"]
+	if len(ids) == 0 {
+		ids = slices.Sorted(maps.Keys(s.articles))
+	} else {
+		ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	}
+	return writeList(w, p, s.sources(ids))
 }
 
 // article answers /api/articles/{id}.

@@ -76,14 +76,10 @@ func allowHint(allow string) string {
 	return " (allowed: " + allow + ")"
 }
 
-// writeRoute registers a write endpoint: a read-only server answers every
-// method with 405, a writable one wants the bearer token.
-func (h *handler) writeRoute(pattern, method string, f handlerFunc) {
-	if !h.allowWrite {
-		h.route(pattern, methods{})
-		return
-	}
-	h.route(pattern, methods{method: func(w http.ResponseWriter, r *http.Request) error {
+// write wraps a write endpoint: it wants the bearer token and runs alone,
+// and the rows read before it are dropped afterwards.
+func (h *handler) write(f handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		if err := h.authorize(r); err != nil {
 			return err
 		}
@@ -92,7 +88,16 @@ func (h *handler) writeRoute(pattern, method string, f handlerFunc) {
 		// Whatever the write did, the rows read before it may be stale.
 		defer h.snaps.invalidate()
 		return f(w, r)
-	}})
+	}
+}
+
+// writable returns m with method served by the write endpoint f, when the
+// server allows writes; a read-only server answers that method with 405.
+func (h *handler) writable(m methods, method string, f handlerFunc) methods {
+	if h.allowWrite {
+		m[method] = h.write(f)
+	}
+	return m
 }
 
 // readLock keeps writers out while a read runs, when writes are allowed.

@@ -215,3 +215,21 @@ func (r response) errorText(t testing.TB) string {
 	}
 	return *e.Error
 }
+
+// newServerFor serves h on a loopback httptest server.
+func newServerFor(t testing.TB, h http.Handler) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// readAll reads a response body, failing the test on error.
+func readAll(t testing.TB, res *http.Response) []byte {
+	t.Helper()
+	data, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

@@ -32,7 +32,11 @@ type Config struct {
 	// DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// MaxQueries is how many Gizmo queries may run at once; others wait
-	// for a slot within their timeout. Zero means 4 per CPU.
+	// for a slot within their timeout, then get 503. Zero means one less
+	// than GOMAXPROCS (at least one), which keeps a CPU free for the rest
+	// of the API while queries spin: Go schedules CPU-bound goroutines
+	// round-robin, so every query running beyond the CPU count adds tens of
+	// milliseconds to every other request.
 	MaxQueries int
 	// AllowWrite enables /api/v2/write and POST /api/articles. Writes
 	// need Token as a bearer token.
@@ -74,6 +78,7 @@ var ErrNoToken = errors.New("server: writes allowed without a token")
 //	GET  /api/entities/{id}         an entity with its quotes, breaches and sources
 //	GET  /api/breaches              breaches
 //	GET  /api/breaches/{id}         a breach with the quotes about it and its sources
+//	GET  /api/articles              articles' metadata; filter id (repeatable)
 //	GET  /api/articles/{id}         an article with its quotes, entities and breaches
 //	POST /api/articles              extract and add an article (AllowWrite, token)
 //	GET, POST /api/v2/query         Gizmo queries (lang=gizmo), as cayley's API
@@ -120,7 +125,7 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	}
 	n := cfg.MaxQueries
 	if n <= 0 {
-		n = 4 * runtime.GOMAXPROCS(0)
+		n = max(1, runtime.GOMAXPROCS(0)-1)
 	}
 	h.slots = make(chan struct{}, n)
 	h.snaps = &snapshots{
@@ -137,8 +142,6 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	handle := &cgraph.Handle{QuadStore: cfg.Store.QuadStore(), QuadWriter: cfg.Store.QuadWriter()}
 	h.api = cayleyhttp.NewAPIv2(handle)
 	h.api.SetReadOnly(!cfg.AllowWrite)
-	h.api.SetQueryTimeout(h.queryTimeout)
-	h.api.SetQueryLimit(h.resultLimit)
 
 	web, err := webHandler()
 	if err != nil {
@@ -154,12 +157,12 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	h.route("/api/entities/{id...}", methods{http.MethodGet: h.entity})
 	h.route("/api/breaches", methods{http.MethodGet: h.breaches})
 	h.route("/api/breaches/{id...}", methods{http.MethodGet: h.breach})
+	h.route("/api/articles", h.writable(methods{http.MethodGet: h.articles}, http.MethodPost, h.postArticle))
 	h.route("/api/articles/{id...}", methods{http.MethodGet: h.article})
-	h.writeRoute("/api/articles", http.MethodPost, h.postArticle)
 	h.route("/api/v2/query", methods{http.MethodGet: h.serveQuery, http.MethodPost: h.serveQuery})
 	h.route("/api/v2/read", methods{http.MethodGet: h.wrapCayley(h.api.ServeRead), http.MethodPost: h.wrapCayley(h.api.ServeRead)})
 	h.route("/api/v2/formats", methods{http.MethodGet: h.wrapCayley(h.api.ServeFormats)})
-	h.writeRoute("/api/v2/write", http.MethodPost, h.serveWrite)
+	h.route("/api/v2/write", h.writable(methods{}, http.MethodPost, h.serveWrite))
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		h.writeError(w, r, errorf(http.StatusNotFound, "no such page: %s", r.URL.Path))
 	})

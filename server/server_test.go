@@ -304,6 +304,37 @@ func TestHandler_Article(t *testing.T) {
 	}
 }
 
+func TestHandler_Articles(t *testing.T) {
+	t.Parallel()
+	srv := newTestServer(t, Config{Store: fixtureStore(t)})
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{metArticleA, metArticleB, "northbridge-a", "northbridge-b"}},
+		{"id=northbridge-b&id=met-supplier-a&id=nope&id=met-supplier-a", []string{metArticleA, "northbridge-b"}},
+		{"limit=1&offset=1", []string{metArticleB}},
+	}
+	for _, tt := range tests {
+		var rows []Article
+		r := get(t, srv.URL+"/api/articles?"+tt.query)
+		r.decode(t, &rows)
+		var got []string
+		for _, a := range rows {
+			got = append(got, a.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: articles %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	var rows []Article
+	get(t, srv.URL+"/api/articles?id=northbridge-a").decode(t, &rows)
+	if want := (Article{ID: "northbridge-a", Title: "Council staff data exposed in supplier hack", URL: "https://example.org/a",
+		Publisher: "Example Gazette", Published: "2024-03-04T09:30:00Z"}); len(rows) != 1 || rows[0] != want {
+		t.Errorf("northbridge-a = %+v, want %+v", rows, want)
+	}
+}
+
 func TestHandler_StatsAndHealth(t *testing.T) {
 	t.Parallel()
 	st := fixtureStore(t)
@@ -342,7 +373,7 @@ func TestHandler_Errors(t *testing.T) {
 		{"put a query", "PUT", "/api/v2/query", 405, "GET, HEAD, POST"},
 		{"write on a read-only server", "POST", "/api/v2/write", 405, ""},
 		{"cayley delete is not served", "POST", "/api/v2/delete", 404, ""},
-		{"post an article to a read-only server", "POST", "/api/articles", 405, ""},
+		{"post an article to a read-only server", "POST", "/api/articles", 405, "GET, HEAD"},
 		{"post to the page", "POST", "/", 405, "GET, HEAD"},
 	}
 	for _, tt := range tests {

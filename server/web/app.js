@@ -104,7 +104,7 @@
       el("div", { class: "meta" },
         opts.hideSpeaker ? null : speaker,
         el("span", { class: "badge " + (direct ? "direct" : "indirect"), text: q.kind || (direct ? "direct" : "indirect") }),
-        q.article ? el("span", null, "in ", el("a", { href: articleHref(q.article), text: articleTitle(q.article, opts.sources) })) : null,
+        q.article ? el("span", null, "in ", el("a", { href: articleHref(q.article), "data-article": q.article, text: articleTitle(q.article, opts.sources) })) : null,
         q.breach && !opts.hideBreach ? el("span", null, "about ",
           el("a", { href: breachHref(q.breach), text: q.breach_victim ? q.breach_victim + " breach" : q.breach })) : null));
   }
@@ -159,7 +159,8 @@
       mode === "any" || mode === "breach" ? api("/api/breaches") : Promise.resolve([]),
       Promise.all(quoteCalls)
     ]).then(function (res) {
-      var entities = res[0], breaches = res[1].filter(function (b) { return breachMatches(b, q); });
+      var allBreaches = res[1], entities = res[0];
+      var breaches = allBreaches.filter(function (b) { return breachMatches(b, q); });
       var quoteLists = res[2];
       var more = breaches.map(function (b) { return api("/api/quotes?breach=" + enc(b.id)); });
       return Promise.all(more).then(function (bq) {
@@ -169,6 +170,14 @@
             var key = x.id || x.article + ":" + x.start + ":" + x.text;
             if (!seen[key]) { seen[key] = true; quotes.push(x); }
           });
+        });
+        // Also list the breaches the quotes found are about.
+        var listed = {};
+        breaches.forEach(function (b) { listed[b.id] = true; });
+        quotes.forEach(function (x) {
+          if (!x.breach || listed[x.breach]) return;
+          var b = allBreaches.filter(function (b) { return b.id === x.breach; })[0];
+          if (b) { listed[b.id] = true; breaches.push(b); }
         });
         renderSearch(q, mode, entities, breaches, quotes);
       });
@@ -192,6 +201,26 @@
     }
     parts.push(section("Quotes", quotes.length, quoteList(quotes)));
     show(parts);
+    fillTitles();
+  }
+
+  // fillTitles replaces article ids shown as link text with the articles'
+  // titles, in one request.
+  function fillTitles() {
+    var links = Array.prototype.slice.call(main.querySelectorAll("a[data-article]"))
+      .filter(function (a) { return a.textContent === a.getAttribute("data-article"); });
+    var ids = {};
+    links.forEach(function (a) { ids[a.getAttribute("data-article")] = true; });
+    var list = Object.keys(ids).slice(0, 200);
+    if (!list.length) return;
+    api("/api/articles?" + list.map(function (id) { return "id=" + enc(id); }).join("&")).then(function (arts) {
+      var title = {};
+      arts.forEach(function (a) { if (a.title) title[a.id] = a.title; });
+      links.forEach(function (a) {
+        var t = title[a.getAttribute("data-article")];
+        if (t) a.textContent = t;
+      });
+    }).catch(function () { /* ids stay */ });
   }
 
   function entityPage(id) {
@@ -368,7 +397,7 @@
     (e.articles || []).forEach(function (id) {
       add("a:" + id, articleTitle(id, e.sources), "article", articleHref(id), "in");
     });
-    var W = 520, H = 400, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 60;
+    var W = 400, H = 330, cx = W / 2, cy = H / 2, R = 112;
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Connections of " + e.name });
     var edges = svg("g"), verts = svg("g");
     root.appendChild(edges);
@@ -381,12 +410,12 @@
       var g = svg("a", { class: "node", href: n.href },
         svg("title", { text: n.label }),
         svg("circle", { cx: x, cy: y, r: 9, fill: COLORS[n.kind] }),
-        svg("text", { x: x, y: y + (Math.sin(a) < -0.3 ? -14 : 22), "text-anchor": "middle", text: short(n.label, 26) }));
+        svg("text", { x: x, y: y + (Math.sin(a) < -0.3 ? -14 : 22), "text-anchor": "middle", text: short(n.label, 24) }));
       verts.appendChild(g);
     });
     verts.appendChild(svg("g", { class: "node center" },
       svg("circle", { cx: cx, cy: cy, r: 15, fill: COLORS[e.type] || "#555" }),
-      svg("text", { x: cx, y: cy + 31, "text-anchor": "middle", text: short(e.name, 30) })));
+      svg("text", { x: cx, y: cy + 31, "text-anchor": "middle", text: short(e.name, 28) })));
     var legend = el("div", { class: "legend" }, ["person", "organization", "breach", "article"].map(function (k) {
       var i = el("i");
       i.style.background = COLORS[k];
@@ -478,6 +507,7 @@
       a.classList.toggle("active", a.getAttribute("href") === "#/" + page);
     });
     window.scrollTo(0, 0);
+    if (page !== "search") input.value = "";
     switch (page) {
       case "": home(); break;
       case "search": search(params.q || "", params.by || "any"); break;

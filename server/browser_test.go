@@ -1,0 +1,208 @@
+package server
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is where Debian's chromium package installs the browser;
+// NEWSGRAPH_CHROMIUM overrides it.
+const chromiumPath = "/usr/bin/chromium"
+
+// TestBrowser_RickPrior drives headless Chromium through the web page:
+// search "Rick Prior", open his page, see his quotes and the breach, open
+// the breach, and run a Gizmo query in the console. Screenshots go to the
+// test's temp dir, and also to NEWSGRAPH_SCREENSHOTS when that names a
+// directory.
+func TestBrowser_RickPrior(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chrome := os.Getenv("NEWSGRAPH_CHROMIUM")
+	if chrome == "" {
+		chrome = chromiumPath
+	}
+	if _, err := os.Stat(chrome); err != nil {
+		t.Skipf("Chromium not found at %s (install it with apt-get install -y chromium, or set NEWSGRAPH_CHROMIUM): %v", chrome, err)
+	}
+	srv := newTestServer(t, Config{Store: fixtureStore(t), QueryTimeout: 2 * time.Second})
+
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chrome),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
+	defer cancelBrowser()
+
+	// Collect JavaScript exceptions and console errors: the page must run
+	// without any.
+	var mu sync.Mutex
+	var jsErrors []string
+	chromedp.ListenTarget(bctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			jsErrors = append(jsErrors, ev.ExceptionDetails.Error())
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value))
+				}
+				jsErrors = append(jsErrors, "console.error: "+strings.Join(args, " "))
+			}
+		}
+	})
+
+	shots := []string{t.TempDir()}
+	if dir := os.Getenv("NEWSGRAPH_SCREENSHOTS"); dir != "" {
+		shots = append(shots, dir)
+	}
+	screenshot := func(name string) chromedp.Action {
+		return chromedp.ActionFunc(func(ctx context.Context) error {
+			var png []byte
+			if err := chromedp.FullScreenshot(&png, 100).Do(ctx); err != nil {
+				return err
+			}
+			for _, dir := range shots {
+				p := filepath.Join(dir, name+".png")
+				if err := os.WriteFile(p, png, 0o644); err != nil {
+					return err
+				}
+				t.Logf("screenshot %s", p)
+			}
+			return nil
+		})
+	}
+
+	// Search for Rick Prior and open his page from the results.
+	var results, heading, quotes, breaches, hash string
+	var graphNodes int
+	err := chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`#q`, chromedp.ByID),
+		chromedp.SendKeys(`#q`, "Rick Prior", chromedp.ByID),
+		chromedp.Click(`#search button[type=submit]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.quotes .quote`, chromedp.ByQuery),
+		// Article titles replace the ids once they are fetched.
+		chromedp.WaitVisible(`//div[contains(@class,"quotes")]//a[contains(., "Met officers' details")]`, chromedp.BySearch),
+		chromedp.Text(`#main`, &results, chromedp.ByID),
+		screenshot("search"),
+		chromedp.Click(`//div[contains(@class,"entities")]/a[contains(., "Rick Prior")]`, chromedp.BySearch),
+		chromedp.WaitVisible(`.graph svg`, chromedp.ByQuery),
+		chromedp.Text(`h1`, &heading, chromedp.ByQuery),
+		chromedp.Text(`.quotes`, &quotes, chromedp.ByQuery),
+		chromedp.Text(`ul.breaches`, &breaches, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll(".graph a.node").length`, &graphNodes),
+		chromedp.Evaluate(`location.hash`, &hash),
+		screenshot("entity"),
+	)
+	if err != nil {
+		t.Fatalf("search and open Rick Prior: %v", err)
+	}
+	for _, want := range []string{"Rick Prior", "wrong hands", "3 quotes", "Police federation criticises Met over supplier breach"} {
+		if !strings.Contains(results, want) {
+			t.Errorf("search results lack %q:\n%s", want, results)
+		}
+	}
+	if !strings.Contains(heading, "Rick Prior") {
+		t.Errorf("entity page heading = %q", heading)
+	}
+	if hash != "#/entity/person%2Frick-prior" {
+		t.Errorf("entity page hash = %q", hash)
+	}
+	for _, want := range []string{
+		"Officers will be worried that their details could end up in the wrong hands.",
+		"must explain how this was allowed to happen",
+		"We will be asking hard questions",
+		"Met officers' details exposed in supplier hack",
+	} {
+		if !strings.Contains(quotes, want) {
+			t.Errorf("his quotes lack %q:\n%s", want, quotes)
+		}
+	}
+	if !strings.Contains(breaches, "Metropolitan Police Service supplier breach") {
+		t.Errorf("his breaches lack the Met breach:\n%s", breaches)
+	}
+	// Federation, breach, two articles.
+	if graphNodes != 4 {
+		t.Errorf("graph view shows %d neighbours, want 4", graphNodes)
+	}
+
+	// A deep link opens the breach page directly.
+	var facts, breachQuotes string
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/#/breach/"+metBreachID),
+		chromedp.WaitVisible(`dl.facts`, chromedp.ByQuery),
+		chromedp.Text(`dl.facts`, &facts, chromedp.ByQuery),
+		chromedp.Text(`.quotes`, &breachQuotes, chromedp.ByQuery),
+		screenshot("breach"),
+	)
+	if err != nil {
+		t.Fatalf("breach page: %v", err)
+	}
+	for _, want := range []string{"Metropolitan Police Service", "47,000", "names, photographs, ranks", "home addresses", "National Crime Agency"} {
+		if !strings.Contains(facts, want) {
+			t.Errorf("breach facts lack %q:\n%s", want, facts)
+		}
+	}
+	for _, want := range []string{"it was making enquiries", "Police federation criticises Met over supplier breach"} {
+		if !strings.Contains(breachQuotes, want) {
+			t.Errorf("breach quotes lack %q:\n%s", want, breachQuotes)
+		}
+	}
+
+	// The Gizmo console runs an example, and reports a runaway query as
+	// an error.
+	var count, runaway string
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/#/gizmo"),
+		chromedp.WaitVisible(`#gizmo-query`, chromedp.ByID),
+		chromedp.Click(`//div[@class="examples"]/button[contains(., "How many quotes?")]`, chromedp.BySearch),
+		chromedp.WaitNotPresent(`//pre[@id="gizmo-output" and text()="Results appear here."]`, chromedp.BySearch),
+		chromedp.Text(`#gizmo-output`, &count, chromedp.ByID),
+		screenshot("gizmo"),
+		chromedp.Click(`//div[@class="examples"]/button[contains(., "runaway")]`, chromedp.BySearch),
+		chromedp.WaitVisible(`//pre[@id="gizmo-output" and contains(., "stopped after")]`, chromedp.BySearch),
+		chromedp.Text(`#gizmo-output`, &runaway, chromedp.ByID),
+	)
+	if err != nil {
+		t.Fatalf("Gizmo console: %v", err)
+	}
+	if strings.Join(strings.Fields(count), "") != "[10]" {
+		t.Errorf("quote count in the console = %q, want [10]", count)
+	}
+	if !strings.Contains(runaway, "stopped after 2s") {
+		t.Errorf("runaway query output = %q", runaway)
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	for _, e := range jsErrors {
+		t.Errorf("JavaScript error: %s", e)
+	}
+}
