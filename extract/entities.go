@@ -213,8 +213,12 @@ func (d *doc) findRuns() {
 				j++
 				continue
 			}
-			if nameConnectors[n.low] && j+1 < len(toks) && isNameWord(toks[j+1]) && toks[j+1].sent == t.sent && !d.overlapsTaken(toks[j+1].Span) {
+			if (nameConnectors[n.low] || nameParticles[n.low]) && j+1 < len(toks) && isNameWord(toks[j+1]) && toks[j+1].sent == t.sent && !d.overlapsTaken(toks[j+1].Span) {
 				j += 2
+				continue
+			}
+			if nameParticles[n.low] && j+2 < len(toks) && nameParticles[toks[j+1].low] && isNameWord(toks[j+2]) && toks[j+2].sent == t.sent {
+				j += 3 // "von der Leyen"
 				continue
 			}
 			if (n.low == "police" || n.low == "constabulary") && !runHasHead(toks[i:j]) {
@@ -437,10 +441,13 @@ func (d *doc) isPlace(s string) bool { return places[s] || d.gpe[s] }
 // plain "First Last" names in the run [a, b).
 func (d *doc) tryPerson(a, b int) bool {
 	toks := d.toks
-	// the name: trailing name-like words
+	// the name: trailing name-like words, with particles ("Ursula von der Leyen")
 	n := b
-	for n > a && b-n < 3 && isPersonWord(toks[n-1]) {
+	for n > a && b-n < 5 && (isPersonWord(toks[n-1]) || nameParticles[toks[n-1].low] && n-1 > a && n < b) {
 		n--
+	}
+	for n < b && nameParticles[toks[n].low] {
+		n++
 	}
 	nameLen := b - n
 	if nameLen == 0 {

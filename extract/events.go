@@ -19,6 +19,8 @@ const (
 
 var (
 	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
+	strongTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|unauthori[sz]ed access|ransomware|data loss|loss of data|data leak)\b`)
+	notDataBreach     = regexp.MustCompile(`(?i)\bbreach(?:es|ed)? (?:of )?(?:the |his |her |their |its )?(?:peace|contract|rules|law|duty|trust|bail|regulations|conditions|covenant|privilege|ceasefire|code|guidelines|licence|license|order|injunction|promise|protocol|standards|terms)\b`)
 	causeLossRe       = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b.{0,80}\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|went missing|taken)\b|\b(?:lost|stolen|missing|misplaced|mislaid)\b.{0,40}\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|phones?|tablets?|devices?|paperwork|documents|briefcases?|folders?)\b`)
 	causeDataLossRe   = regexp.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|deleted|unexplained reduction)\b`)
 	causeDisclosureRe = regexp.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
@@ -67,12 +69,12 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	for si, s := range d.sents {
 		text := d.body[s.Start:s.End]
 		cause, causeText := classifyCause(text)
-		trig := breachTrigger.MatchString(text) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
+		trig := breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
 		victim, via := d.victimIn(s)
 		switch {
 		case trig && victim >= 0:
 			cur = d.frameFor(&frames, victim, cause, si)
-		case trig && cur < 0:
+		case trig && cur < 0 && strongTrigger.MatchString(text):
 			if v := d.mainVictim(); v >= 0 {
 				cur = d.frameFor(&frames, v, cause, si)
 			}

@@ -130,6 +130,13 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Downing Street", extract.Direct, "The door is open"}, // "A No 10 spokesman added:"
 			{"Rachel Power", extract.Partial, "far too long"},
 		}},
+		{"particles-and-continuations", []wantQuote{
+			{"Ursula von der Leyen", extract.Indirect, "Ursula von der Leyen, the president"},
+			{"Ursula von der Leyen", extract.Direct, "We cannot allow"}, // open quote named only in the next paragraph
+			{"Ursula von der Leyen", extract.Direct, "Every public body"},
+			{"Eric Mamer", extract.Indirect, "Her spokesman, Eric Mamer, later clarified"},
+			{"Claire Dubois", extract.Direct, "The minister told me ‘never again’"}, // nested single quotes stay inside
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -227,6 +234,10 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Victoria Atkins", "person", "", "Shadow health secretary@"},
 			{"Rachel Power", "person", "", "chief executive@Patients Association"},
 		}, []string{"BMA", "Conservatives", "Labour"}},
+		{"particles-and-continuations", []want{
+			{"Ursula von der Leyen", "person", "", "president@European Commission"},
+			{"European Commission", "organization", "government", ""},
+		}, []string{"European Commission supplier"}},
 		{"straight-quotes", []want{
 			{"Harbourside Water", "organization", "company", ""},
 			{"Gareth Lloyd", "person", "", "chair@Harbourside Customer Panel"},
@@ -368,4 +379,16 @@ func containsInt(xs []int, n int) bool {
 		}
 	}
 	return false
+}
+
+// TestExtractor_Extract_noBreach checks that words like "leak" and "breach
+// of contract" in an article about something else make no breach.
+func TestExtractor_Extract_noBreach(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"particles-and-continuations", "politics"} {
+		_, r := load(t, name)
+		if len(r.Events) != 0 {
+			t.Errorf("%s: got breaches %+v, want none", name, r.Events)
+		}
+	}
 }

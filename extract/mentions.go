@@ -197,7 +197,7 @@ var supplierPhrase = regexp.MustCompile(`(?i)\b(?:(?:one of (?:its|their|the for
 func (d *doc) findSuppliers() {
 	for _, m := range supplierPhrase.FindAllStringIndex(d.body, -1) {
 		sp := Span{m[0], m[1]}
-		if d.overlapsTaken(sp) {
+		if d.overlapsTaken(sp) || !d.definiteBefore(sp.Start) {
 			continue
 		}
 		client := d.clientBefore(sp.Start)
@@ -226,6 +226,31 @@ func (d *doc) findSuppliers() {
 		d.ents[i].aliases[alias] = true
 		d.mention(sp, i, byDescription, "supplier")
 	}
+}
+
+// definiteBefore reports whether a determiner, possessive or organisation
+// name stands right before off ("a Met supplier", "the contractor", "its
+// suppliers"), as opposed to a generic plural ("data held by contractors").
+func (d *doc) definiteBefore(off int) bool {
+	before := strings.TrimRight(d.body[max(0, off-40):off], " ")
+	ws := strings.Fields(strings.ToLower(before))
+	if len(ws) == 0 {
+		return false
+	}
+	last := strings.Trim(ws[len(ws)-1], ",")
+	switch last {
+	case "a", "an", "the", "its", "their", "his", "her", "this", "that", "one", "of":
+		return true
+	}
+	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "s'") || strings.HasSuffix(last, "s’") {
+		return true
+	}
+	for _, m := range d.ments {
+		if m.End <= off && off-m.End <= 1 && m.ent >= 0 && d.ents[m.ent].typ == Organization {
+			return true
+		}
+	}
+	return false
 }
 
 // clientBefore finds the organisation a supplier works for: one named right

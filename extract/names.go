@@ -66,6 +66,9 @@ var stopCaps = map[string]bool{
 	"still": true, "yet": true, "now": true, "later": true, "again": true, "once": true, "mr": false,
 }
 
+// nameParticles stand inside people's names ("Ursula von der Leyen").
+var nameParticles = setOf(`von van der den de da di du del della bin al ibn ter ten le la`)
+
 // nameConnectors may stand inside organisation names.
 var nameConnectors = map[string]bool{"of": true, "and": true, "&": true, "for": true, "'s": true, "on": true, "de": true}
 

@@ -37,6 +37,17 @@ func (d *doc) attribute() {
 		}
 		d.noteSpeakerAt(q.Start, sp)
 	}
+	// a quote left open at the end of its paragraph whose speaker is named
+	// only in the next paragraph's part ("“…\n“…,” she told MEPs")
+	for qi := len(d.quotes) - 2; qi >= 0; qi-- {
+		q, next := &d.quotes[qi], d.quotes[qi+1]
+		if q.speaker >= 0 || !q.opened || q.closed || next.speaker < 0 || d.isHeading(q.para) {
+			continue
+		}
+		if next.para == q.para+1 && next.outer.Start-d.paras[next.para].Start <= 1 && q.End >= d.paras[q.para].End-1 {
+			q.speaker = next.speaker
+		}
+	}
 }
 
 // noteSpeakerAt remembers who spoke at an offset, for pronoun resolution

@@ -11,14 +11,15 @@ responded commented remarked emphasised emphasized emphasises emphasizes stresse
 admitted confirmed confirms announced declared described called labelled labeled urged suggested revealed
 indicated tweeted posted agreed cautioned conceded recalled observed predicted promised vowed pledged
 maintained contended alleged complained lamented reiterated affirmed assured blasted slammed branded
-accused boasted joked mused shouted whispered testified told`)
+accused boasted joked mused shouted whispered testified told clarified conceded added responded
+acknowledged wrote`)
 
 // indirectVerbs report speech without quote marks ("X said the leak ...").
 // Verbs that more often report a fact than a statement ("disclosed",
 // "announced", "reported", "warned") are left out.
 var indirectVerbs = setOf(`said says say stated states told tells added adds explained explains claimed claims
 insisted insists argued argues confirmed confirms indicated indicates maintained contended believes
-stressed emphasised emphasized reiterated`)
+stressed emphasised emphasized reiterated clarified`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
@@ -66,7 +67,7 @@ func (d *doc) subjectBefore(from, verb int) int {
 // Commissioner Alan Billings") to the person.
 func (d *doc) personAfterTitle(mi int) int {
 	m := d.ments[mi]
-	if m.ent < 0 || d.ents[m.ent].typ != Organization || mi+1 >= len(d.ments) {
+	if mi+1 >= len(d.ments) {
 		return mi
 	}
 	n := d.ments[mi+1]
@@ -74,6 +75,13 @@ func (d *doc) personAfterTitle(mi int) int {
 		return mi
 	}
 	gap := strings.ToLower(strings.TrimSpace(d.body[m.End:n.Start]))
+	// "Her spokesman, Eric Mamer, said": the name in apposition speaks
+	if m.how == byDescription && gap == "," {
+		return mi + 1
+	}
+	if m.ent < 0 || d.ents[m.ent].typ != Organization {
+		return mi
+	}
 	if gap == "" || allTitleWords(gap) {
 		return mi + 1
 	}
