@@ -540,9 +540,26 @@ func (d *doc) personEvidence(name string, a, b int) bool {
 		if titleWords[nx.low] || nx.low == "the" || nx.low == "a" || nx.low == "an" || nx.low == "of" || nx.low == "who" {
 			return true
 		}
+		// "Jane Roe, 54, said": an age in apposition
+		if b+2 < len(d.toks) && d.toks[b+2].low == "," && isAge(nx.text) {
+			return true
+		}
 	}
 	speaks := b < len(d.toks) && speechVerbs[d.toks[b].low] || a > 0 && speechVerbs[d.toks[a-1].low]
 	return speaks && givenNames[d.toks[a].low]
+}
+
+// isAge reports whether s is a plausible age in years.
+func isAge(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // addTitle parses the title standing before a person's name in tokens

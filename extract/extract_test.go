@@ -130,6 +130,10 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Downing Street", extract.Direct, "The door is open"}, // "A No 10 spokesman added:"
 			{"Rachel Power", extract.Partial, "far too long"},
 		}},
+		{"police-said", []wantQuote{
+			{"Thames Valley Police", extract.Indirect, "Police said the man"},
+			{"Janet Moore", extract.Direct, "My daughter"},
+		}},
 		{"particles-and-continuations", []wantQuote{
 			{"Ursula von der Leyen", extract.Indirect, "Ursula von der Leyen, the president"},
 			{"Ursula von der Leyen", extract.Direct, "We cannot allow"}, // open quote named only in the next paragraph
@@ -234,6 +238,13 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Victoria Atkins", "person", "", "Shadow health secretary@"},
 			{"Rachel Power", "person", "", "chief executive@Patients Association"},
 		}, []string{"BMA", "Conservatives", "Labour"}},
+		{"named-supplier", []want{
+			{"Greater Manchester Police", "organization", "police force", ""},
+			{"Digital ID", "organization", "supplier", ""},
+		}, []string{"GMP", "Greater Manchester Police supplier"}},
+		{"police-said", []want{
+			{"Janet Moore", "person", "", ""}, // "Janet Moore, 61, said"
+		}, nil},
 		{"particles-and-continuations", []want{
 			{"Ursula von der Leyen", "person", "", "president@European Commission"},
 			{"European Commission", "organization", "government", ""},
@@ -301,6 +312,8 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 			[]string{"Information Commissioner's Office", "National Cyber Security Centre"}, "ransomware"},
 		{"council-single-quotes", "Riverside City Council", []string{"names", "addresses"}, nil, 2300, []string{"Information Commissioner's Office"}, ""},
 		{"trust-laptop", "Northfield NHS Foundation Trust", []string{"medical records"}, nil, 0, []string{"Information Commissioner's Office"}, "lost or stolen laptop"},
+		{"named-supplier", "Greater Manchester Police", []string{"names", "photos", "collar numbers"}, nil, 0, []string{"National Crime Agency"}, "ransomware"},
+		{"police-said", "Thames Valley Police", []string{"personal data"}, nil, 0, nil, ""},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
 	}
 	for _, c := range cases {
@@ -390,5 +403,26 @@ func TestExtractor_Extract_noBreach(t *testing.T) {
 		if len(r.Events) != 0 {
 			t.Errorf("%s: got breaches %+v, want none", name, r.Events)
 		}
+	}
+}
+
+// TestExtractor_Extract_supplier checks that a supplier named by the
+// article is linked to its client and is the breach's via.
+func TestExtractor_Extract_supplier(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "named-supplier")
+	names := map[string]string{}
+	var sup extract.Entity
+	for _, e := range r.Entities {
+		names[e.Key] = e.Name
+		if e.Name == "Digital ID" {
+			sup = e
+		}
+	}
+	if names[sup.Client] != "Greater Manchester Police" {
+		t.Errorf("Digital ID's client = %q, want Greater Manchester Police", names[sup.Client])
+	}
+	if len(r.Events) != 1 || names[r.Events[0].Via] != "Digital ID" {
+		t.Errorf("breaches %+v: want one via Digital ID", r.Events)
 	}
 }

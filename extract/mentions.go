@@ -204,6 +204,9 @@ func (d *doc) findSuppliers() {
 		if client < 0 {
 			continue
 		}
+		if d.namedSupplier(sp, client) {
+			continue
+		}
 		c := d.ents[client]
 		key := c.key + "/supplier"
 		i, ok := d.byKey[key]
@@ -226,6 +229,46 @@ func (d *doc) findSuppliers() {
 		d.ents[i].aliases[alias] = true
 		d.mention(sp, i, byDescription, "supplier")
 	}
+}
+
+// supplierName reads the name a supplier phrase gives its supplier: "a
+// supplier, Digital ID, which" or "its contractor Acme Print".
+var supplierName = regexp.MustCompile(`^,? ((?:[A-Z][\p{L}\p{N}&'’.-]*)(?: (?:[A-Z][\p{L}\p{N}&'’.-]*|of|and|&))*)`)
+
+// namedSupplier records a named supplier of client when the text right
+// after the supplier phrase sp names it, with every other mention of that
+// name in the article.
+func (d *doc) namedSupplier(sp Span, client int) bool {
+	m := supplierName.FindStringSubmatchIndex(d.body[sp.End:])
+	if m == nil {
+		return false
+	}
+	name := strings.TrimRight(d.body[sp.End+m[2]:sp.End+m[3]], ".")
+	if stopCaps[strings.ToLower(strings.Fields(name)[0])] || d.isPlace(name) {
+		return false
+	}
+	e := -1
+	if k, ok := d.orgAlias[normName(name)]; ok {
+		e = k
+	} else {
+		e = d.addEntity(name, Organization, KindSupplier, sp)
+	}
+	d.ents[e].kind = KindSupplier
+	d.ents[e].client = client
+	d.ents[e].aliases[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(d.body[sp.Start:sp.End], "a "), "the "))] = true
+	d.mention(sp, e, byDescription, "supplier")
+	for from := 0; ; {
+		i := strings.Index(d.body[from:], name)
+		if i < 0 {
+			break
+		}
+		s := Span{from + i, from + i + len(name)}
+		from = s.End
+		if atWordBoundary(d.body, s.Start, s.End) && !d.overlapsTaken(s) {
+			d.mention(s, e, byName, "")
+		}
+	}
+	return true
 }
 
 // definiteBefore reports whether a determiner, possessive or organisation
@@ -292,6 +335,11 @@ func (d *doc) findReferring() {
 		}
 		if pronouns[t.low] {
 			d.mention(t.Span, -1, byPronoun, t.low)
+			continue
+		}
+		// "police said": the force the article is about
+		if t.low == "police" && i+1 < len(toks) && speechVerbs[toks[i+1].low] && (i == 0 || !toks[i-1].cap || toks[i-1].sent != t.sent) {
+			d.mention(t.Span, -1, byDescription, "police")
 			continue
 		}
 		if spokesWords[t.low] {
