@@ -545,8 +545,11 @@ func (d *doc) personEvidence(name string, a, b int) bool {
 			return true
 		}
 	}
-	speaks := b < len(d.toks) && speechVerbs[d.toks[b].low] || a > 0 && speechVerbs[d.toks[a-1].low]
-	return speaks && givenNames[d.toks[a].low]
+	// "…," said Ngozi Okonjo: a name after the verb of an attribution
+	if a > 0 && speechVerbs[d.toks[a-1].low] && d.toks[a-1].sent == d.toks[a].sent && b-a <= 3 {
+		return true
+	}
+	return b < len(d.toks) && speechVerbs[d.toks[b].low] && givenNames[d.toks[a].low]
 }
 
 // isAge reports whether s is a plausible age in years.

@@ -53,6 +53,9 @@ func quotesIn(body string, p Span, pi int) []quoteSpan {
 		if i+n >= p.End {
 			next = ' '
 		}
+		if r == '“' && openAt >= 0 && body[openAt:openAt+markLen(body, openAt)] == "„" {
+			r = '”' // German style: „…“
+		}
 		switch r {
 		case '“', '«', '„':
 			if openAt >= 0 { // a new quote opens before the last closed
