@@ -114,6 +114,7 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Home Office", extract.Direct, "We will set out"}, // "a Home Office spokesperson said:"
 		}},
 		{"single-word-companies", []wantQuote{
+			{"Capita", extract.Indirect, "Capita said in a statement that it had"}, // reported speech around a quoted fragment
 			{"Capita", extract.Partial, "no evidence"},
 			{"Jon Lewis", extract.Direct, "We apologise unreservedly. It's our customers' safety"}, // a plural possessive inside single quotes
 			{"Equifax", extract.Indirect, "Equifax said it was offering"},

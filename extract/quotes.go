@@ -302,16 +302,20 @@ func (d *doc) quoteKind(q quoteSpan) QuoteKind {
 func (d *doc) reportedSpeech() []Quote {
 	var out []Quote
 	for si, s := range d.sents {
-		if d.hasQuoteMarks(s) {
-			continue
-		}
+		quoted := d.hasQuoteMarks(s)
 		mi := -1
 		if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.wordsAfter(v.End, s.End) >= 4 {
+			// a sentence quoting words is reported speech too when what it
+			// reports goes well beyond the quoted fragment, and the verb
+			// is not the attribution of a quote before it
+			if quoted && (d.hasQuoteMarks(Span{s.Start, v.Start}) || d.unquotedWords(v.End, s.End) < 10) {
+				continue
+			}
 			mi = d.subjectBefore(s.Start, v.Start)
 			if mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 12 {
 				mi = -1 // the subject is too far from the verb to be its subject
 			}
-		} else if a := d.accordingTo(s.Start, s.End); a >= 0 {
+		} else if a := d.accordingTo(s.Start, s.End); a >= 0 && !quoted {
 			mi = a
 		}
 		if mi < 0 {
@@ -334,6 +338,17 @@ func (d *doc) reportedSpeech() []Quote {
 			Span: span, Sentence: s})
 	}
 	return out
+}
+
+// unquotedWords counts the words in [s, e) outside quote marks.
+func (d *doc) unquotedWords(s, e int) int {
+	n := 0
+	for _, w := range d.wordsIn(s, e) {
+		if !d.inQuote(w.Start) {
+			n++
+		}
+	}
+	return n
 }
 
 // hasQuoteMarks reports whether a quote overlaps sentence s.
