@@ -164,14 +164,13 @@ func (d *doc) inQuote(off int) bool {
 // findGazetteerLowercase finds multi-word gazetteer names written in lower
 // case ("the information commissioner").
 func (d *doc) findGazetteerLowercase() {
-	low := strings.ToLower(d.body)
 	for k, o := range knownOrgs {
 		for _, a := range append([]string{o.name}, o.aliases...) {
 			if !strings.Contains(a, " ") || strings.ToLower(a) != a {
 				continue
 			}
 			for from := 0; ; {
-				i := strings.Index(low[from:], a)
+				i := strings.Index(d.body[from:], a)
 				if i < 0 {
 					break
 				}

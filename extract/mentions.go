@@ -200,6 +200,14 @@ func (d *doc) findSuppliers() {
 		if d.overlapsTaken(sp) || !d.definiteBefore(sp.Start) {
 			continue
 		}
+		// "the contractor" is the supplier the article already named
+		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.body[max(0, sp.Start-5):sp.Start])), "the") {
+			if e := d.orgOfKindBefore([]string{KindSupplier}, sp.Start); e >= 0 {
+				d.ents[e].aliases[strings.ToLower(d.body[sp.Start:sp.End])] = true
+				d.mention(sp, e, byDescription, "supplier")
+				continue
+			}
+		}
 		client := d.clientBefore(sp.Start)
 		if client < 0 {
 			continue
@@ -212,12 +220,7 @@ func (d *doc) findSuppliers() {
 		i, ok := d.byKey[key]
 		if !ok {
 			i = len(d.ents)
-			short := c.name
-			for a := range c.aliases {
-				if len(a) < len(short) && !isAcronym(a) && strings.ToLower(a) != a {
-					short = a
-				}
-			}
+			short := d.shortName(client)
 			d.ents = append(d.ents, &ent{key: key, name: short + " supplier", typ: Organization, kind: KindSupplier,
 				aliases: map[string]bool{}, client: client, first: sp.Start})
 			d.byKey[key] = i
@@ -271,6 +274,24 @@ func (d *doc) namedSupplier(sp Span, client int) bool {
 	return true
 }
 
+// shortName is the shortest name an organisation goes by that is not an
+// acronym: the gazetteer's for a known organisation, so that it is the same
+// in every article ("Met"), else its canonical name.
+func (d *doc) shortName(e int) string {
+	c := d.ents[e]
+	k, ok := d.orgs.byName[normName(c.name)]
+	if !ok {
+		return c.name
+	}
+	short := knownOrgs[k].name
+	for _, a := range knownOrgs[k].aliases {
+		if len(a) < len(short) && !isAcronym(a) && strings.ToLower(a) != a {
+			short = a
+		}
+	}
+	return short
+}
+
 // definiteBefore reports whether a determiner, possessive or organisation
 // name stands right before off ("a Met supplier", "the contractor", "its
 // suppliers"), as opposed to a generic plural ("data held by contractors").
@@ -300,12 +321,9 @@ func (d *doc) definiteBefore(off int) bool {
 // before ("a Met supplier", "the force's supplier") or else the most
 // recently named police force or company.
 func (d *doc) clientBefore(off int) int {
-	best := -1
+	best, at := -1, -1
 	for _, m := range d.ments {
-		if m.Start >= off {
-			break
-		}
-		if m.ent < 0 {
+		if m.End > off || m.ent < 0 {
 			continue
 		}
 		e := d.ents[m.ent]
@@ -315,8 +333,8 @@ func (d *doc) clientBefore(off int) int {
 		if off-m.End <= 3 {
 			return m.ent
 		}
-		if e.kind == KindPoliceForce || e.kind == KindCompany || e.kind == KindGovernment || e.kind == KindHealth || e.kind == KindEducation {
-			best = m.ent
+		if (e.kind == KindPoliceForce || e.kind == KindCompany || e.kind == KindGovernment || e.kind == KindHealth || e.kind == KindEducation) && m.Start > at {
+			best, at = m.ent, m.Start
 		}
 	}
 	return best

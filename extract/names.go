@@ -101,7 +101,8 @@ var nonWord = regexp.MustCompile(`[^\p{L}\p{N}&]+`)
 // straightened, possessive "'s" kept as "s", punctuation dropped.
 func normName(s string) string {
 	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "'s ", "s ", ".", "").Replace(s + " ")
+	s = strings.NewReplacer("’", "'", "‘", "'", ".", "").Replace(s + " ")
+	s = strings.ReplaceAll(s, "'s ", "s ")
 	s = nonWord.ReplaceAllString(s, " ")
 	return strings.Join(strings.Fields(s), " ")
 }
