@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -40,13 +41,12 @@ func newDoc(body string, orgs *orgIndex) *doc {
 // sentenceOf returns the index of the sentence holding offset off.
 func (d *doc) sentenceOf(off int) int { return sentenceAt(d.sents, off) }
 
-// mentionsIn returns the indexes of mentions starting in [s, e).
+// mentionsIn returns the indexes of mentions starting in [s, e). The
+// mentions must be sorted (findEntities sorts them).
 func (d *doc) mentionsIn(s, e int) []int {
 	var out []int
-	for i, m := range d.ments {
-		if m.Start >= s && m.Start < e {
-			out = append(out, i)
-		}
+	for i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].Start >= s }); i < len(d.ments) && d.ments[i].Start < e; i++ {
+		out = append(out, i)
 	}
 	return out
 }

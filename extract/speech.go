@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -152,12 +153,9 @@ type word struct {
 
 func (d *doc) wordsIn(s, e int) []word {
 	var out []word
-	for _, t := range d.toks {
-		if t.Start >= e {
-			break
-		}
-		if t.Start >= s && t.word {
-			out = append(out, word{t.Span, t.low})
+	for i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= s }); i < len(d.toks) && d.toks[i].Start < e; i++ {
+		if d.toks[i].word {
+			out = append(out, word{d.toks[i].Span, d.toks[i].low})
 		}
 	}
 	return out
