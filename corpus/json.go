@@ -12,16 +12,6 @@ import (
 	"unicode/utf8"
 )
 
-// JSON and JSON Lines articles are objects with these fields; others are
-// ignored:
-//
-//	{"id": "a1", "title": "...", "text": "...", "url": "https://...",
-//	 "published": "2023-08-27T09:16:00Z", "source": "Example News"}
-//
-// "body" or "content" may stand for "text", and may hold HTML. "id" may be
-// a string or a number; "published" a date in any form ParseDate reads, or
-// Unix seconds; "source" the publisher's name.
-
 // jsonArrayKeys name the field of a wrapper object ({"articles": [...]})
 // that holds the article array.
 var jsonArrayKeys = []string{"articles", "items", "data", "results", "entries", "posts", "stories", "documents"}
