@@ -310,18 +310,25 @@ func joinWrapped(lines []string) []string {
 	flush()
 	wrapped := blank && maxLen <= 100 && inBlocks*2 >= nonBlank && nonBlank > 2
 	out := make([]string, 0, nonBlank)
-	cont := false // the next line may join the last paragraph
+	var para []string // lines of the paragraph being joined
+	end := func() {
+		if len(para) > 0 {
+			out = append(out, strings.Join(para, " "))
+			para = para[:0]
+		}
+	}
 	for _, l := range lines {
 		switch {
 		case l == "":
-			cont = false
-		case wrapped && cont && !startsBullet(l):
-			out[len(out)-1] += " " + l
+			end()
+		case wrapped && len(para) > 0 && !startsBullet(l):
+			para = append(para, l)
 		default:
-			out = append(out, l)
-			cont = true
+			end()
+			para = append(para, l)
 		}
 	}
+	end()
 	return out
 }
 

@@ -18,7 +18,8 @@ import (
 // middle yields the items before the cut and one ErrTruncated problem.
 func parseFeed(in input) []result {
 	data := in.data
-	if !isJSONStart(data) && !bytes.Contains(data[:min(len(data), 200)], []byte("encoding=")) {
+	declared := !isJSONStart(data) && bytes.Contains(data[:min(len(data), 200)], []byte("encoding="))
+	if !declared { // XML with a declared encoding is decoded by gofeed
 		if line, ok := checkUTF8(data); !ok {
 			return []result{{err: &ParseError{Path: in.path, Line: line, Err: ErrNotUTF8}}}
 		}

@@ -114,3 +114,41 @@ func TestReader_FeedMalformed(t *testing.T) {
 		t.Errorf("got %v, %v; want one ErrSyntax", arts, skipped)
 	}
 }
+
+func TestReader_FeedEncodings(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, doc string
+		title     string
+		want      error
+	}{
+		{"declared Latin-1 is decoded",
+			"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\xe9 News</title>" +
+				"<item><title>Caf\xe9 reopens</title><description>The caf\xe9 on the pier has reopened.</description></item></channel></rss>",
+			"Café reopens", nil},
+		{"undeclared bad bytes are not UTF-8",
+			"<rss version=\"2.0\"><channel><item><title>x</title><description>caf\xe9</description></item></channel></rss>",
+			"", ErrNotUTF8},
+		{"JSON Feed with bad bytes is not UTF-8",
+			`{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "content_text": "caf` + "\xe9" + `"}]}`,
+			"", ErrNotUTF8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			arts, skipped, err := Collect(t.Context(), NewReader(strings.NewReader(tt.doc), "f.xml", Config{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.want != nil {
+				if len(arts) != 0 || len(skipped) != 1 || !errors.Is(skipped[0], tt.want) {
+					t.Errorf("got %v, %v; want one %v", arts, skipped, tt.want)
+				}
+				return
+			}
+			if len(skipped) != 0 || len(arts) != 1 || arts[0].Title != tt.title || !strings.Contains(arts[0].Body, "café") {
+				t.Errorf("got %+v, %v; want title %q", arts, skipped, tt.title)
+			}
+		})
+	}
+}
