@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -24,16 +25,21 @@ type Status int
 
 // The article statuses.
 const (
-	// StatusNew is an article the store does not hold.
+	// StatusNew is an article the store does not hold (or holds only
+	// part of, after an interrupted load).
 	StatusNew Status = iota
 	// StatusUnchanged is an article stored with the same content hash.
 	StatusUnchanged
 	// StatusChanged is an article stored under the same id with a
-	// different content hash. Loading leaves the stored version alone.
+	// different content hash. Loading replaces the stored version.
 	StatusChanged
+	// StatusRepair is an article stored with the same content, next to a
+	// newer version an interrupted load left unfinished. Loading writes
+	// it again as a new version and deletes the others.
+	StatusRepair
 )
 
-// String returns "new", "unchanged" or "changed".
+// String returns "new", "unchanged", "changed" or "repair".
 func (s Status) String() string {
 	switch s {
 	case StatusNew:
@@ -42,49 +48,91 @@ func (s Status) String() string {
 		return "unchanged"
 	case StatusChanged:
 		return "changed"
+	case StatusRepair:
+		return "repair"
 	}
 	return fmt.Sprintf("Status(%d)", int(s))
 }
 
-// ErrNoID is returned for an article without an id.
-var ErrNoID = errors.New("article has no id")
+// Errors for one article that Add returns without stopping the load.
+var (
+	// ErrNoID is returned for an article without an id.
+	ErrNoID = errors.New("article has no id")
+	// ErrConflict is returned for a second, different article with the
+	// id of one already added in the same load.
+	ErrConflict = errors.New("another article with this id was loaded in the same load")
+)
 
 // LoadReport says what a load did.
 type LoadReport struct {
-	// New counts the articles written.
+	// New counts the articles written for the first time.
 	New int
 	// Unchanged counts the articles skipped because the store already
 	// holds them with the same content.
 	Unchanged int
-	// Changed lists the ids of articles skipped because the store holds a
-	// different version of them.
+	// Changed lists the ids of stored articles replaced by a new version.
 	Changed []string
-	// Entities, Quotes and Events count what the new articles added:
+	// Repaired counts the articles written again because an interrupted
+	// load had left them half replaced.
+	Repaired int
+	// Resumed counts the articles an interrupted load had started to
+	// write and this load finished (also counted in New, Changed or
+	// Repaired).
+	Resumed int
+	// Incomplete lists the ids of articles an interrupted load left
+	// unfinished and this load did not see: load them again.
+	Incomplete []string
+	// Entities, Quotes and Events count what the articles written added:
 	// distinct entity nodes, quotes, distinct events.
 	Entities, Quotes, Events int
-	// Quads is the number of quads the store grew by.
+	// Quads is the number of quads the store grew by: Added - Removed.
 	Quads int64
+	// Added and Removed count the quads written and deleted.
+	Added, Removed int64
 }
 
 // Loader writes articles into a store, merging their entities with those
 // already stored, and batching writes. Make one with Store.NewLoader, call
 // Add for each article and Close at the end. A Loader is not safe for
 // concurrent use.
+//
+// Each article is written as a new version labelled with its own IRI (see
+// VersionIRI), committed once all its quads are stored; a replaced
+// version is deleted at Close. A load interrupted at any point is finished
+// by loading the same input again.
 type Loader struct {
 	s      *Store
 	before int64
 
-	data   []quad.Quad // pending quads, written before ...
-	hashes []quad.Quad // ... the pending content hashes, so an article
-	// interrupted mid-write is not taken as loaded
+	data    []quad.Quad // pending quads of uncommitted versions
+	commits []commit    // versions to commit once data is written
 
-	seen     map[string]string // article id -> hash added in this load
-	nameKeys map[string]string // name key -> entity key; "" = none stored
-	names    map[string]string // entity key -> canonical name; "" = none stored
-	remap    map[string]string // entity key -> key of the node it merged into
+	seen    map[string]string     // article id -> hash added in this load
+	hidden  map[quad.IRI]bool     // uncommitted and garbage version labels
+	garbage map[quad.IRI]quad.IRI // version label to delete -> article IRI
+	current quad.IRI              // the article being resolved
+
+	// Entity merging: names and name keys set by this load, and the quads
+	// read from the store for others (filtered when used, since which
+	// versions count changes as the load goes on).
+	names      map[string]string      // entity key -> canonical name
+	nameKeys   map[string]string      // name key -> entity key
+	dbNames    map[string][]quad.Quad // entity key -> its name quads
+	dbNameKeys map[string][]quad.Quad // name key -> quads indexing it
+	remap      map[string]string      // entity key -> key of the node it merged into
+
 	entities map[string]bool
 	events   map[string]bool
 	report   LoadReport
+}
+
+// commit is a version to commit once its quads are written.
+type commit struct {
+	art, label quad.IRI
+	hash       string
+	markers    []quad.Quad // the version's pending markers
+	old        []quad.Quad // commit quads of the versions it replaces
+	replaced   []*version  // the article's other versions, now garbage
 }
 
 // NewLoader starts a load.
@@ -93,15 +141,31 @@ func (s *Store) NewLoader(ctx context.Context) (*Loader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Loader{
+	l := &Loader{
 		s: s, before: n,
-		seen:     map[string]string{},
-		nameKeys: map[string]string{},
-		names:    map[string]string{},
-		remap:    map[string]string{},
-		entities: map[string]bool{},
-		events:   map[string]bool{},
-	}, nil
+		seen:       map[string]string{},
+		hidden:     map[quad.IRI]bool{},
+		garbage:    map[quad.IRI]quad.IRI{},
+		names:      map[string]string{},
+		nameKeys:   map[string]string{},
+		dbNames:    map[string][]quad.Quad{},
+		dbNameKeys: map[string][]quad.Quad{},
+		remap:      map[string]string{},
+		entities:   map[string]bool{},
+		events:     map[string]bool{},
+	}
+	// Quads of versions that are not committed, left by an interrupted
+	// load, must not feed entity merging.
+	marks, err := s.marked(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range marks {
+		if m.v.garbage || m.v != m.st.committed {
+			l.hidden[m.v.label] = true
+		}
+	}
+	return l, nil
 }
 
 // Load writes docs with one Loader and reports what it did.
@@ -111,11 +175,17 @@ func (s *Store) Load(ctx context.Context, docs []Doc) (LoadReport, error) {
 		return LoadReport{}, err
 	}
 	for _, d := range docs {
-		if _, err := l.Add(ctx, d); err != nil {
+		if _, err := l.Add(ctx, d); err != nil && !IsArticleError(err) {
 			return l.report, err
 		}
 	}
 	return l.Close(ctx)
+}
+
+// IsArticleError reports whether an error from Add concerns only the
+// article added (ErrNoID, ErrConflict), so the load can go on.
+func IsArticleError(err error) bool {
+	return errors.Is(err, ErrNoID) || errors.Is(err, ErrConflict)
 }
 
 // Status reports whether the store, or this load so far, holds the
@@ -124,57 +194,116 @@ func (l *Loader) Status(ctx context.Context, a corpus.Article) (Status, error) {
 	if a.ID == "" {
 		return 0, fmt.Errorf("%s: %w", a.Path, ErrNoID)
 	}
-	h := ContentHashOf(a)
+	h := VersionHash(a)
 	if prev, ok := l.seen[a.ID]; ok {
 		if prev == h {
 			return StatusUnchanged, nil
 		}
 		return StatusChanged, nil
 	}
-	vals, err := l.s.objects(ctx, ArticleIRI(a.ID), ContentHash)
+	st, err := l.s.readArticle(ctx, ArticleIRI(a.ID))
 	if err != nil {
 		return 0, err
 	}
-	if len(vals) == 0 {
-		return StatusNew, nil
-	}
-	for _, v := range vals {
-		if literal(v) == h {
-			return StatusUnchanged, nil
-		}
-	}
-	return StatusChanged, nil
+	return st.status(h), nil
 }
 
 // Add queues one article for writing unless the store already holds it,
-// and reports its status. Only new articles are written; Add writes a
-// batch whenever Options.BatchSize quads are pending.
+// and reports its status. A new article is written as its first version;
+// a changed one as a new version that replaces the stored one. Add writes
+// a batch whenever Options.BatchSize quads are pending.
+//
+// An error for which IsArticleError is true concerns this article only;
+// any other error means the store failed.
 func (l *Loader) Add(ctx context.Context, d Doc) (Status, error) {
-	st, err := l.Status(ctx, d.Article)
+	a := d.Article
+	if a.ID == "" {
+		return 0, fmt.Errorf("%s: %w", a.Path, ErrNoID)
+	}
+	h := VersionHash(a)
+	if prev, ok := l.seen[a.ID]; ok {
+		if prev == h {
+			l.report.Unchanged++
+			return StatusUnchanged, nil
+		}
+		return StatusChanged, fmt.Errorf("%s: article %s: %w", a.Path, a.ID, ErrConflict)
+	}
+	l.seen[a.ID] = h
+	art := ArticleIRI(a.ID)
+	st, err := l.s.readArticle(ctx, art)
 	if err != nil {
 		return 0, err
 	}
-	switch st {
-	case StatusUnchanged:
+	status := st.status(h)
+	if status == StatusUnchanged {
 		l.report.Unchanged++
-		return st, nil
-	case StatusChanged:
-		l.report.Changed = append(l.report.Changed, d.Article.ID)
-		return st, nil
+		// Older versions an interrupted load did not finish deleting.
+		for _, v := range st.versions {
+			if v != st.committed {
+				l.garbage[v.label] = art
+			}
+		}
+		return status, nil
 	}
-	r, err := l.resolve(ctx, d.Result)
-	if err != nil {
-		return 0, err
-	}
-	l.seen[d.Article.ID] = ContentHashOf(d.Article)
-	for _, q := range Quads(d.Article, r) {
-		if q.Predicate == ContentHash {
-			l.hashes = append(l.hashes, q)
-		} else {
-			l.data = append(l.data, q)
+
+	// A version an interrupted load was writing with this very content
+	// is finished; otherwise the content gets a version number never
+	// used for this article.
+	var resume *version
+	for _, v := range st.versions {
+		if v.hash == "" && !v.garbage && v.pendingHash == h && v.gen == st.maxGen {
+			resume = v
 		}
 	}
-	l.report.New++
+	label := VersionIRI(a.ID, st.maxGen+1)
+	if resume != nil {
+		label = resume.label
+	}
+
+	l.current = art
+	r, err := l.resolve(ctx, d.Result)
+	l.current = ""
+	if err != nil {
+		return 0, err
+	}
+	qs := articleQuads(Doc{Article: a, Result: r}, label)
+	markers := []quad.Quad{
+		{Subject: art, Predicate: PendingHash, Object: quad.String(h), Label: label},
+		{Subject: art, Predicate: LoadState, Object: Pending, Label: label},
+	}
+	if resume != nil {
+		l.report.Resumed++
+		if qs, err = l.missing(ctx, qs, label); err != nil {
+			return 0, err
+		}
+	} else {
+		// The markers go first, so that any quad of the version that
+		// reaches the store is found and finished, or deleted, later.
+		l.data = append(l.data, markers...)
+	}
+	l.data = append(l.data, qs...)
+	l.hidden[label] = true
+
+	c := commit{art: art, label: label, hash: h, markers: markers}
+	for _, v := range st.versions {
+		if v.label == label {
+			continue
+		}
+		c.replaced = append(c.replaced, v)
+		if v.hash != "" {
+			c.old = append(c.old, quad.Quad{Subject: art, Predicate: ContentHash, Object: quad.String(v.hash), Label: v.label})
+		}
+	}
+	l.commits = append(l.commits, c)
+
+	switch status {
+	case StatusNew:
+		l.report.New++
+	case StatusChanged:
+		l.report.Changed = append(l.report.Changed, a.ID)
+	case StatusRepair:
+		l.report.Repaired++
+	}
 	l.report.Quotes += len(r.Quotes)
 	for _, e := range r.Entities {
 		l.entities[e.Key] = true
@@ -183,27 +312,86 @@ func (l *Loader) Add(ctx context.Context, d Doc) (Status, error) {
 		l.events[e.Key] = true
 	}
 	if len(l.data) >= l.s.batch {
-		return st, l.Flush(ctx)
+		return status, l.Flush(ctx)
 	}
-	return st, nil
+	return status, nil
 }
 
-// Flush writes the pending quads.
+// missing returns the quads of qs the store does not hold yet.
+func (l *Loader) missing(ctx context.Context, qs []quad.Quad, label quad.IRI) ([]quad.Quad, error) {
+	stored := map[string]bool{}
+	done := map[quad.Value]bool{}
+	for _, q := range qs {
+		if done[q.Subject] {
+			continue
+		}
+		done[q.Subject] = true
+		err := l.s.eachQuad(ctx, quad.Subject, q.Subject, func(sq quad.Quad) {
+			if sq.Label == label {
+				stored[quadKey(sq)] = true
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := qs[:0:0]
+	for _, q := range qs {
+		if !stored[quadKey(q)] {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+// Flush writes the pending quads, then commits the versions they
+// complete: first their content hashes and the garbage marks of the
+// versions they replace, then, in transactions of their own, the deletion
+// of the pending marks and the old content hashes.
 func (l *Loader) Flush(ctx context.Context) error {
-	if err := l.s.AddQuads(ctx, l.data); err != nil {
+	if err := l.add(ctx, l.data); err != nil {
 		return err
 	}
 	l.data = l.data[:0]
-	if err := l.s.AddQuads(ctx, l.hashes); err != nil {
+	if len(l.commits) == 0 {
+		return nil
+	}
+	var adds, dels []quad.Quad
+	for _, c := range l.commits {
+		adds = append(adds, quad.Quad{Subject: c.art, Predicate: ContentHash, Object: quad.String(c.hash), Label: c.label})
+		for _, v := range c.replaced {
+			if !v.garbage {
+				adds = append(adds, quad.Quad{Subject: c.art, Predicate: LoadState, Object: Garbage, Label: v.label})
+			}
+		}
+		dels = append(dels, c.markers...)
+		dels = append(dels, c.old...)
+	}
+	if err := l.add(ctx, adds); err != nil {
 		return err
 	}
-	l.hashes = l.hashes[:0]
+	if err := l.remove(ctx, dels); err != nil {
+		return err
+	}
+	for _, c := range l.commits {
+		delete(l.hidden, c.label)
+		for _, v := range c.replaced {
+			l.hidden[v.label] = true
+			l.garbage[v.label] = c.art
+		}
+	}
+	l.commits = l.commits[:0]
 	return nil
 }
 
-// Close writes what is pending and returns the report of the whole load.
+// Close writes what is pending, deletes replaced versions and the
+// leftovers of interrupted loads, and returns the report of the whole
+// load.
 func (l *Loader) Close(ctx context.Context) (LoadReport, error) {
 	if err := l.Flush(ctx); err != nil {
+		return l.report, err
+	}
+	if err := l.sweep(ctx); err != nil {
 		return l.report, err
 	}
 	n, err := l.s.Size(ctx)
@@ -214,6 +402,183 @@ func (l *Loader) Close(ctx context.Context) (LoadReport, error) {
 	l.report.Entities = len(l.entities)
 	l.report.Events = len(l.events)
 	return l.report, nil
+}
+
+// mark is a version carrying a pending or garbage marker.
+type mark struct {
+	st *articleState
+	v  *version
+}
+
+// marked returns the versions that carry a pending or garbage marker,
+// with the state of their articles.
+func (s *Store) marked(ctx context.Context) ([]mark, error) {
+	states := map[quad.IRI]*articleState{}
+	var out []mark
+	seen := map[quad.IRI]bool{}
+	for _, state := range []quad.IRI{Pending, Garbage} {
+		var arts []quad.IRI
+		err := s.eachQuad(ctx, quad.Object, state, func(q quad.Quad) {
+			art, _, ok := ParseVersion(q.Label)
+			if ok && q.Predicate == LoadState && q.Subject == art && !seen[q.Label.(quad.IRI)] {
+				seen[q.Label.(quad.IRI)] = true
+				arts = append(arts, art)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, art := range arts {
+			if states[art] != nil {
+				continue
+			}
+			st, err := s.readArticle(ctx, art)
+			if err != nil {
+				return nil, err
+			}
+			states[art] = st
+		}
+	}
+	arts := make([]quad.IRI, 0, len(states))
+	for art := range states {
+		arts = append(arts, art)
+	}
+	slices.Sort(arts)
+	for _, art := range arts {
+		st := states[art]
+		labels := make([]quad.IRI, 0, len(st.versions))
+		for label, v := range st.versions {
+			if v.pending || v.garbage {
+				labels = append(labels, label)
+			}
+		}
+		slices.Sort(labels)
+		for _, label := range labels {
+			out = append(out, mark{st: st, v: st.versions[label]})
+		}
+	}
+	return out, nil
+}
+
+// sweep deletes the garbage versions of this load and of interrupted
+// ones, and the pending marks left on committed versions, and lists the
+// pending versions nobody finished.
+func (l *Loader) sweep(ctx context.Context) error {
+	marks, err := l.s.marked(ctx)
+	if err != nil {
+		return err
+	}
+	var leftovers []quad.Quad
+	for _, m := range marks {
+		art, v := m.st.art, m.v
+		switch {
+		case v.garbage:
+			l.garbage[v.label] = art
+		case v == m.st.committed:
+			// Committed by a load interrupted before it removed the marks.
+			leftovers = append(leftovers,
+				quad.Quad{Subject: art, Predicate: PendingHash, Object: quad.String(v.pendingHash), Label: v.label},
+				quad.Quad{Subject: art, Predicate: LoadState, Object: Pending, Label: v.label})
+		case m.st.committed != nil && m.st.committed.gen > v.gen:
+			l.garbage[v.label] = art
+		case l.garbage[v.label] == "":
+			l.report.Incomplete = append(l.report.Incomplete, ID(art, ArticlePrefix))
+		}
+	}
+	if err := l.remove(ctx, leftovers); err != nil {
+		return err
+	}
+	if len(l.garbage) == 0 {
+		return nil
+	}
+	// A version's quads hang off many nodes; one pass over the store
+	// finds them all. Its markers go last, so that a sweep interrupted
+	// here is resumed by the next load.
+	var data, markers []quad.Quad
+	it := l.s.qs.QuadsAllIterator()
+	defer it.Close()
+	err = cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) {
+		q := l.s.qs.Quad(r)
+		label, ok := q.Label.(quad.IRI)
+		if !ok {
+			return
+		}
+		art, isGarbage := l.garbage[label]
+		switch {
+		case !isGarbage:
+		case q.Subject == art && (q.Predicate == LoadState || q.Predicate == PendingHash || q.Predicate == ContentHash):
+			markers = append(markers, q)
+		default:
+			data = append(data, q)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("read %s: %w", l.s.dsn, err)
+	}
+	sort.Slice(markers, func(i, j int) bool { return markers[i].Predicate != LoadState && markers[j].Predicate == LoadState })
+	if err := l.remove(ctx, data); err != nil {
+		return err
+	}
+	if err := l.remove(ctx, markers); err != nil {
+		return err
+	}
+	clear(l.garbage)
+	return nil
+}
+
+// add writes quads and counts how many the store gained.
+func (l *Loader) add(ctx context.Context, qs []quad.Quad) error {
+	if len(qs) == 0 {
+		return nil
+	}
+	before, err := l.s.Size(ctx)
+	if err != nil {
+		return err
+	}
+	if err := l.s.AddQuads(ctx, qs); err != nil {
+		return err
+	}
+	after, err := l.s.Size(ctx)
+	if err != nil {
+		return err
+	}
+	l.report.Added += after - before
+	return nil
+}
+
+// remove deletes quads and counts how many the store lost.
+func (l *Loader) remove(ctx context.Context, qs []quad.Quad) error {
+	if len(qs) == 0 {
+		return nil
+	}
+	before, err := l.s.Size(ctx)
+	if err != nil {
+		return err
+	}
+	if err := l.s.removeQuads(ctx, qs); err != nil {
+		return err
+	}
+	after, err := l.s.Size(ctx)
+	if err != nil {
+		return err
+	}
+	l.report.Removed += before - after
+	return nil
+}
+
+// visible reports whether quads with this label count for entity
+// merging: not those of the article being resolved (its other versions
+// are being replaced), nor of versions not committed or being deleted.
+func (l *Loader) visible(label quad.Value) bool {
+	art, _, ok := ParseVersion(label)
+	if !ok {
+		return true
+	}
+	if art == l.current {
+		return false
+	}
+	iri, _ := label.(quad.IRI)
+	return !l.hidden[iri]
 }
 
 // resolve merges the result's entities with nodes already known: an
@@ -276,44 +641,62 @@ func (l *Loader) resolve(ctx context.Context, r extract.Result) (extract.Result,
 	return out, nil
 }
 
-// canonicalName returns the stored name of the entity node with the key,
-// or "" when there is none.
+// canonicalName returns the name of the entity node with the key, as set
+// by this load or stored, or "" when there is none.
 func (l *Loader) canonicalName(ctx context.Context, key string) (string, error) {
 	if n, ok := l.names[key]; ok {
 		return n, nil
 	}
-	vals, err := l.s.objects(ctx, EntityIRI(key), Name)
-	if err != nil {
-		return "", err
+	qs, ok := l.dbNames[key]
+	if !ok {
+		var err error
+		if qs, err = l.s.linked(ctx, quad.Subject, EntityIRI(key), Name); err != nil {
+			return "", err
+		}
+		l.dbNames[key] = qs
 	}
 	name := ""
-	for _, v := range vals {
-		if s := literal(v); name == "" || s < name {
+	for _, q := range qs {
+		if s := literal(q.Object); l.visible(q.Label) && (name == "" || s < name) {
 			name = s
 		}
 	}
-	l.names[key] = name
 	return name, nil
 }
 
 // lookupNameKey returns the key of the entity indexed under the name key,
-// or "" when there is none.
+// by this load or in the store, or "" when there is none.
 func (l *Loader) lookupNameKey(ctx context.Context, nk string) (string, error) {
 	if k, ok := l.nameKeys[nk]; ok {
 		return k, nil
 	}
-	subs, err := l.s.subjects(ctx, NameKey, quad.String(nk))
-	if err != nil {
-		return "", err
+	qs, ok := l.dbNameKeys[nk]
+	if !ok {
+		var err error
+		if qs, err = l.s.linked(ctx, quad.Object, quad.String(nk), NameKey); err != nil {
+			return "", err
+		}
+		l.dbNameKeys[nk] = qs
 	}
 	key := ""
-	for _, v := range subs {
-		if k := ID(v, EntityPrefix); k != "" && (key == "" || k < key) {
+	for _, q := range qs {
+		if k := ID(q.Subject, EntityPrefix); k != "" && l.visible(q.Label) && (key == "" || k < key) {
 			key = k
 		}
 	}
-	l.nameKeys[nk] = key
 	return key, nil
+}
+
+// linked returns the quads whose direction d holds v and whose predicate
+// is pred.
+func (s *Store) linked(ctx context.Context, d quad.Direction, v quad.Value, pred quad.IRI) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.eachQuad(ctx, d, v, func(q quad.Quad) {
+		if q.Predicate == pred {
+			out = append(out, q)
+		}
+	})
+	return out, err
 }
 
 // rekey returns a copy of r with every entity key passed through f, and
@@ -375,38 +758,4 @@ func appendUnique(xs []string, x string) []string {
 		return xs
 	}
 	return append(xs, x)
-}
-
-// objects returns the objects of the quads with the given subject and
-// predicate.
-func (s *Store) objects(ctx context.Context, sub quad.Value, pred quad.IRI) ([]quad.Value, error) {
-	return s.linked(ctx, quad.Subject, sub, pred, quad.Object)
-}
-
-// subjects returns the subjects of the quads with the given predicate and
-// object.
-func (s *Store) subjects(ctx context.Context, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
-	return s.linked(ctx, quad.Object, obj, pred, quad.Subject)
-}
-
-// linked walks the quads whose direction d holds v and whose predicate is
-// pred, and returns their values in direction want.
-func (s *Store) linked(ctx context.Context, d quad.Direction, v quad.Value, pred quad.IRI, want quad.Direction) ([]quad.Value, error) {
-	ref := s.qs.ValueOf(v)
-	if ref == nil {
-		return nil, nil
-	}
-	var out []quad.Value
-	it := s.qs.QuadIterator(d, ref)
-	defer it.Close()
-	err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) {
-		q := s.qs.Quad(r)
-		if q.Predicate == pred {
-			out = append(out, q.Get(want))
-		}
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", s.dsn, err)
-	}
-	return out, nil
 }
