@@ -1,0 +1,443 @@
+package fastprose
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Features of prose's maximum-entropy entity classifier, in the order in
+// which prose adds their weights. Its mapping is keyed by
+// "<feature>-<value>-<label>".
+const (
+	nfBias         = iota // constant "True"
+	nfBasic               // "True" if the word is in the basic word list
+	nfNextPos             // lower-cased tag of the next word, or "None"
+	nfNextWord            // lower-cased next word, or "None"
+	nfPos                 // tag of the word
+	nfPosPrevTag          // tag of the word "+" previous history
+	nfPrefix3             // lower-cased first three bytes
+	nfPrevPos             // tag of the previous word, or "None"
+	nfPrevTag             // history of the previous word, or "None"
+	nfPrevWord            // lower-cased previous word, or "None"
+	nfShape               // shape of the word
+	nfShapePrevTag        // shape of the previous word "+" its history
+	nfSuffix3             // lower-cased last three bytes
+	nfWord                // the word
+	nfWordNextPos         // lower-cased word "+" next tag (lower-cased)
+	nfLower               // lower-cased word
+	nfWordLen             // byte length, in decimal
+	nfCount
+)
+
+// classifierFeatureNames returns the names of the nf* features as prose's
+// mapping spells them.
+func classifierFeatureNames() [nfCount]string {
+	return [nfCount]string{
+		"bias", "en-wordlist", "nextpos", "nextword", "pos", "pos+prevtag",
+		"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
+		"suffix3", "word", "word+nextpos", "word.lower", "wordlen",
+	}
+}
+
+// Word shapes, as the classifier names them. shapeNone stands for the
+// shape of the word before the first two words.
+const (
+	shapeNumber = iota
+	shapePunct
+	shapeDowncase
+	shapeUpcase
+	shapeMixedcase
+	shapeNone
+	shapeCount
+)
+
+func shapeNames() [shapeCount]string {
+	return [shapeCount]string{"number", "punct", "downcase", "upcase", "mixedcase", "None"}
+}
+
+// valueNone is the classifier's value for a feature of a word before the
+// first or after the last.
+const valueNone = "None"
+
+// maxLabels bounds the number of entity labels.
+const maxLabels = 32
+
+// maxWordLen is the longest word whose length feature has a precomputed
+// row.
+const maxWordLen = 64
+
+// classifier is prose's entity classifier, compiled. Every (feature,
+// value) pair with weights has a row of nLabel weights in w, 0 where the
+// mapping has no entry for a label.
+type classifier struct {
+	labels   []string
+	nLabel   int
+	w        []float64
+	byValue  [nfCount]map[string]int32
+	outside  int // label id of "O"
+	person   int // label id of "B-PERSON", or -1
+	endLabel []string
+	entLabel []string
+
+	hist      []string // history values: valueNone, then the labels' simplified forms
+	labelHist []int    // history id of each label
+
+	bias         int32
+	basic        [2]int32 // word not in / in the basic list
+	nextPosNone  int32
+	nextWordNone int32
+	prevPosNone  int32
+	prevWordNone int32
+	pos          []int32 // by tag id, nTags+1 long
+	prevPos      []int32
+	nextPos      []int32
+	tagLower     []string // lower-cased tag names
+	posPrevTag   []int32  // by tag id * len(hist) + history id
+	prevTag      []int32  // by history id
+	shape        [shapeCount]int32
+	shapePrevTag []int32 // by shape * len(hist) + history id
+	wordLen      [maxWordLen + 1]int32
+}
+
+// row returns the row of (feature, value), or -1.
+func (c *classifier) row(f int, value string) int32 {
+	if r, ok := c.byValue[f][value]; ok {
+		return r
+	}
+	return -1
+}
+
+// compile builds the classifier's tables from prose's files, interning its
+// word-valued strings in v.
+func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
+	c.labels = f.labels
+	c.nLabel = len(f.labels)
+	if c.nLabel == 0 || c.nLabel > maxLabels {
+		return fmt.Errorf("%w: %d entity labels", ErrModelShape, c.nLabel)
+	}
+	names := classifierFeatureNames()
+	for i := range c.byValue {
+		c.byValue[i] = map[string]int32{}
+	}
+	keys := make([]string, 0, len(f.mapping))
+	for k := range f.mapping {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		idx := f.mapping[k]
+		if idx < 0 || idx >= len(f.weights) {
+			return fmt.Errorf("%w: mapping %q points past the weights", ErrModelShape, k)
+		}
+		// A key can be read more than one way when a value contains "-";
+		// every reading is a lookup prose can make, so keep them all.
+		for fi, name := range names {
+			if len(k) <= len(name) || k[len(name)] != '-' || !strings.HasPrefix(k, name) {
+				continue
+			}
+			rest := k[len(name)+1:]
+			for li, label := range c.labels {
+				if len(rest) <= len(label) || rest[len(rest)-len(label)-1] != '-' || !strings.HasSuffix(rest, label) {
+					continue
+				}
+				value := rest[:len(rest)-len(label)-1]
+				r, ok := c.byValue[fi][value]
+				if !ok {
+					r = int32(len(c.w) / c.nLabel)
+					c.byValue[fi][value] = r
+					c.w = append(c.w, make([]float64, c.nLabel)...)
+				}
+				c.w[int(r)*c.nLabel+li] = f.weights[idx]
+			}
+		}
+	}
+
+	c.outside, c.person = -1, -1
+	c.endLabel = make([]string, c.nLabel)
+	c.entLabel = make([]string, c.nLabel)
+	c.labelHist = make([]int, c.nLabel)
+	c.hist = []string{valueNone}
+	for li, label := range c.labels {
+		switch label {
+		case "O":
+			c.outside = li
+		case "B-PERSON":
+			c.person = li
+		}
+		c.endLabel[li] = strings.Replace(label, "B", "I", 1)
+		if _, typ, ok := strings.Cut(label, "-"); ok {
+			if k := strings.IndexByte(typ, '-'); k >= 0 {
+				typ = typ[:k]
+			}
+			c.entLabel[li] = typ
+		}
+		h := simplified(label)
+		hi := -1
+		for i, s := range c.hist {
+			if s == h {
+				hi = i
+			}
+		}
+		if hi < 0 {
+			hi = len(c.hist)
+			c.hist = append(c.hist, h)
+		}
+		c.labelHist[li] = hi
+	}
+	if c.outside < 0 {
+		return fmt.Errorf("%w: no label O", ErrModelShape)
+	}
+
+	c.bias = c.row(nfBias, "True")
+	c.basic = [2]int32{c.row(nfBasic, "False"), c.row(nfBasic, "True")}
+	c.nextPosNone = c.row(nfNextPos, valueNone)
+	c.nextWordNone = c.row(nfNextWord, valueNone)
+	c.prevPosNone = c.row(nfPrevPos, valueNone)
+	c.prevWordNone = c.row(nfPrevWord, valueNone)
+	nh := len(c.hist)
+	nt := t.nTags + 1
+	c.pos, c.prevPos, c.nextPos = filled(nt), filled(nt), filled(nt)
+	c.posPrevTag = filled(nt * nh)
+	c.tagLower = make([]string, nt)
+	for id, tag := range t.tagNames {
+		c.pos[id] = c.row(nfPos, tag)
+		c.prevPos[id] = c.row(nfPrevPos, tag)
+		c.tagLower[id] = strings.ToLower(tag)
+		c.nextPos[id] = c.row(nfNextPos, c.tagLower[id])
+		for h, hs := range c.hist {
+			c.posPrevTag[id*nh+h] = c.row(nfPosPrevTag, tag+"+"+hs)
+		}
+	}
+	c.prevTag = make([]int32, nh)
+	for h, hs := range c.hist {
+		c.prevTag[h] = c.row(nfPrevTag, hs)
+	}
+	c.shapePrevTag = make([]int32, shapeCount*nh)
+	for s, sn := range shapeNames() {
+		c.shape[s] = -1
+		if s != shapeNone {
+			c.shape[s] = c.row(nfShape, sn)
+		}
+		for h, hs := range c.hist {
+			c.shapePrevTag[s*nh+h] = c.row(nfShapePrevTag, sn+"+"+hs)
+		}
+	}
+	for n := range c.wordLen {
+		c.wordLen[n] = c.row(nfWordLen, strconv.Itoa(n))
+	}
+
+	for _, role := range [...]struct{ f, me int }{
+		{nfWord, meWord}, {nfLower, meLower}, {nfPrevWord, mePrevWord},
+		{nfNextWord, meNextWord}, {nfPrefix3, mePrefix3}, {nfSuffix3, meSuffix3},
+	} {
+		for value, r := range c.byValue[role.f] {
+			v.ents[v.add(value)].me[role.me] = r
+		}
+	}
+	for _, w := range f.words {
+		v.ents[v.add(w)].basic = true
+	}
+	return nil
+}
+
+// simplified is the history value prose keeps for a label: "v" for labels
+// starting with V, otherwise the part before the first "-".
+func simplified(label string) string {
+	if strings.HasPrefix(label, "V") {
+		return "v"
+	}
+	h, _, _ := strings.Cut(label, "-")
+	return h
+}
+
+// score returns the best label for the features given as rows (-1 for
+// features without weights), adding each label's weights in feature
+// order as prose does, and whether another label scored exactly the same
+// (prose picks one of tied labels at random).
+func (c *classifier) score(rows *[nfCount]int32) (int, bool) {
+	var sc [maxLabels]float64
+	n := c.nLabel
+	for _, r := range rows {
+		if r < 0 {
+			continue
+		}
+		w := c.w[int(r)*n : int(r)*n+n]
+		for l, x := range w {
+			sc[l] += x
+		}
+	}
+	best := math.Inf(-1)
+	bestL, tie := -1, false
+	for l := 0; l < n; l++ {
+		switch s := sc[l]; {
+		case s > best:
+			best, bestL, tie = s, l, false
+		case s == best:
+			tie = true
+		}
+	}
+	if bestL < 0 {
+		// Every score is NaN or -Inf: prose returns the empty label.
+		// Weights are finite, so this does not happen; keep "O".
+		return c.outside, true
+	}
+	return bestL, tie
+}
+
+// shapeOf returns the classifier's shape of word: number if
+// strconv.ParseFloat accepts it, punct if it ends in a character that is
+// not an ASCII letter, digit or underscore, downcase if lower-casing does
+// not change it, upcase if title-casing does not change it, else
+// mixedcase.
+func shapeOf(word string, ascii bool) int8 {
+	if maybeFloat(word) {
+		if _, err := strconv.ParseFloat(word, 64); err == nil {
+			return shapeNumber
+		}
+	}
+	if c := word[len(word)-1]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+		return shapePunct
+	}
+	if !ascii {
+		switch {
+		case strings.ToLower(word) == word:
+			return shapeDowncase
+		case strings.Title(word) == word: //nolint:staticcheck // the classifier's feature is defined by strings.Title
+			return shapeUpcase
+		}
+		return shapeMixedcase
+	}
+	lower, title := true, true
+	sep := true // the previous byte separates words, as strings.Title sees it
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		} else if sep && 'a' <= c && c <= 'z' {
+			title = false
+		}
+		sep = !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_')
+	}
+	switch {
+	case lower:
+		return shapeDowncase
+	case title:
+		return shapeUpcase
+	}
+	return shapeMixedcase
+}
+
+// maybeFloat reports whether strconv.ParseFloat could accept word: it must
+// start with a digit, a sign or a point, or be "inf", "infinity" or "nan"
+// in any case.
+func maybeFloat(word string) bool {
+	switch c := word[0]; {
+	case '0' <= c && c <= '9', c == '+', c == '-', c == '.':
+		return true
+	case c == 'i' || c == 'I' || c == 'n' || c == 'N':
+		return len(word) == 3 || len(word) == 8
+	}
+	return false
+}
+
+// Entity is a named entity: a run of tokens and its type.
+type Entity struct {
+	// Text is the entity as prose reports it: its tokens' Text joined by
+	// single spaces. text[Start:End] is the entity as written.
+	Text string
+	// Label is the entity type: PERSON, GPE, ORGANIZATION, LOCATION,
+	// FACILITY or GSP.
+	Label string
+	// Start and End are the byte offsets of the entity in the original
+	// text.
+	Start, End int
+	// First and Last delimit the entity's tokens: Tokens[First:Last].
+	First, Last int
+}
+
+// Entities groups labelled tokens into entities the way prose's chunker
+// does, from their Tag and Label. Like prose it also groups neighbouring
+// tokens that share a tag with the entity's first token, and it drops an
+// entity still open at the end of the text.
+func (m *Model) Entities(toks []Token) []Entity {
+	return m.maxent.chunk(toks, nil)
+}
+
+// chunk is Entities, appending to out.
+func (c *classifier) chunk(toks []Token, out []Entity) []Entity {
+	end := ""
+	first := -1 // first token of the open entity, -1 if none
+	for i := range toks {
+		t := &toks[i]
+		open := first >= 0
+		if t.Label != "O" && t.Label != end ||
+			open && t.Tag == toks[i-1].Tag ||
+			open && t.Tag == "CD" && toks[i-1].Label != "O" {
+			end = c.endOf(t.Label)
+			if !open {
+				first = i
+			}
+			continue
+		}
+		if t.Label == "O" && end != "" || t.Label == end {
+			last := i
+			if t.Label != "O" {
+				last = i + 1
+			}
+			out = append(out, c.entity(toks, first, last))
+			end, first = "", -1
+		}
+	}
+	return out
+}
+
+// endOf returns the label that closes an entity opened by label: label
+// with its first "B" replaced by "I".
+func (c *classifier) endOf(label string) string {
+	for li, l := range c.labels {
+		if l == label {
+			return c.endLabel[li]
+		}
+	}
+	return strings.Replace(label, "B", "I", 1)
+}
+
+// entity builds the entity of toks[first:last].
+func (c *classifier) entity(toks []Token, first, last int) Entity {
+	e := Entity{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
+	n := last - first - 1
+	for _, t := range toks[first:last] {
+		n += len(t.Text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, t := range toks[first:last] {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	e.Text = b.String()
+	if last-first == 2 && c.person >= 0 && (toks[first].Label == "B-PERSON" || toks[first+1].Label == "B-PERSON") {
+		e.Label = "PERSON"
+		return e
+	}
+	e.Label = entityType(toks[first].Label)
+	return e
+}
+
+// entityType returns the part of label after its first "-" and up to the
+// next one, or "" if it has none (prose would panic there).
+func entityType(label string) string {
+	_, typ, ok := strings.Cut(label, "-")
+	if !ok {
+		return ""
+	}
+	if k := strings.IndexByte(typ, '-'); k >= 0 {
+		typ = typ[:k]
+	}
+	return typ
+}
