@@ -72,6 +72,7 @@ type Options struct {
 // run concurrently.
 type Store struct {
 	dsn    string
+	pg     *pgStore // nil unless the store is a PostgreSQL database
 	qs     cgraph.QuadStore
 	w      cgraph.QuadWriter
 	ro     bool
@@ -84,9 +85,18 @@ type Store struct {
 //	memory:            an in-memory store
 //	bolt:///path/db    an embedded bolt store (a directory)
 //	/path/db, ./db     the same, given as a plain path
+//	postgres://user@host:port/db?sslmode=disable
+//	                   a PostgreSQL database (also postgresql://)
 //
 // A bolt store held by another process makes Open fail within
 // opts.LockTimeout with an error wrapping ErrLocked and naming the store.
+//
+// A PostgreSQL store is shared: any number of processes read it while one
+// writes. A writer holds the database's writer lock from Open to Close; a
+// second writer waits for it (for at most opts.LockTimeout when that is
+// set, else as long as ctx allows), so concurrent loads end with the graph
+// loading them one after the other gives. With opts.Create, Open creates
+// the database (when the user may) and the graph's tables.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -97,6 +107,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	}
 	var (
 		qs  cgraph.QuadStore
+		pg  *pgStore
 		err error
 	)
 	switch {
@@ -104,26 +115,37 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		qs = memstore.New()
 	case strings.HasPrefix(dsn, "bolt://"):
 		qs, err = openBolt(strings.TrimPrefix(dsn, "bolt://"), opts)
-	// "postgres://" and "cockroach://" go here (cayley's graph/sql backends).
+	case isPostgres(dsn):
+		pg, qs, err = openPostgres(ctx, dsn, opts, logger)
 	case strings.Contains(dsn, "://"):
-		return nil, fmt.Errorf("open %s: %w (use memory:, bolt:///path or a path)", dsn, ErrUnsupportedDSN)
+		return nil, fmt.Errorf("open %s: %w (use memory:, bolt:///path, postgres://... or a path)", dsn, ErrUnsupportedDSN)
 	default:
 		qs, err = openBolt(dsn, opts)
 	}
 	if err != nil {
 		return nil, err
 	}
-	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	name := dsn
+	if pg != nil {
+		name = pg.name
+	}
+	var w cgraph.QuadWriter = readOnlyWriter{name}
+	if !opts.ReadOnly {
+		w, err = writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	}
 	if err != nil {
 		qs.Close()
-		return nil, fmt.Errorf("open %s: %w", dsn, err)
+		if pg != nil {
+			pg.close()
+		}
+		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
-	logger.Debug("store opened", "dsn", dsn, "read_only", opts.ReadOnly)
+	logger.Debug("store opened", "dsn", name, "read_only", opts.ReadOnly)
 	batch := opts.BatchSize
 	if batch <= 0 {
 		batch = DefaultBatchSize
 	}
-	return &Store{dsn: dsn, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger}, nil
+	return &Store{dsn: name, pg: pg, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger}, nil
 }
 
 // boltFile is the file inside a bolt store's directory that holds the data
@@ -186,7 +208,8 @@ func openBolt(dir string, opts Options) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
-// DSN returns the name the store was opened with.
+// DSN returns the name the store was opened with, without the password a
+// PostgreSQL URL may hold.
 func (s *Store) DSN() string { return s.dsn }
 
 // QuadStore returns the underlying Cayley quad store, for query sessions
@@ -194,20 +217,28 @@ func (s *Store) DSN() string { return s.dsn }
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // QuadWriter returns the writer newsgraph uses: it ignores duplicate quads
-// and deletions of missing ones.
+// and deletions of missing ones. The writer of a read-only store refuses
+// every change.
 func (s *Store) QuadWriter() cgraph.QuadWriter { return s.w }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {
-	werr := s.w.Close()
-	if err := s.qs.Close(); err != nil {
+	err := errors.Join(s.w.Close(), s.qs.Close())
+	if s.pg != nil {
+		err = errors.Join(err, s.pg.close())
+	}
+	if err != nil {
 		return fmt.Errorf("close store %s: %w", s.dsn, err)
 	}
-	return werr
+	return nil
 }
 
 // Size returns the number of quads in the store.
 func (s *Store) Size(ctx context.Context) (int64, error) {
+	if s.pg != nil {
+		// Cayley's SQL backend estimates its size from table statistics.
+		return s.pg.count(ctx)
+	}
 	st, err := s.qs.Stats(ctx, false)
 	if errors.Is(err, kv.ErrNoBucket) {
 		return 0, nil // a bolt store nothing was written to yet
@@ -270,3 +301,19 @@ type QuadWriter interface {
 }
 
 var _ QuadWriter = (*Store)(nil)
+
+// readOnlyWriter is the QuadWriter of a read-only store. PostgreSQL needs
+// it: lib/pq begins every transaction READ WRITE, overriding the session's
+// read-only default.
+type readOnlyWriter struct{ name string }
+
+func (w readOnlyWriter) err() error {
+	return fmt.Errorf("write to %s: store is open read-only", w.name)
+}
+
+func (w readOnlyWriter) AddQuad(quad.Quad) error                    { return w.err() }
+func (w readOnlyWriter) AddQuadSet([]quad.Quad) error               { return w.err() }
+func (w readOnlyWriter) RemoveQuad(quad.Quad) error                 { return w.err() }
+func (w readOnlyWriter) ApplyTransaction(*cgraph.Transaction) error { return w.err() }
+func (w readOnlyWriter) RemoveNode(quad.Value) error                { return w.err() }
+func (w readOnlyWriter) Close() error                               { return nil }

@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/pgtest"
 	"github.com/newsgraph/newsgraph/internal/testutil"
 )
 
@@ -21,6 +22,11 @@ type backend struct {
 	// dsn returns a DSN naming a store that does not exist yet.
 	dsn        func(t *testing.T) string
 	persistent bool
+	// shared backends let several processes open the store at once: one
+	// writer and any number of readers (PostgreSQL).
+	shared bool
+	// setup checks the backend can run; it skips or fails t.
+	setup func(t testing.TB) string
 	// opts are added to the options of every Open.
 	opts graph.Options
 }
@@ -30,6 +36,9 @@ var backends = []backend{
 	{name: "bolt", dsn: func(t *testing.T) string { return filepath.Join(t.TempDir(), "graph.db") }, persistent: true},
 	{name: "bolt-url-nobloom", dsn: func(t *testing.T) string { return "bolt://" + filepath.Join(t.TempDir(), "graph.db") },
 		persistent: true, opts: graph.Options{NoBloom: true}},
+	// PostgreSQL runs when NEWSGRAPH_TEST_POSTGRES names a server (CI
+	// starts one); each test gets a database of its own.
+	{name: "postgres", dsn: func(t *testing.T) string { return pgtest.NewDSN(t) }, persistent: true, shared: true, setup: pgtest.Server},
 }
 
 func (b backend) open(t *testing.T, dsn string, opts graph.Options) *graph.Store {
@@ -74,12 +83,22 @@ func dump(t *testing.T, s *graph.Store) []byte {
 func TestStore(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
+			if b.setup != nil {
+				b.setup(t)
+			}
 			t.Run("LoadIsIdempotent", func(t *testing.T) { testLoadIdempotent(t, b) })
 			t.Run("MergesEntitiesAcrossLoads", func(t *testing.T) { testMergeAcrossLoads(t, b) })
 			t.Run("ChangedArticleIsReported", func(t *testing.T) { testChanged(t, b) })
 			t.Run("AddQuadsIgnoresDuplicates", func(t *testing.T) { testAddQuads(t, b) })
 			if b.persistent {
 				t.Run("Reopen", func(t *testing.T) { testReopen(t, b) })
+			}
+			switch {
+			case b.shared:
+				t.Run("OneWriterManyReaders", func(t *testing.T) { testOneWriter(t, b) })
+				t.Run("Missing", func(t *testing.T) { testMissingDatabase(t, b) })
+				t.Run("ConcurrentLoads", func(t *testing.T) { testConcurrentLoads(t, b) })
+			case b.persistent:
 				t.Run("Locked", func(t *testing.T) { testLocked(t, b) })
 				t.Run("Missing", func(t *testing.T) { testMissing(t, b) })
 			}

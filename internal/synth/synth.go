@@ -30,6 +30,35 @@ type Config struct {
 	People, Organizations, Breaches int
 	// IDPrefix starts every article id; "" means "synth".
 	IDPrefix string
+	// LongNames says how often an article calls a police force "PLACE
+	// Police Service", with "PLACE Police" as an alias.
+	LongNames Frequency
+}
+
+// Frequency says how often something is done.
+type Frequency int
+
+// The frequencies.
+const (
+	// Sometimes is one time in four.
+	Sometimes Frequency = iota
+	// Never is never.
+	Never
+	// Always is every time.
+	Always
+)
+
+// roll draws one number from r whatever f is, so that f changes nothing
+// else in what is generated.
+func (f Frequency) roll(r *rand.Rand) bool {
+	x := r.IntN(4)
+	switch f {
+	case Never:
+		return false
+	case Always:
+		return true
+	}
+	return x == 0
 }
 
 // Doc is a generated article together with Truth: what a perfect
@@ -47,9 +76,9 @@ type Doc struct {
 // organisations, and the breach's facts (victim, supplier, what was and was
 // not exposed, how many were affected, who it was reported to).
 //
-// Police forces are sometimes called "PLACE Police Service" with
-// "PLACE Police" as an alias, so loading the corpus merges entities by
-// name as well as by key.
+// Police forces are sometimes (Config.LongNames) called "PLACE Police
+// Service" with "PLACE Police" as an alias, so loading the corpus merges
+// entities by name as well as by key.
 func Generate(cfg Config) []Doc {
 	w := newWorld(cfg)
 	out := make([]Doc, cfg.Articles)
@@ -202,10 +231,12 @@ func newWorld(cfg Config) *world {
 		w.speakers[p.org] = append(w.speakers[p.org], len(w.people))
 		w.people = append(w.people, p)
 	}
-	var victims, suppliers []int
+	var police, victims, suppliers []int
 	for i, o := range w.orgs {
 		switch o.kind {
-		case "police", "council", "health":
+		case "police":
+			police = append(police, i)
+		case "council", "health":
 			victims = append(victims, i)
 		case "company":
 			suppliers = append(suppliers, i)
@@ -213,8 +244,13 @@ func newWorld(cfg Config) *world {
 	}
 	start := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 	for range nBreaches {
+		// Half the breaches are at police forces.
+		vs := police
+		if r.IntN(2) == 0 && len(victims) > 0 {
+			vs = victims
+		}
 		b := breach{
-			victim:     victims[r.IntN(len(victims))],
+			victim:     vs[r.IntN(len(vs))],
 			via:        -1,
 			affected:   (1 + r.IntN(480)) * 100,
 			when:       start.AddDate(0, r.IntN(48), r.IntN(28)),
@@ -274,17 +310,23 @@ func (w *world) article(i int) Doc {
 	t := &text{res: extract.Result{ArticleID: id}, ents: map[string]int{}}
 	pub := b.when.AddDate(0, 0, 1+r.IntN(60)).Add(time.Duration(6+r.IntN(14)) * time.Hour)
 
-	victim := w.orgs[b.victim]
-	vkey, vname := victim.key(), victim.name
-	if victim.kind == "police" && r.IntN(4) == 0 {
-		// The long form, with the usual name as its alias.
-		vname = victim.name + " Service"
-		vkey = "org/" + slug(vname)
-		t.entity(extract.Entity{Key: vkey, Name: vname, Type: extract.Organization,
-			Kind: victim.extractKind(), Aliases: []string{victim.name}})
-	} else {
-		t.entity(extract.Entity{Key: vkey, Name: vname, Type: extract.Organization, Kind: victim.extractKind()})
+	// ref adds organisation oi to the article and returns its key and
+	// name: police forces go by their long names in some articles, with
+	// the usual name as an alias.
+	long := w.cfg.LongNames.roll(r)
+	ref := func(oi int) (key, name string) {
+		o := w.orgs[oi]
+		e := extract.Entity{Key: o.key(), Name: o.name, Type: extract.Organization, Kind: o.extractKind()}
+		if long && o.kind == "police" {
+			e.Name += " Service"
+			e.Key = "org/" + slug(e.Name)
+			e.Aliases = []string{o.name}
+		}
+		t.entity(e)
+		return e.Key, e.Name
 	}
+	victim := w.orgs[b.victim]
+	vkey, vname := ref(b.victim)
 	ev := extract.Event{
 		Key: "breach/" + slug(victim.name) + "/" + b.when.Format("2006-01"), Type: "DataBreach",
 		Name: victim.name + " " + b.cause, Victim: vkey, Exposed: b.exposed,
@@ -326,19 +368,13 @@ func (w *world) article(i int) Doc {
 		}
 		seen[pi] = true
 		p := w.people[pi]
-		o := w.orgs[p.org]
-		okey := o.key()
-		if p.org == b.victim {
-			okey = vkey
-		} else {
-			t.entity(extract.Entity{Key: okey, Name: o.name, Type: extract.Organization, Kind: o.extractKind()})
-		}
+		okey, oname := ref(p.org)
 		pe := extract.Entity{Key: p.key(), Name: p.name(), Type: extract.Person,
 			Roles: []extract.Role{{Title: p.title, Org: okey}}}
 		who := func() { // "Jane Doe, chief executive of Acme Systems"
 			t.mention(pe.Key, p.name())
 			t.s(", " + p.title + " of ")
-			t.mention(okey, o.name)
+			t.mention(okey, oname)
 		}
 		switch r.IntN(5) {
 		case 0:
