@@ -51,7 +51,7 @@
 //     weights of a token in random order, so tags whose scores differ only in
 //     the last bits of a float64 come out either way. fastprose always picks
 //     the tag or label that comes first in the model's class list.
-//   - Panics. On a word where lower-casing changes the byte length before an
-//     apostrophe suffix such as "'ll" (for example "İ'll"), prose can slice
-//     out of range and panic; fastprose clamps the index and goes on.
+//   - Panics. On a word where lower-casing lengthens the bytes before a
+//     clitic such as "'s" (for example "ȺȺȺ's"), prose slices out of range
+//     and panics; fastprose clamps the index and goes on.
 package fastprose

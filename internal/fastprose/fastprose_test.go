@@ -111,25 +111,34 @@ func checkOffsets(tb testing.TB, text string, doc Document) {
 }
 
 // readTexts returns the .txt files of dir by name, or skips the test if
-// dir is absent.
+// dir has none.
 func readTexts(tb testing.TB, dir string) map[string]string {
 	tb.Helper()
-	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	texts, err := textFiles(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if len(paths) == 0 {
+	if len(texts) == 0 {
 		tb.Skipf("no articles in %s (shared dev set or extract testdata absent)", dir)
+	}
+	return texts
+}
+
+// textFiles returns the .txt files of dir by name; none if dir is absent.
+func textFiles(dir string) (map[string]string, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
 	}
 	texts := map[string]string{}
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
-			tb.Fatal(err)
+			return nil, err
 		}
 		texts[filepath.Base(p)] = string(b)
 	}
-	return texts
+	return texts, nil
 }
 
 func sortedNames(texts map[string]string) []string {

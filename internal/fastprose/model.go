@@ -165,12 +165,12 @@ type vocabEntry struct {
 
 // Roles of a vocabulary string in the entity classifier (vocabEntry.me).
 const (
-	meWord      = iota // the word itself
-	meLower            // the lower-cased word
-	mePrevWord         // the lower-cased previous word
-	meNextWord         // the lower-cased next word
-	mePrefix3          // the lower-cased first three bytes
-	meSuffix3          // the lower-cased last three bytes
+	meWord     = iota // the word itself
+	meLower           // the lower-cased word
+	mePrevWord        // the lower-cased previous word
+	meNextWord        // the lower-cased next word
+	mePrefix3         // the lower-cased first three bytes
+	meSuffix3         // the lower-cased last three bytes
 	meRoles
 )
 
