@@ -66,8 +66,6 @@ type scratch struct {
 	spans  []span
 	runs   []run
 	info   []tokInfo
-	arena  []byte  // lower-cased tokens
-	key    []byte  // lookup key being built
 	ctxW   []int32 // normalised words with the tagger's padding
 	ctxS   []int32 // their last three bytes
 	tags   []int16
@@ -84,8 +82,8 @@ func (m *Model) getScratch() *scratch {
 }
 
 func (m *Model) putScratch(s *scratch) {
-	if cap(s.arena) > 1<<20 {
-		s.arena = nil
+	if cap(s.info) > 1<<16 {
+		*s = scratch{} // do not keep the memory of a huge document
 	}
 	m.scratch.Put(s)
 }
@@ -99,8 +97,6 @@ type tokInfo struct {
 	rawSuf  int32 // of the text's last three bytes
 	pre3    int32 // of the lower-cased first three bytes
 	suf3    int32 // of the lower-cased last three bytes
-	low     int32 // lower-cased text is arena[low:lowEnd]
-	lowEnd  int32
 	shape   int8
 }
 
@@ -174,75 +170,69 @@ func (m *Model) tagString(id int16, word string) string {
 
 // prepare fills s.info with the vocabulary ids of every token's forms.
 func (m *Model) prepare(s *scratch, toks []Token) {
-	v := &m.voc
 	s.info = s.info[:0]
-	s.arena = s.arena[:0]
-	sp := m.specials()
 	for i := range toks {
 		w := toks[i].Text
-		var in tokInfo
-		ascii, upper := true, false
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			if 'A' <= c && c <= 'Z' {
-				upper = true
-			}
-		}
-		in.raw = v.lookup(w)
-		in.low = int32(len(s.arena))
-		switch {
-		case ascii && !upper:
-			s.arena = append(s.arena, w...)
-		case ascii:
-			for k := 0; k < len(w); k++ {
-				c := w[k]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				s.arena = append(s.arena, c)
-			}
-		default:
-			s.arena = append(s.arena, strings.ToLower(w)...)
-		}
-		in.lowEnd = int32(len(s.arena))
-		low := s.arena[in.low:in.lowEnd]
-		if ascii && !upper {
-			in.lower = in.raw
+		if id := m.voc.lookup(w); id != 0 {
+			s.info = append(s.info, m.prof[id])
 		} else {
-			in.lower = v.lookupBytes(low)
+			s.info = append(s.info, m.profile(w, 0))
 		}
-		lowSuf := v.lookupBytes(low[len(low)-min(len(low), 3):])
-		if ascii {
-			in.suf3 = lowSuf
-			in.pre3 = v.lookupBytes(low[:min(len(low), 3)])
-		} else {
-			in.suf3 = v.lookup(strings.ToLower(w[len(w)-min(len(w), 3):]))
-			in.pre3 = v.lookup(strings.ToLower(w[:min(len(w), 3)]))
-		}
-		rs := w[len(w)-min(len(w), 3):]
-		if ascii && (!upper || !hasUpper(rs)) {
-			in.rawSuf = lowSuf
-		} else {
-			in.rawSuf = v.lookup(rs)
-		}
-		in.norm = normalized(w, in.lower, &sp)
-		switch in.norm {
-		case sp.hyphen:
-			in.normSuf = sp.hyphenSuf
-		case sp.year:
-			in.normSuf = sp.yearSuf
-		case sp.digits:
-			in.normSuf = sp.digitsSuf
-		default:
-			in.normSuf = lowSuf
-		}
-		in.shape = shapeOf(w, ascii)
-		s.info = append(s.info, in)
 	}
+}
+
+// profile returns the vocabulary ids of the forms of word, whose own id is
+// raw.
+func (m *Model) profile(w string, raw int32) tokInfo {
+	v := &m.voc
+	in := tokInfo{raw: raw}
+	ascii, upper := true, false
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	var low string
+	switch {
+	case ascii && !upper:
+		low = w
+		in.lower = raw
+	default:
+		low = strings.ToLower(w)
+		in.lower = v.lookup(low)
+	}
+	lowSuf := v.lookup(low[len(low)-min(len(low), 3):])
+	if ascii {
+		in.suf3 = lowSuf
+		in.pre3 = v.lookup(low[:min(len(low), 3)])
+	} else {
+		in.suf3 = v.lookup(strings.ToLower(w[len(w)-min(len(w), 3):]))
+		in.pre3 = v.lookup(strings.ToLower(w[:min(len(w), 3)]))
+	}
+	if rs := w[len(w)-min(len(w), 3):]; ascii && !hasUpper(rs) {
+		in.rawSuf = lowSuf
+	} else {
+		in.rawSuf = v.lookup(rs)
+	}
+	sp := &m.tagger.special
+	in.norm = normalized(w, in.lower, sp)
+	switch in.norm {
+	case sp.hyphen:
+		in.normSuf = sp.hyphenSuf
+	case sp.year:
+		in.normSuf = sp.yearSuf
+	case sp.digits:
+		in.normSuf = sp.digitsSuf
+	default:
+		in.normSuf = lowSuf
+	}
+	in.shape = shapeOf(w, ascii)
+	return in
 }
 
 func hasUpper(s string) bool {
@@ -252,11 +242,6 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
-}
-
-// specials returns the ids of the tagger's class words.
-func (m *Model) specials() specialWords {
-	return m.tagger.special
 }
 
 // tag sets s.tags to the tag of every token, each in its own context.
@@ -276,7 +261,7 @@ func (m *Model) tag(s *scratch, toks []Token) {
 	nt := t.nTags + 1
 	unknown := t.tagUnknown()
 	p1, p2 := t.start, t.start2
-	var rows [tfCount]int32
+	rows := [tfCount]int32{tfBias: -1, tfPrevTag: -1, tfPrev2Tag: -1, tfTagPair: -1}
 	for i := 0; i < n; i++ {
 		w := toks[i].Text
 		tag, ok := m.ruleTag(w)
@@ -286,12 +271,8 @@ func (m *Model) tag(s *scratch, toks []Token) {
 			} else {
 				j := i + 2
 				cw := s.ctxW[j]
-				rows[tfBias] = t.bias
 				rows[tfSuffix] = ents[s.info[i].rawSuf].ts[0]
 				rows[tfPref1] = t.pref1[w[0]]
-				rows[tfPrevTag] = t.prevTag[p1]
-				rows[tfPrev2Tag] = t.prev2Tag[p2]
-				rows[tfTagPair] = t.tagPair[int(p1)*nt+int(p2)]
 				rows[tfWord] = ents[cw].tw[0]
 				rows[tfPrevTagWord] = -1
 				if cw != 0 && p1 != unknown {
@@ -306,7 +287,7 @@ func (m *Model) tag(s *scratch, toks []Token) {
 				rows[tfNextSuffix] = ents[s.ctxS[j+1]].ts[2]
 				rows[tfNext2Word] = ents[s.ctxW[j+2]].tw[4]
 				var tie bool
-				tag, tie = t.predict(&s.pred, &rows)
+				tag, tie = t.predict(&s.pred, int(p1)*nt+int(p2), &rows)
 				if tie && s.tie < 0 {
 					s.tie = i
 				}
@@ -338,19 +319,17 @@ func (m *Model) label(s *scratch, toks []Token) {
 		}
 		rows[nfBias] = c.bias
 		rows[nfBasic] = c.basic[basic]
-		var nextPos string
+		nextTag, nextPos := c.noneTag, ""
 		if i == n-1 {
 			rows[nfNextPos] = c.nextPosNone
 			rows[nfNextWord] = c.nextWordNone
-			nextPos = valueNone
 		} else {
-			nt := s.tags[i+1]
-			if nt == unknown {
+			nextTag = s.tags[i+1]
+			if nextTag == unknown {
 				nextPos = strings.ToLower(toks[i+1].Tag)
 				rows[nfNextPos] = c.row(nfNextPos, nextPos)
 			} else {
-				nextPos = c.tagLower[nt]
-				rows[nfNextPos] = c.nextPos[nt]
+				rows[nfNextPos] = c.nextPos[nextTag]
 			}
 			rows[nfNextWord] = ents[s.info[i+1].lower].me[meNextWord]
 		}
@@ -383,13 +362,7 @@ func (m *Model) label(s *scratch, toks []Token) {
 		rows[nfShapePrevTag] = c.shapePrevTag[prevShape*nh+h]
 		rows[nfSuffix3] = ents[in.suf3].me[meSuffix3]
 		rows[nfWord] = ents[in.raw].me[meWord]
-		s.key = append(s.key[:0], s.arena[in.low:in.lowEnd]...)
-		s.key = append(s.key, '+')
-		s.key = append(s.key, nextPos...)
-		rows[nfWordNextPos] = -1
-		if r, ok := c.byValue[nfWordNextPos][string(s.key)]; ok {
-			rows[nfWordNextPos] = r
-		}
+		rows[nfWordNextPos] = c.wordNextPos(&ents[in.lower], nextTag, w, nextPos)
 		rows[nfLower] = ents[in.lower].me[meLower]
 		if len(w) <= maxWordLen {
 			rows[nfWordLen] = c.wordLen[len(w)]

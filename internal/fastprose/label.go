@@ -62,16 +62,17 @@ func shapeNames() [shapeCount]string {
 // first or after the last.
 const valueNone = "None"
 
-// maxLabels bounds the number of entity labels.
-const maxLabels = 32
+// maxLabels bounds the number of entity labels; it is also the stride of
+// the weight rows, which lets the scoring loop run without bounds checks.
+const maxLabels = 16
 
 // maxWordLen is the longest word whose length feature has a precomputed
 // row.
 const maxWordLen = 64
 
 // classifier is prose's entity classifier, compiled. Every (feature,
-// value) pair with weights has a row of nLabel weights in w, 0 where the
-// mapping has no entry for a label.
+// value) pair with weights has a row of maxLabels weights in w, one per
+// label, 0 where the mapping has no entry for a label (and past nLabel).
 type classifier struct {
 	labels   []string
 	nLabel   int
@@ -100,6 +101,17 @@ type classifier struct {
 	shape        [shapeCount]int32
 	shapePrevTag []int32 // by shape * len(hist) + history id
 	wordLen      [maxWordLen + 1]int32
+
+	// Rows of "word+nextpos" by word: a vocabulary entry's wnp range holds
+	// the next tags (tag ids, noneTag for the end of the text) with a row.
+	wnp     []wordTagRow
+	noneTag int16
+}
+
+// wordTagRow is one "word+nextpos" row of a word.
+type wordTagRow struct {
+	tag int16
+	row int32
 }
 
 // row returns the row of (feature, value), or -1.
@@ -146,11 +158,11 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 				value := rest[:len(rest)-len(label)-1]
 				r, ok := c.byValue[fi][value]
 				if !ok {
-					r = int32(len(c.w) / c.nLabel)
+					r = int32(len(c.w) / maxLabels)
 					c.byValue[fi][value] = r
-					c.w = append(c.w, make([]float64, c.nLabel)...)
+					c.w = append(c.w, make([]float64, maxLabels)...)
 				}
-				c.w[int(r)*c.nLabel+li] = f.weights[idx]
+				c.w[int(r)*maxLabels+li] = f.weights[idx]
 			}
 		}
 	}
@@ -240,7 +252,66 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 	for _, w := range f.words {
 		v.ents[v.add(w)].basic = true
 	}
+	c.compileWordNextPos(v, t)
 	return nil
+}
+
+// compileWordNextPos splits the "word+nextpos" values into word and next
+// tag and files their rows under the word's vocabulary entry. A value is
+// filed under every reading: every "+" after which a tag's lower-cased
+// name (or "None") follows.
+func (c *classifier) compileWordNextPos(v *vocab, t *tagger) {
+	c.noneTag = int16(t.nTags + 1)
+	byLower := map[string][]int16{valueNone: {c.noneTag}}
+	for id := range t.tagNames {
+		byLower[c.tagLower[id]] = append(byLower[c.tagLower[id]], int16(id))
+	}
+	type filed struct {
+		word int32
+		wordTagRow
+	}
+	var all []filed
+	for value, r := range c.byValue[nfWordNextPos] {
+		for k := 0; k < len(value); k++ {
+			if value[k] != '+' {
+				continue
+			}
+			for _, tag := range byLower[value[k+1:]] {
+				all = append(all, filed{v.add(value[:k]), wordTagRow{tag, r}})
+			}
+		}
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].word != all[j].word {
+			return all[i].word < all[j].word
+		}
+		return all[i].tag < all[j].tag
+	})
+	for i := 0; i < len(all); {
+		j := i
+		for j < len(all) && all[j].word == all[i].word {
+			c.wnp = append(c.wnp, all[j].wordTagRow)
+			j++
+		}
+		v.ents[all[i].word].wnp = [2]int32{int32(len(c.wnp) - (j - i)), int32(len(c.wnp))}
+		i = j
+	}
+}
+
+// wordNextPos returns the "word+nextpos" row of the word whose lower-cased
+// form has entry low, before a word tagged nextTag (noneTag at the end of
+// the text). For a tag the tagger does not know, nextPos is its lower-cased
+// name and word the word, and the row is looked up by string.
+func (c *classifier) wordNextPos(low *vocabEntry, nextTag int16, word, nextPos string) int32 {
+	if nextPos != "" {
+		return c.row(nfWordNextPos, strings.ToLower(word)+"+"+nextPos)
+	}
+	for _, wt := range c.wnp[low.wnp[0]:low.wnp[1]] {
+		if wt.tag == nextTag {
+			return wt.row
+		}
+	}
+	return -1
 }
 
 // simplified is the history value prose keeps for a label: "v" for labels
@@ -264,9 +335,9 @@ func (c *classifier) score(rows *[nfCount]int32) (int, bool) {
 		if r < 0 {
 			continue
 		}
-		w := c.w[int(r)*n : int(r)*n+n]
-		for l, x := range w {
-			sc[l] += x
+		w := (*[maxLabels]float64)(c.w[int(r)*maxLabels:])
+		for l := range sc {
+			sc[l] += w[l]
 		}
 	}
 	best := math.Inf(-1)

@@ -20,6 +20,7 @@ type Model struct {
 	emotes  map[string]bool
 	emFirst [256]bool // first bytes of the emoticons
 	emLast  [256]bool // last bytes of the emoticons
+	prof    []tokInfo // what prepare computes for each vocabulary string
 	scratch sync.Pool // *scratch
 }
 
@@ -140,6 +141,14 @@ func compile(tf taggerFiles, mf maxentFiles) (*Model, error) {
 	if err := m.maxent.compile(&m.voc, &m.tagger, mf); err != nil {
 		return nil, err
 	}
+	// Every string is interned now: profile them all, so that a token
+	// the models know costs one lookup.
+	m.prof = make([]tokInfo, len(m.voc.ents))
+	for w, id := range m.voc.index {
+		if w != "" {
+			m.prof[id] = m.profile(w, id)
+		}
+	}
 	m.scratch.New = func() any { return new(scratch) }
 	return m, nil
 }
@@ -161,6 +170,7 @@ type vocabEntry struct {
 	tw     [5]int32 // tagger rows as the word at i, i-1, i-2, i+1, i+2
 	ts     [3]int32 // tagger rows as the suffix of the word at i, i-1, i+1
 	me     [6]int32 // classifier rows, see the me* constants
+	wnp    [2]int32 // the string's "word+nextpos" rows: classifier.wnp[wnp[0]:wnp[1]]
 }
 
 // Roles of a vocabulary string in the entity classifier (vocabEntry.me).

@@ -92,6 +92,13 @@ type tagger struct {
 	tagPair  []int32 // by (i-1 tag)*(nTags+1) + (i-2 tag)
 	tagWord  map[uint64]int32
 
+	// base holds, for every pair of previous tags (i-1 tag * (nTags+1) +
+	// i-2 tag), the summed weights of the features that depend only on
+	// them (bias, i-1 tag, i-2 tag, both tags): nClass weights per pair,
+	// and in baseMask the classes that have any.
+	base     []float64
+	baseMask []uint64
+
 	padWord [4]int32 // vocab ids of the pad words
 	padSuf  [4]int32 // vocab ids of their last three bytes
 	special specialWords
@@ -286,6 +293,7 @@ func (t *tagger) compile(v *vocab, f taggerFiles) error {
 		t.padWord[i] = v.add(p)
 		t.padSuf[i] = v.add(p[len(p)-3:])
 	}
+	t.compileBase()
 	t.special = specialWords{hyphen: v.add("!HYPHEN"), year: v.add("!YEAR"), digits: v.add("!DIGITS")}
 	t.special.hyphenSuf = v.add("HEN")
 	t.special.yearSuf = v.add("EAR")
@@ -293,6 +301,28 @@ func (t *tagger) compile(v *vocab, f taggerFiles) error {
 	var err error
 	t.noneRE, err = regexp.Compile(`^(?:0|\*[\w?]\*|\*-\d{1,3}|\*[A-Z]+\*-\d{1,3}|\*)$`)
 	return err
+}
+
+// compileBase fills t.base and t.baseMask.
+func (t *tagger) compileBase() {
+	nt := t.nTags + 1
+	t.base = make([]float64, nt*nt*t.nClass)
+	t.baseMask = make([]uint64, nt*nt)
+	for p1 := 0; p1 < nt; p1++ {
+		for p2 := 0; p2 < nt; p2++ {
+			k := p1*nt + p2
+			sc := t.base[k*t.nClass : (k+1)*t.nClass]
+			for _, r := range [...]int32{t.bias, t.prevTag[p1], t.prev2Tag[p2], t.tagPair[k]} {
+				if r < 0 {
+					continue
+				}
+				for e := t.rowStart[r]; e < t.rowStart[r+1]; e++ {
+					sc[t.rowCls[e]] += t.rowW[e]
+					t.baseMask[k] |= 1 << t.rowCls[e]
+				}
+			}
+		}
+	}
 }
 
 // filled returns n row ids, all -1.
@@ -411,21 +441,24 @@ type predictor struct {
 // a token's weights in random order, so such near ties go either way there.
 const tieEpsilon = 1e-9
 
-// predict returns the best-scoring class for the features of one token,
-// given as weight rows (-1 for absent features), and whether another class
-// scored within tieEpsilon of it. With no feature present it returns the
-// empty tag, as prose does.
-func (t *tagger) predict(p *predictor, rows *[tfCount]int32) (int16, bool) {
-	var mask uint64
-	for _, r := range rows {
-		if r < 0 {
+// predict returns the best-scoring class for the features of one token:
+// those of its previous tags, given as their pair index into t.base, and
+// the others as weight rows (-1 for absent features; the base templates
+// are ignored). It also reports whether another class scored within
+// tieEpsilon of the best. With no feature present it returns the empty
+// tag, as prose does.
+func (t *tagger) predict(p *predictor, pair int, rows *[tfCount]int32) (int16, bool) {
+	copy(p.scores[:t.nClass], t.base[pair*t.nClass:])
+	mask := t.baseMask[pair]
+	for tf, r := range rows {
+		if r < 0 || tf == tfBias || tf == tfPrevTag || tf == tfPrev2Tag || tf == tfTagPair {
 			continue
 		}
 		lo, hi := t.rowStart[r], t.rowStart[r+1]
 		cls := t.rowCls[lo:hi]
 		ws := t.rowW[lo:hi]
 		for k, c := range cls {
-			p.scores[c] += ws[k]
+			p.scores[c&(maxClasses-1)] += ws[k]
 			mask |= 1 << c
 		}
 	}
@@ -434,7 +467,6 @@ func (t *tagger) predict(p *predictor, rows *[tfCount]int32) (int16, bool) {
 	for mm := mask; mm != 0; mm &= mm - 1 {
 		c := bits.TrailingZeros64(mm)
 		s := p.scores[c]
-		p.scores[c] = 0
 		if s > best {
 			best, second = s, best
 			bestC = c
