@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"maps"
 	"net/http"
 	"slices"
@@ -72,13 +73,17 @@ type ArticleDetail struct {
 
 // health is the answer of /healthz.
 type health struct {
+	// Status is "ok" whenever the server answers.
 	Status string `json:"status"`
+	// Index is "ready" when the JSON endpoints answer from memory,
+	// "building" while the store is being read, or why reading failed.
+	Index string `json:"index"`
 }
 
 // healthz answers as long as the process serves requests; it does not touch
 // the store, so it still answers while queries saturate it.
 func (h *handler) healthz(w http.ResponseWriter, r *http.Request) error {
-	return writeJSON(w, http.StatusOK, health{Status: "ok"})
+	return writeJSON(w, http.StatusOK, health{Status: "ok", Index: h.snaps.state()})
 }
 
 // snapshot returns the current snapshot, waiting for it within the query
@@ -138,6 +143,37 @@ func writeList[T any](w http.ResponseWriter, p page, rows []T) error {
 	return writeJSON(w, http.StatusOK, out)
 }
 
+// writeRawList writes one page of encoded rows as a JSON array, with the
+// full length in X-Total-Count.
+func writeRawList(w http.ResponseWriter, p page, rows []json.RawMessage) error {
+	w.Header().Set("X-Total-Count", strconv.Itoa(len(rows)))
+	start := min(p.offset, len(rows))
+	end := min(start+p.limit, len(rows))
+	n := 3
+	for _, r := range rows[start:end] {
+		n += len(r) + 1
+	}
+	buf := make([]byte, 0, n)
+	buf = append(buf, '[')
+	for i, r := range rows[start:end] {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, r...)
+	}
+	buf = append(buf, ']', '\n')
+	return writeRaw(w, http.StatusOK, buf)
+}
+
+// writeRaw writes encoded JSON.
+func writeRaw(w http.ResponseWriter, status int, body []byte) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, err := w.Write(body)
+	return err
+}
+
 // quotes answers /api/quotes. Filters: speaker (entity id, or name or
 // alias, case-insensitive), org (quotes by organisations whose name or
 // alias contains it and by people holding roles at them), breach (event
@@ -159,12 +195,12 @@ func (h *handler) quotes(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rows := s.filterQuotes(f)
+	idx := s.filterQuotes(f)
 	if org != "" {
 		ids := orgSpeakers(s.entities, org)
-		rows = slices.DeleteFunc(rows, func(q queries.QuoteRow) bool { return !ids[q.SpeakerID] })
+		idx = slices.DeleteFunc(idx, func(i int) bool { return !ids[s.quotes[i].SpeakerID] })
 	}
-	return writeList(w, p, rows)
+	return writeRawList(w, p, pick(s.quoteJSON, idx))
 }
 
 // orgSpeakers returns the ids of the organisations whose name or alias
@@ -218,25 +254,26 @@ func (h *handler) entities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rows := s.entities
-	if term != "" || typ != "" || kind != "" {
-		rows = slices.DeleteFunc(slices.Clone(rows), func(e queries.EntityRow) bool {
-			return (term != "" && !nameMatches(e, term)) ||
-				(typ != "" && !strings.EqualFold(e.Type, typ)) ||
-				(kind != "" && !strings.EqualFold(e.Kind, kind))
-		})
+	var idx []int
+	for i, e := range s.entities {
+		if (term == "" || nameMatches(e, term)) &&
+			(typ == "" || strings.EqualFold(e.Type, typ)) &&
+			(kind == "" || strings.EqualFold(e.Kind, kind)) {
+			idx = append(idx, i)
+		}
 	}
 	if term != "" {
 		// Exact names first, then names starting with the term, then the
 		// rest; entities in more articles first within each.
-		slices.SortStableFunc(rows, func(a, b queries.EntityRow) int {
-			if c := matchRank(a, term) - matchRank(b, term); c != 0 {
+		slices.SortStableFunc(idx, func(a, b int) int {
+			ea, eb := s.entities[a], s.entities[b]
+			if c := matchRank(ea, term) - matchRank(eb, term); c != 0 {
 				return c
 			}
-			return len(b.Articles) - len(a.Articles)
+			return len(eb.Articles) - len(ea.Articles)
 		})
 	}
-	return writeList(w, p, rows)
+	return writeRawList(w, p, pick(s.entityJSON, idx))
 }
 
 func matchRank(e queries.EntityRow, term string) int {
@@ -258,27 +295,36 @@ func (h *handler) entity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	e, err := s.entity(r.PathValue("id"))
+	id := r.PathValue("id")
+	body, err := s.detail(detailKey{'e', id}, func() (any, error) {
+		i, err := s.entity(id)
+		if err != nil {
+			return nil, err
+		}
+		e := s.entities[i]
+		d := EntityDetail{EntityRow: e, Roles: []Role{}, Quotes: s.quoteRows(s.bySpeaker[e.ID]), Sources: s.sources(e.Articles)}
+		for _, r := range e.Roles {
+			d.Roles = append(d.Roles, Role{RoleRow: r, OrgID: s.entityByName[r.Org]})
+		}
+		// The breaches it spoke about, and those naming it.
+		var bs []int
+		for _, q := range d.Quotes {
+			if j, ok := s.breachByID[q.Breach]; ok {
+				bs = append(bs, j)
+			}
+		}
+		bs = append(bs, s.breachesByName[e.Name]...)
+		slices.Sort(bs)
+		d.Breaches = []queries.BreachRow{}
+		for _, j := range slices.Compact(bs) {
+			d.Breaches = append(d.Breaches, s.breaches[j])
+		}
+		return d, nil
+	})
 	if err != nil {
 		return err
 	}
-	d := EntityDetail{EntityRow: e, Roles: []Role{}, Quotes: []queries.QuoteRow{}, Breaches: []queries.BreachRow{}}
-	for _, r := range e.Roles {
-		d.Roles = append(d.Roles, Role{RoleRow: r, OrgID: s.entityByName[r.Org]})
-	}
-	about := map[string]bool{}
-	for _, i := range s.bySpeaker[e.ID] {
-		q := s.quotes[i]
-		d.Quotes = append(d.Quotes, q)
-		about[q.Breach] = true
-	}
-	for _, b := range s.breaches {
-		if about[b.ID] || b.Victim == e.Name || b.Via == e.Name || slices.Contains(b.ReportedTo, e.Name) {
-			d.Breaches = append(d.Breaches, b)
-		}
-	}
-	d.Sources = s.sources(e.Articles)
-	return writeJSON(w, http.StatusOK, d)
+	return writeRaw(w, http.StatusOK, body)
 }
 
 // breaches answers /api/breaches.
@@ -291,7 +337,7 @@ func (h *handler) breaches(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeList(w, p, s.breaches)
+	return writeRawList(w, p, s.breachJSON)
 }
 
 // breach answers /api/breaches/{id}.
@@ -300,22 +346,30 @@ func (h *handler) breach(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.breach(r.PathValue("id"))
+	id := r.PathValue("id")
+	body, err := s.detail(detailKey{'b', id}, func() (any, error) {
+		i, err := s.breach(id)
+		if err != nil {
+			return nil, err
+		}
+		b := s.breaches[i]
+		d := BreachDetail{
+			BreachRow:     b,
+			VictimID:      s.entityByName[b.Victim],
+			ViaID:         s.entityByName[b.Via],
+			ReportedToIDs: make([]string, len(b.ReportedTo)),
+			Quotes:        s.quoteRows(s.byBreach[b.ID]),
+			Sources:       s.sources(b.Articles),
+		}
+		for i, n := range b.ReportedTo {
+			d.ReportedToIDs[i] = s.entityByName[n]
+		}
+		return d, nil
+	})
 	if err != nil {
 		return err
 	}
-	d := BreachDetail{
-		BreachRow:     b,
-		VictimID:      s.entityByName[b.Victim],
-		ViaID:         s.entityByName[b.Via],
-		ReportedToIDs: make([]string, len(b.ReportedTo)),
-		Quotes:        s.filterQuotes(queries.QuoteFilter{Breach: b.ID}),
-		Sources:       s.sources(b.Articles),
-	}
-	for i, n := range b.ReportedTo {
-		d.ReportedToIDs[i] = s.entityByName[n]
-	}
-	return writeJSON(w, http.StatusOK, d)
+	return writeRaw(w, http.StatusOK, body)
 }
 
 // articles answers /api/articles: the metadata of every article, or of
@@ -345,25 +399,27 @@ func (h *handler) article(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	id := r.PathValue("id")
-	a, err := s.article(id)
+	body, err := s.detail(detailKey{'a', id}, func() (any, error) {
+		a, err := s.article(id)
+		if err != nil {
+			return nil, err
+		}
+		d := ArticleDetail{
+			Article:  a,
+			Quotes:   s.quoteRows(s.byArticle[id]),
+			Entities: []queries.EntityRow{},
+			Breaches: []queries.BreachRow{},
+		}
+		for _, i := range s.entitiesByArticle[id] {
+			d.Entities = append(d.Entities, s.entities[i])
+		}
+		for _, i := range s.breachesByArticle[id] {
+			d.Breaches = append(d.Breaches, s.breaches[i])
+		}
+		return d, nil
+	})
 	if err != nil {
 		return err
 	}
-	d := ArticleDetail{
-		Article:  a,
-		Quotes:   s.filterQuotes(queries.QuoteFilter{Article: id}),
-		Entities: []queries.EntityRow{},
-		Breaches: []queries.BreachRow{},
-	}
-	for _, e := range s.entities {
-		if slices.Contains(e.Articles, id) {
-			d.Entities = append(d.Entities, e)
-		}
-	}
-	for _, b := range s.breaches {
-		if slices.Contains(b.Articles, id) {
-			d.Breaches = append(d.Breaches, b)
-		}
-	}
-	return writeJSON(w, http.StatusOK, d)
+	return writeRaw(w, http.StatusOK, body)
 }

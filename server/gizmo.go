@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -25,7 +26,8 @@ type gizmoResult struct {
 // {"result": [...]}), but forces the server's limits on every query: it
 // runs under QueryTimeout, stops after ResultLimit results whatever the
 // query asks for (GetLimit and ToArray cannot lift the cap), and waits for
-// one of MaxQueries slots. cayley's own ServeQuery only passes the limit to
+// one of MaxQueries slots (and, after running a while, for a long-query
+// slot; see runGizmo). cayley's own ServeQuery only passes the limit to
 // the session, which a query can override with GetLimit(-1) or ToArray().
 func (h *handler) serveQuery(w http.ResponseWriter, r *http.Request) error {
 	params := r.URL.Query()
@@ -62,15 +64,72 @@ func (h *handler) serveQuery(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, gizmoResult{Result: out})
 }
 
-// runGizmo runs one Gizmo query on the store under ctx, the result cap and
-// the query slots.
+// runGizmo runs one Gizmo query on the store under ctx, the result cap
+// and the query slots. A query still running after longAfter needs one of
+// the long-query slots as well, or it is stopped with ErrBusy: short
+// queries share the CPUs freely, while runaway ones can hold at most the
+// long slots, which leave a CPU free for the rest of the API.
 func (h *handler) runGizmo(ctx context.Context, qu string, col query.Collation) ([]any, error) {
 	release, err := h.acquire(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer release()
-	return runGizmo(ctx, h.qs, qu, col, h.resultLimit, h.queryTimeout)
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	lq := &longQuery{slots: h.longSlots, cancel: cancel}
+	timer := time.AfterFunc(h.longAfter, lq.promote)
+	defer func() {
+		timer.Stop()
+		lq.end()
+	}()
+	out, err := runGizmo(ctx, h.qs, qu, col, h.resultLimit, h.queryTimeout)
+	if errors.Is(context.Cause(ctx), errTooManyLong) {
+		return nil, fmt.Errorf("gizmo: query stopped after %v: %d other long-running queries hold the server; try again later: %w",
+			h.longAfter, cap(h.longSlots), ErrBusy)
+	}
+	return out, err
+}
+
+// errTooManyLong is the cause with which a long query is cancelled when no
+// long-query slot is free.
+var errTooManyLong = errors.New("too many long-running queries")
+
+// longQuery tracks whether a query holds a long-query slot.
+type longQuery struct {
+	slots  chan struct{}
+	cancel context.CancelCauseFunc
+
+	mu   sync.Mutex
+	held bool
+	done bool
+}
+
+// promote runs when the query has run long: it takes a long slot, or
+// cancels the query when none is free.
+func (q *longQuery) promote() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.done {
+		return
+	}
+	select {
+	case q.slots <- struct{}{}:
+		q.held = true
+	default:
+		q.cancel(errTooManyLong)
+	}
+}
+
+// end releases the long slot, if the query took one.
+func (q *longQuery) end() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.done = true
+	if q.held {
+		<-q.slots
+		q.held = false
+	}
 }
 
 // runGizmo runs qu on qs and collects at most limit results; timeout is only
@@ -108,10 +167,10 @@ func runGizmo(ctx context.Context, qs cgraph.QuadStore, qu string, col query.Col
 	}
 	if err := it.Err(); err != nil {
 		switch {
-		case errors.Is(err, context.DeadlineExceeded):
+		case errors.Is(context.Cause(ctx), context.DeadlineExceeded):
 			return nil, fmt.Errorf("gizmo: query stopped after %v: %w", timeout, ErrQueryTimeout)
-		case errors.Is(err, context.Canceled):
-			return nil, err
+		case ctx.Err() != nil:
+			return nil, context.Cause(ctx)
 		}
 		return nil, errorf(http.StatusBadRequest, "gizmo: %v", err)
 	}

@@ -27,6 +27,10 @@ type handler struct {
 	token        string
 	// slots holds one token per running Gizmo query.
 	slots chan struct{}
+	// longSlots holds one token per Gizmo query running longer than
+	// longAfter.
+	longSlots chan struct{}
+	longAfter time.Duration
 	// mu keeps writes away from readers when writes are allowed: cayley's
 	// memstore is not safe for concurrent reads and writes.
 	mu  sync.RWMutex

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -77,62 +76,78 @@ func TestHandler_Gizmo(t *testing.T) {
 	}
 }
 
-// TestHandler_GizmoTimeout runs endless Gizmo queries and checks that they
-// are stopped with an error soon after the timeout (504, or 503 for those
-// that waited for a query slot all that time), while /healthz and the JSON
-// API keep answering quickly. It does not run in parallel with other tests,
-// so that the latencies it checks are the server's own.
+// TestHandler_GizmoTimeout runs three endless Gizmo queries on a server
+// with one long-query slot: the one that gets it is stopped at the timeout
+// with 504, the others when they turn long (half the timeout) with 503.
+// Meanwhile /healthz and the JSON API keep answering, quickly once only
+// one query spins. It does not run in parallel with other tests, so that
+// the latencies it checks are the server's own.
 func TestHandler_GizmoTimeout(t *testing.T) {
 	const timeout = 1500 * time.Millisecond
-	srv := newTestServer(t, Config{Store: fixtureStore(t), QueryTimeout: timeout})
-	loops := map[string]string{
-		"busy loop":         `while (true) {}`,
-		"loop in a ForEach": `g.V().ForEach(function (d) { while (true) {} })`,
-		"counting loop":     `var i = 0; while (true) { i++ }; g.emit(i)`,
+	srv := newTestServer(t, Config{Store: fixtureStore(t), QueryTimeout: timeout, MaxLongQueries: 1})
+	loops := []string{
+		`while (true) {}`,
+		`g.V().ForEach(function (d) { while (true) {} })`,
+		`var i = 0; while (true) { i++ }; g.emit(i)`,
 	}
-	var wg sync.WaitGroup
-	loopsDone := make(chan struct{})
-	for name, qu := range loops {
-		wg.Add(1)
+	type outcome struct {
+		status int
+		msg    string
+		took   time.Duration
+	}
+	outcomes := make(chan outcome, len(loops))
+	start := time.Now()
+	for _, qu := range loops {
 		go func() {
-			defer wg.Done()
-			start := time.Now()
 			r := get(t, gizmoURL(srv.URL, qu))
-			took := time.Since(start)
-			msg := r.errorText(t)
-			switch {
-			case r.status == http.StatusGatewayTimeout && strings.Contains(msg, "stopped after 1.5s"):
-			case r.status == http.StatusServiceUnavailable && strings.Contains(msg, "query slot"):
-			default:
-				t.Errorf("%s: status %d, error %q; want 504 (stopped) or 503 (no slot)", name, r.status, msg)
-			}
-			if took < timeout || took > timeout+2*time.Second {
-				t.Errorf("%s: answered after %v, timeout %v", name, took, timeout)
-			}
+			outcomes <- outcome{r.status, r.errorText(t), time.Since(start)}
 		}()
 	}
-	go func() { wg.Wait(); close(loopsDone) }()
-	// While the loops spin, the server answers other requests.
-	time.Sleep(200 * time.Millisecond)
-	for range 3 {
-		start := time.Now()
+	check := func(what string, limit time.Duration) {
+		t.Helper()
+		t0 := time.Now()
 		if r := get(t, srv.URL+"/healthz"); r.status != 200 {
-			t.Errorf("healthz during the loops: %d", r.status)
+			t.Errorf("healthz %s: %d", what, r.status)
 		}
 		if r := get(t, srv.URL+"/api/quotes?speaker=Rick+Prior"); r.status != 200 {
-			t.Errorf("quotes during the loops: %d %s", r.status, r.body)
+			t.Errorf("quotes %s: %d %s", what, r.status, r.body)
 		}
-		took := time.Since(start)
-		select {
-		case <-loopsDone:
-			t.Fatalf("the loops ended before healthz and quotes answered (%v)", took)
-		default:
-		}
-		if took > 250*time.Millisecond {
-			t.Errorf("healthz and quotes took %v during the loops", took)
+		if took := time.Since(t0); took > limit {
+			t.Errorf("healthz and quotes took %v %s", took, what)
 		}
 	}
-	<-loopsDone
+	time.Sleep(200 * time.Millisecond)
+	check("while three queries spin", time.Second)
+	// The two queries without a long slot are stopped at half the timeout.
+	var stopped []outcome
+	for range 2 {
+		o := <-outcomes
+		stopped = append(stopped, o)
+		if o.status != http.StatusServiceUnavailable || !strings.Contains(o.msg, "long-running") {
+			t.Errorf("query without a long slot: status %d, error %q; want 503 about long-running queries", o.status, o.msg)
+		}
+		if o.took < timeout/2 || o.took > timeout/2+time.Second {
+			t.Errorf("query without a long slot stopped after %v, want about %v", o.took, timeout/2)
+		}
+	}
+	for range 3 {
+		check("while one query spins", 250*time.Millisecond)
+		if r := get(t, gizmoURL(srv.URL, `g.V().Limit(1).All()`)); r.status != 200 {
+			t.Errorf("quick query while one query spins: %d %s", r.status, r.body)
+		}
+	}
+	select {
+	case o := <-outcomes:
+		t.Fatalf("the last query ended (%d after %v) before the checks were done", o.status, o.took)
+	default:
+	}
+	o := <-outcomes
+	if o.status != http.StatusGatewayTimeout || !strings.Contains(o.msg, "stopped after 1.5s") {
+		t.Errorf("query with the long slot: status %d, error %q; want 504 stopped after 1.5s", o.status, o.msg)
+	}
+	if o.took < timeout || o.took > timeout+2*time.Second {
+		t.Errorf("query with the long slot stopped after %v, timeout %v", o.took, timeout)
+	}
 	// After the loops the server still runs queries.
 	if r := get(t, gizmoURL(srv.URL, `g.emit(1)`)); r.status != 200 {
 		t.Errorf("query after the loops: %d %s", r.status, r.body)

@@ -32,12 +32,17 @@ type Config struct {
 	// DefaultMaxBodyBytes.
 	MaxBodyBytes int64
 	// MaxQueries is how many Gizmo queries may run at once; others wait
-	// for a slot within their timeout, then get 503. Zero means one less
-	// than GOMAXPROCS (at least one), which keeps a CPU free for the rest
-	// of the API while queries spin: Go schedules CPU-bound goroutines
-	// round-robin, so every query running beyond the CPU count adds tens of
-	// milliseconds to every other request.
-	MaxQueries int
+	// for a slot within their timeout, then get 503. Zero means 4 per CPU.
+	//
+	// Of those, at most MaxLongQueries may run longer than a second (or
+	// half the QueryTimeout, if that is shorter); a query that runs that
+	// long while the long slots are taken is stopped with 503. Zero means
+	// one less than GOMAXPROCS (at least one), which keeps a CPU free for
+	// the rest of the API while runaway queries spin: Go schedules
+	// CPU-bound goroutines round-robin, so every spinning query beyond the
+	// CPU count adds tens of milliseconds to every other request.
+	MaxQueries     int
+	MaxLongQueries int
 	// AllowWrite enables /api/v2/write and POST /api/articles. Writes
 	// need Token as a bearer token.
 	AllowWrite bool
@@ -125,9 +130,15 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	}
 	n := cfg.MaxQueries
 	if n <= 0 {
-		n = max(1, runtime.GOMAXPROCS(0)-1)
+		n = 4 * runtime.GOMAXPROCS(0)
 	}
 	h.slots = make(chan struct{}, n)
+	n = cfg.MaxLongQueries
+	if n <= 0 {
+		n = max(1, runtime.GOMAXPROCS(0)-1)
+	}
+	h.longSlots = make(chan struct{}, n)
+	h.longAfter = min(time.Second, h.queryTimeout/2)
 	h.snaps = &snapshots{
 		// Reading every row of a large store takes longer than one query
 		// may; requests wait for it within their own timeout.
@@ -142,6 +153,8 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	handle := &cgraph.Handle{QuadStore: cfg.Store.QuadStore(), QuadWriter: cfg.Store.QuadWriter()}
 	h.api = cayleyhttp.NewAPIv2(handle)
 	h.api.SetReadOnly(!cfg.AllowWrite)
+
+	h.snaps.start()
 
 	web, err := webHandler()
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -348,8 +349,10 @@ func TestHandler_StatsAndHealth(t *testing.T) {
 	if want := (Stats{Quads: size, Articles: 4, Entities: 9, Quotes: 10, Breaches: 2}); s != want {
 		t.Errorf("stats = %+v, want %+v", s, want)
 	}
+	var hz health
 	r := get(t, srv.URL+"/healthz")
-	if r.status != http.StatusOK || !bytes.Contains(r.body, []byte(`"ok"`)) {
+	r.decode(t, &hz)
+	if r.status != http.StatusOK || hz != (health{Status: "ok", Index: "ready"}) {
 		t.Errorf("healthz: %d %s", r.status, r.body)
 	}
 }
@@ -479,5 +482,43 @@ func TestHandler_CayleyRead(t *testing.T) {
 		if !bytes.Contains(r.body, []byte(f)) {
 			t.Errorf("formats %s lack %s", r.body, f)
 		}
+	}
+}
+
+// TestHandler_Bolt serves a bolt store, as newsgraph serve does by default.
+func TestHandler_Bolt(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir() + "/db"
+	st, err := graph.Open(ctx, dir, graph.Options{Create: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Load(ctx, fixtureDocs(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := graph.Open(ctx, dir, graph.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := ro.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	srv := newTestServer(t, Config{Store: ro})
+	var rows []queries.QuoteRow
+	get(t, srv.URL+"/api/quotes?speaker=Rick+Prior").decode(t, &rows)
+	if len(rows) != 3 {
+		t.Errorf("%d quotes by Rick Prior on bolt, want 3", len(rows))
+	}
+	if r := get(t, gizmoURL(srv.URL, `g.emit(g.V().Has("<rdf:type>", "<schema:Quotation>").Count())`)); !bytes.Contains(r.body, []byte("[10]")) {
+		t.Errorf("quote count on bolt: %s", r.body)
+	}
+	if r := get(t, srv.URL+"/api/v2/read?format=nquads&sub=%3Cng:entity/person/rick-prior%3E"); r.status != 200 || len(r.body) == 0 {
+		t.Errorf("read on bolt: %d, %d bytes", r.status, len(r.body))
 	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -26,11 +27,12 @@ type source interface {
 // the request's deadline passed first.
 var ErrIndexing = errors.New("the server is still indexing the store; retry shortly")
 
-// snapshot is every row of the named queries, read once and indexed. The
-// named queries scan the whole graph on every run, which is right for a
-// command that runs once and wrong for a server answering thousands of
-// requests a second; the store only changes through this server's own
-// write endpoints, which drop the snapshot.
+// snapshot is every row of the named queries, read once, indexed and
+// encoded. The named queries scan the whole graph on every run, which is
+// right for a command that runs once and wrong for a server answering
+// thousands of requests a second; the store only changes through this
+// server's own write endpoints, which drop the snapshot. A snapshot is
+// immutable once built, except for its caches of encoded answers.
 type snapshot struct {
 	quotes   []queries.QuoteRow
 	entities []queries.EntityRow
@@ -38,18 +40,37 @@ type snapshot struct {
 	articles map[string]Article
 	stats    Stats
 
+	// quoteJSON, entityJSON and breachJSON hold the encoded rows.
+	quoteJSON, entityJSON, breachJSON []json.RawMessage
 	// quoteText holds the lower-cased text of quotes[i].
 	quoteText []string
-	// quoteNames holds the lower-cased speaker name and aliases of
-	// quotes[i].
-	quoteNames [][]string
+
 	entityByID map[string]int
 	breachByID map[string]int
 	// entityByName maps a canonical name to the first entity with it.
 	entityByName map[string]string
-	bySpeaker    map[string][]int // speaker id -> quote indexes
-	byBreach     map[string][]int // breach id -> quote indexes
-	byArticle    map[string][]int // article id -> quote indexes
+	// speakersByName maps a lower-cased speaker name or alias to the ids
+	// of the speakers that have it.
+	speakersByName map[string][]string
+	bySpeaker      map[string][]int // speaker id -> quote indexes
+	byBreach       map[string][]int // breach id -> quote indexes
+	byArticle      map[string][]int // article id -> quote indexes
+	// breachesByName maps an entity name to the breaches naming it as
+	// victim, supplier or body reported to.
+	breachesByName map[string][]int
+	// entitiesByArticle and breachesByArticle map an article id to the
+	// entities and breaches it mentions.
+	entitiesByArticle, breachesByArticle map[string][]int
+
+	// details caches encoded detail answers by kind and id; they are
+	// deterministic for an immutable snapshot and bounded by its size.
+	details sync.Map // detailKey -> []byte
+}
+
+// detailKey names one cached detail answer.
+type detailKey struct {
+	kind byte // 'e' entity, 'b' breach, 'a' article
+	id   string
 }
 
 // buildSnapshot reads every row from src and indexes them.
@@ -78,94 +99,149 @@ func buildSnapshot(ctx context.Context, src source) (*snapshot, error) {
 		s.articles[a.ID] = a
 	}
 	s.stats = Stats{Quads: size, Articles: len(arts), Entities: len(s.entities), Quotes: len(s.quotes), Breaches: len(s.breaches)}
+	if s.quoteJSON, err = encodeRows(s.quotes); err != nil {
+		return nil, err
+	}
+	if s.entityJSON, err = encodeRows(s.entities); err != nil {
+		return nil, err
+	}
+	if s.breachJSON, err = encodeRows(s.breaches); err != nil {
+		return nil, err
+	}
 
 	s.quoteText = make([]string, len(s.quotes))
-	s.quoteNames = make([][]string, len(s.quotes))
+	s.speakersByName = map[string][]string{}
 	s.bySpeaker, s.byBreach, s.byArticle = map[string][]int{}, map[string][]int{}, map[string][]int{}
 	for i, q := range s.quotes {
 		s.quoteText[i] = strings.ToLower(q.Text)
-		names := []string{strings.ToLower(q.Speaker)}
-		for _, a := range q.SpeakerAliases {
-			names = append(names, strings.ToLower(a))
+		if _, seen := s.bySpeaker[q.SpeakerID]; !seen {
+			for _, n := range append([]string{q.Speaker}, q.SpeakerAliases...) {
+				n = strings.ToLower(n)
+				if !slices.Contains(s.speakersByName[n], q.SpeakerID) {
+					s.speakersByName[n] = append(s.speakersByName[n], q.SpeakerID)
+				}
+			}
 		}
-		s.quoteNames[i] = names
 		s.bySpeaker[q.SpeakerID] = append(s.bySpeaker[q.SpeakerID], i)
 		s.byBreach[q.Breach] = append(s.byBreach[q.Breach], i)
 		s.byArticle[q.Article] = append(s.byArticle[q.Article], i)
 	}
 	s.entityByID = make(map[string]int, len(s.entities))
 	s.entityByName = make(map[string]string, len(s.entities))
+	s.entitiesByArticle = map[string][]int{}
 	for i, e := range s.entities {
 		s.entityByID[e.ID] = i
 		if _, dup := s.entityByName[e.Name]; !dup {
 			s.entityByName[e.Name] = e.ID
 		}
+		for _, a := range e.Articles {
+			s.entitiesByArticle[a] = append(s.entitiesByArticle[a], i)
+		}
 	}
 	s.breachByID = make(map[string]int, len(s.breaches))
+	s.breachesByName = map[string][]int{}
+	s.breachesByArticle = map[string][]int{}
 	for i, b := range s.breaches {
 		s.breachByID[b.ID] = i
+		for _, n := range append([]string{b.Victim, b.Via}, b.ReportedTo...) {
+			if n != "" && !slices.Contains(s.breachesByName[n], i) {
+				s.breachesByName[n] = append(s.breachesByName[n], i)
+			}
+		}
+		for _, a := range b.Articles {
+			s.breachesByArticle[a] = append(s.breachesByArticle[a], i)
+		}
 	}
 	return s, nil
 }
 
-// filterQuotes returns the quotes matching f, in the order and with the
-// meaning of queries.Quotes: Speaker is an entity id or a name or alias
-// (case-insensitive, whole), Text a case-insensitive substring.
-func (s *snapshot) filterQuotes(f queries.QuoteFilter) []queries.QuoteRow {
+// encodeRows encodes each row as JSON.
+func encodeRows[T any](rows []T) ([]json.RawMessage, error) {
+	out := make([]json.RawMessage, len(rows))
+	for i, r := range rows {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return nil, fmt.Errorf("encode rows: %w", err)
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+// filterQuotes returns the indexes of the quotes matching f, in the order
+// and with the meaning of queries.Quotes: Speaker is an entity id or a name
+// or alias (case-insensitive, whole), Text a case-insensitive substring.
+func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 	speaker := strings.TrimSpace(f.Speaker)
-	lspeaker := strings.ToLower(speaker)
 	text := strings.ToLower(strings.TrimSpace(f.Text))
 	// Start from the narrowest index the filter allows.
 	var idx []int
-	all := true
 	switch {
-	case f.Article != "":
-		idx, all = s.byArticle[f.Article], false
-	case f.Breach != "":
-		idx, all = s.byBreach[f.Breach], false
-	}
-	out := []queries.QuoteRow{}
-	match := func(i int) {
-		q := s.quotes[i]
-		if f.Article != "" && q.Article != f.Article || f.Breach != "" && q.Breach != f.Breach {
-			return
+	case speaker != "":
+		ids := append([]string{speaker}, s.speakersByName[strings.ToLower(speaker)]...)
+		for _, id := range ids {
+			idx = append(idx, s.bySpeaker[id]...)
 		}
-		if speaker != "" && q.SpeakerID != speaker && !slices.Contains(s.quoteNames[i], lspeaker) {
-			return
+		slices.Sort(idx)
+		idx = slices.Compact(idx)
+	case f.Article != "":
+		idx = s.byArticle[f.Article]
+	case f.Breach != "":
+		idx = s.byBreach[f.Breach]
+	default:
+		idx = make([]int, len(s.quotes))
+		for i := range idx {
+			idx[i] = i
+		}
+	}
+	out := []int{}
+	for _, i := range idx {
+		q := &s.quotes[i]
+		if f.Article != "" && q.Article != f.Article || f.Breach != "" && q.Breach != f.Breach {
+			continue
 		}
 		if text != "" && !strings.Contains(s.quoteText[i], text) {
-			return
+			continue
 		}
-		out = append(out, q)
-	}
-	if all {
-		for i := range s.quotes {
-			match(i)
-		}
-	} else {
-		for _, i := range idx {
-			match(i)
-		}
+		out = append(out, i)
 	}
 	return out
 }
 
-// entity returns the entity with the given id.
-func (s *snapshot) entity(id string) (queries.EntityRow, error) {
-	i, ok := s.entityByID[id]
-	if !ok {
-		return queries.EntityRow{}, fmt.Errorf("entity %s: %w", id, ErrNotFound)
+// quoteRows returns the quotes at the given indexes.
+func (s *snapshot) quoteRows(idx []int) []queries.QuoteRow {
+	out := make([]queries.QuoteRow, len(idx))
+	for i, j := range idx {
+		out[i] = s.quotes[j]
 	}
-	return s.entities[i], nil
+	return out
 }
 
-// breach returns the breach with the given id.
-func (s *snapshot) breach(id string) (queries.BreachRow, error) {
+// pick returns the encoded rows at the given indexes.
+func pick(rows []json.RawMessage, idx []int) []json.RawMessage {
+	out := make([]json.RawMessage, len(idx))
+	for i, j := range idx {
+		out[i] = rows[j]
+	}
+	return out
+}
+
+// entity returns the index of the entity with the given id.
+func (s *snapshot) entity(id string) (int, error) {
+	i, ok := s.entityByID[id]
+	if !ok {
+		return 0, fmt.Errorf("entity %s: %w", id, ErrNotFound)
+	}
+	return i, nil
+}
+
+// breach returns the index of the breach with the given id.
+func (s *snapshot) breach(id string) (int, error) {
 	i, ok := s.breachByID[id]
 	if !ok {
-		return queries.BreachRow{}, fmt.Errorf("breach %s: %w", id, ErrNotFound)
+		return 0, fmt.Errorf("breach %s: %w", id, ErrNotFound)
 	}
-	return s.breaches[i], nil
+	return i, nil
 }
 
 // article returns the article with the given id.
@@ -189,6 +265,24 @@ func (s *snapshot) sources(ids []string) []Article {
 	return out
 }
 
+// detail returns the cached answer for key, or builds, encodes and caches
+// it.
+func (s *snapshot) detail(key detailKey, build func() (any, error)) ([]byte, error) {
+	if b, ok := s.details.Load(key); ok {
+		return b.([]byte), nil
+	}
+	v, err := build()
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", key.id, err)
+	}
+	s.details.Store(key, b)
+	return b, nil
+}
+
 // snapshots keeps the current snapshot, builds one in the background when
 // there is none, and drops it when the store is written.
 type snapshots struct {
@@ -202,22 +296,53 @@ type snapshots struct {
 	err      error         // error of the last build
 }
 
+// start begins a build in the background unless a snapshot exists or is
+// being built; NewHandler calls it so that the first requests find the
+// store indexed.
+func (s *snapshots) start() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.startLocked()
+}
+
+// startLocked is start with s.mu held; it returns the channel closed when
+// the running build ends, nil when a snapshot exists.
+func (s *snapshots) startLocked() chan struct{} {
+	if s.cur != nil {
+		return nil
+	}
+	if s.building == nil {
+		s.building = make(chan struct{})
+		s.err = nil
+		go s.run(s.building, s.gen)
+	}
+	return s.building
+}
+
+// state reports "ready", "building" or the error of the last build.
+func (s *snapshots) state() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case s.cur != nil:
+		return "ready"
+	case s.building != nil:
+		return "building"
+	case s.err != nil:
+		return "failed: " + s.err.Error()
+	}
+	return "not built"
+}
+
 // get returns the current snapshot, waiting for a build until ctx ends.
 func (s *snapshots) get(ctx context.Context) (*snapshot, error) {
 	for {
 		s.mu.Lock()
-		if s.cur != nil {
-			cur := s.cur
-			s.mu.Unlock()
+		cur, done := s.cur, s.startLocked()
+		s.mu.Unlock()
+		if cur != nil {
 			return cur, nil
 		}
-		if s.building == nil {
-			s.building = make(chan struct{})
-			s.err = nil
-			go s.run(s.building, s.gen)
-		}
-		done := s.building
-		s.mu.Unlock()
 		select {
 		case <-done:
 		case <-ctx.Done():
