@@ -39,7 +39,6 @@ func TestBrowser_RickPrior(t *testing.T) {
 	defer cancel()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("headless", true),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -198,6 +197,34 @@ func TestBrowser_RickPrior(t *testing.T) {
 	}
 	if !strings.Contains(runaway, "stopped after 2s") {
 		t.Errorf("runaway query output = %q", runaway)
+	}
+
+	// The other pages, opened by deep links.
+	pages := []struct {
+		hash, wait, want string
+	}{
+		{"#/", `.home-hint`, "Who said what about which breach"},
+		{"#/breaches", `table.breaches`, "Northbridge Council supplier breach"},
+		{"#/entities", `table.entities`, "Copperline Systems"},
+		{"#/article/" + metArticleB, `.quotes`, "it was making enquiries"},
+		{"#/search?q=federation&by=org", `.quotes .quote`, "hard questions"},
+		{"#/nowhere", `h1`, "Not found"},
+	}
+	for _, p := range pages {
+		var text string
+		err := chromedp.Run(bctx,
+			chromedp.Navigate(srv.URL+"/"+p.hash),
+			chromedp.WaitVisible(p.wait, chromedp.ByQuery),
+			chromedp.Text(`#main`, &text, chromedp.ByID),
+			screenshot("page-"+strings.NewReplacer("#/", "", "/", "-", "?", "-", "&", "-", "=", "-").Replace(p.hash)),
+		)
+		if err != nil {
+			t.Errorf("%s: %v", p.hash, err)
+			continue
+		}
+		if !strings.Contains(text, p.want) {
+			t.Errorf("%s lacks %q:\n%s", p.hash, p.want, text)
+		}
 	}
 
 	mu.Lock()

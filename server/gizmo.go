@@ -141,7 +141,7 @@ func runGizmo(ctx context.Context, qs cgraph.QuadStore, qu string, col query.Col
 	// and exceeding it can be told apart.
 	it, err := ses.Execute(ctx, qu, query.Options{Collation: col, Limit: limit + 1})
 	if err != nil {
-		return nil, errorf(http.StatusBadRequest, "gizmo: %v", err)
+		return nil, errorf(http.StatusBadRequest, "gizmo: %s", oneLine(err))
 	}
 	// Close stops the JavaScript VM and the session's iterators, whatever
 	// state they are in.
@@ -172,7 +172,7 @@ func runGizmo(ctx context.Context, qs cgraph.QuadStore, qu string, col query.Col
 		case ctx.Err() != nil:
 			return nil, context.Cause(ctx)
 		}
-		return nil, errorf(http.StatusBadRequest, "gizmo: %v", err)
+		return nil, errorf(http.StatusBadRequest, "gizmo: %s", oneLine(err))
 	}
 	return out, nil
 }
@@ -189,3 +189,7 @@ func (h *handler) acquire(ctx context.Context) (release func(), err error) {
 		return nil, ctx.Err()
 	}
 }
+
+// oneLine returns the error's text on one line (goja's syntax errors show
+// the source position on further lines).
+func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }

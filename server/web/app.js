@@ -156,11 +156,11 @@
     var entityType = mode === "speaker" ? "" : mode === "org" ? "&type=organization" : "";
     Promise.all([
       wantEntities ? api("/api/entities?q=" + enc(q) + entityType + "&limit=24") : Promise.resolve([]),
-      mode === "any" || mode === "breach" ? api("/api/breaches") : Promise.resolve([]),
+      api("/api/breaches"),
       Promise.all(quoteCalls)
     ]).then(function (res) {
       var allBreaches = res[1], entities = res[0];
-      var breaches = allBreaches.filter(function (b) { return breachMatches(b, q); });
+      var breaches = mode === "any" || mode === "breach" ? allBreaches.filter(function (b) { return breachMatches(b, q); }) : [];
       var quoteLists = res[2];
       var more = breaches.map(function (b) { return api("/api/quotes?breach=" + enc(b.id)); });
       return Promise.all(more).then(function (bq) {
