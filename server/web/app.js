@@ -150,9 +150,9 @@
     loading("results for “" + q + "”");
     var wantEntities = mode === "any" || mode === "speaker" || mode === "org";
     var quoteCalls = [];
-    if (mode === "any" || mode === "speaker") quoteCalls.push(api("/api/quotes?speaker=" + enc(q)));
-    if (mode === "any" || mode === "words") quoteCalls.push(api("/api/quotes?q=" + enc(q)));
-    if (mode === "any" || mode === "org") quoteCalls.push(api("/api/quotes?org=" + enc(q)));
+    if (mode === "any" || mode === "speaker") quoteCalls.push(api("/api/quotes?limit=500&speaker=" + enc(q)));
+    if (mode === "any" || mode === "words") quoteCalls.push(api("/api/quotes?limit=500&q=" + enc(q)));
+    if (mode === "any" || mode === "org") quoteCalls.push(api("/api/quotes?limit=500&org=" + enc(q)));
     var entityType = mode === "speaker" ? "" : mode === "org" ? "&type=organization" : "";
     Promise.all([
       wantEntities ? api("/api/entities?q=" + enc(q) + entityType + "&limit=24") : Promise.resolve([]),
@@ -162,7 +162,8 @@
       var allBreaches = res[1], entities = res[0];
       var breaches = mode === "any" || mode === "breach" ? allBreaches.filter(function (b) { return breachMatches(b, q); }) : [];
       var quoteLists = res[2];
-      var more = breaches.map(function (b) { return api("/api/quotes?breach=" + enc(b.id)); });
+      // Quotes about the best-matching breaches (a few: a common word matches many).
+      var more = breaches.slice(0, 10).map(function (b) { return api("/api/quotes?breach=" + enc(b.id) + "&limit=200"); });
       return Promise.all(more).then(function (bq) {
         var seen = {}, quotes = [];
         quoteLists.concat(bq).forEach(function (qs) {
