@@ -2,6 +2,7 @@ package fastprose
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -263,4 +264,97 @@ func fieldSpans(text string) [][2]int {
 		i = j
 	}
 	return out
+}
+
+// TestModel_Concurrent analyses texts from several goroutines with one
+// model (run with -race) and checks every result against a sequential one.
+func TestModel_Concurrent(t *testing.T) {
+	m := loadModel(t)
+	texts := fuzzSeeds
+	want := make([]Document, len(texts))
+	for i, text := range texts {
+		want[i] = m.Analyze(text)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(texts))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, text := range texts {
+				if !sameDocs(m.Analyze(text), want[i]) {
+					errs <- text
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for text := range errs {
+		t.Errorf("concurrent Analyze(%q) differs from sequential", text)
+	}
+}
+
+// TestModel_AnalyzeProse_WordSalad compares AnalyzeProse with prose on
+// texts made of the articles' words in random order, with random changes
+// of case, punctuation, numbers, hyphens and quotes, to reach feature
+// values and tag sequences the articles alone do not. The generator is
+// seeded, so the texts are the same on every run.
+func TestModel_AnalyzeProse_WordSalad(t *testing.T) {
+	m := loadModel(t)
+	texts, err := textFiles(extractTestdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dev, err := textFiles(devSetDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var words []string
+	for _, set := range []map[string]string{texts, dev} {
+		for _, name := range sortedNames(set) {
+			words = append(words, strings.Fields(set[name])...)
+		}
+	}
+	if len(words) == 0 {
+		t.Skip("no articles to take words from")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	extras := []string{"-", "--", "3.5", "2024", "1,000", "-LRB-", "*", "0", "e.g.", "Mr.", "U.S.", ":)", "@met",
+		"www.met.police.uk", "it's", "can't", "'s", "\u2019", "\u201c", "&rsquo;", "$", "(", ")", "!", "?", "10-year-old"}
+	ties := 0
+	for k := 0; k < 200; k++ {
+		var b strings.Builder
+		for j := 0; j < 40+rng.IntN(40); j++ {
+			w := words[rng.IntN(len(words))]
+			switch rng.IntN(12) {
+			case 0:
+				w = strings.ToUpper(w)
+			case 1:
+				w = strings.ToLower(w)
+			case 2:
+				w = extras[rng.IntN(len(extras))]
+			case 3:
+				w += extras[rng.IntN(len(extras))]
+			}
+			b.WriteString(w)
+			b.WriteString([]string{" ", " ", " ", "\n", "  "}[rng.IntN(5)])
+		}
+		text := b.String()
+		doc, tie := m.analyze(text, true)
+		if tie >= 0 {
+			ties++
+			continue
+		}
+		p := runProse(t, text)
+		if p.panicked != nil {
+			t.Fatalf("prose panicked on %q: %v", text, p.panicked)
+		}
+		if d := diff(p, doc); d != "" {
+			t.Errorf("%q: %s", text, d)
+		}
+	}
+	if ties > 2 {
+		t.Errorf("%d of 200 texts had score ties; expected them to be rare", ties)
+	}
 }
