@@ -81,7 +81,6 @@ type classifier struct {
 	outside  int // label id of "O"
 	person   int // label id of "B-PERSON", or -1
 	endLabel []string
-	entLabel []string
 
 	hist      []string // history values: valueNone, then the labels' simplified forms
 	labelHist []int    // history id of each label
@@ -169,7 +168,6 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 
 	c.outside, c.person = -1, -1
 	c.endLabel = make([]string, c.nLabel)
-	c.entLabel = make([]string, c.nLabel)
 	c.labelHist = make([]int, c.nLabel)
 	c.hist = []string{valueNone}
 	for li, label := range c.labels {
@@ -180,12 +178,6 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 			c.person = li
 		}
 		c.endLabel[li] = strings.Replace(label, "B", "I", 1)
-		if _, typ, ok := strings.Cut(label, "-"); ok {
-			if k := strings.IndexByte(typ, '-'); k >= 0 {
-				typ = typ[:k]
-			}
-			c.entLabel[li] = typ
-		}
 		h := simplified(label)
 		hi := -1
 		for i, s := range c.hist {
@@ -376,7 +368,8 @@ func shapeOf(word string, ascii bool) int8 {
 		switch {
 		case strings.ToLower(word) == word:
 			return shapeDowncase
-		case strings.Title(word) == word: //nolint:staticcheck // the classifier's feature is defined by strings.Title
+		//lint:ignore SA1019 prose's shape feature is defined by strings.Title
+		case strings.Title(word) == word:
 			return shapeUpcase
 		}
 		return shapeMixedcase

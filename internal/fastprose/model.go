@@ -181,7 +181,6 @@ const (
 	meNextWord        // the lower-cased next word
 	mePrefix3         // the lower-cased first three bytes
 	meSuffix3         // the lower-cased last three bytes
-	meRoles
 )
 
 func newVocab() vocab {
@@ -219,10 +218,4 @@ func (v *vocab) add(s string) int32 {
 // lookup returns the id of s, or 0 (the id of the entry with no rows).
 func (v *vocab) lookup(s string) int32 {
 	return v.index[s]
-}
-
-// lookupBytes returns the id of the string held in b, or 0, without
-// allocating.
-func (v *vocab) lookupBytes(b []byte) int32 {
-	return v.index[string(b)]
 }
