@@ -33,7 +33,8 @@ func (m *Model) AnalyzeProse(text string) Document {
 }
 
 // Tag sets the Tag of every token, as prose's tagger does for a document
-// made of toks. toks are normally the result of Tokenize.
+// made of toks, each occurrence in its own context. toks are normally the
+// result of Tokenize; a token with empty Text gets the empty tag.
 func (m *Model) Tag(toks []Token) {
 	s := m.getScratch()
 	defer m.putScratch(s)
@@ -186,6 +187,10 @@ func (m *Model) prepare(s *scratch, toks []Token) {
 func (m *Model) profile(w string, raw int32) tokInfo {
 	v := &m.voc
 	in := tokInfo{raw: raw}
+	if w == "" {
+		in.shape = shapeNone // no feature has weights for it
+		return in
+	}
 	ascii, upper := true, false
 	for k := 0; k < len(w); k++ {
 		c := w[k]
@@ -264,7 +269,10 @@ func (m *Model) tag(s *scratch, toks []Token) {
 	rows := [tfCount]int32{tfBias: -1, tfPrevTag: -1, tfPrev2Tag: -1, tfTagPair: -1}
 	for i := 0; i < n; i++ {
 		w := toks[i].Text
-		tag, ok := m.ruleTag(w)
+		tag, ok := t.empty, w == "" // prose makes no empty tokens; callers might
+		if !ok {
+			tag, ok = m.ruleTag(w)
+		}
 		if !ok {
 			if tm := ents[s.info[i].raw].tagMap; tm >= 0 {
 				tag = tm

@@ -204,3 +204,24 @@ func TestModel_Stages(t *testing.T) {
 		}
 	}
 }
+
+// TestModel_StagesOddTokens checks that the stages take tokens prose never
+// makes (empty, or with tags the model does not know) without panicking.
+func TestModel_StagesOddTokens(t *testing.T) {
+	m := loadModel(t)
+	toks := []Token{{Text: ""}, {Text: "Met"}, {Text: ""}, {Text: "police"}, {Text: ""}}
+	m.Tag(toks)
+	for i, tok := range toks {
+		if tok.Text == "" && tok.Tag != "" {
+			t.Errorf("token %d: empty text tagged %q", i, tok.Tag)
+		}
+	}
+	toks[1].Tag = "NOT-A-TAG"
+	m.Label(toks)
+	for i, tok := range toks {
+		if tok.Label == "" {
+			t.Errorf("token %d has no label", i)
+		}
+	}
+	_ = m.Entities(toks)
+}

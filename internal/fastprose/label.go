@@ -79,7 +79,6 @@ type classifier struct {
 	w        []float64
 	byValue  [nfCount]map[string]int32
 	outside  int // label id of "O"
-	person   int // label id of "B-PERSON", or -1
 	endLabel []string
 
 	hist      []string // history values: valueNone, then the labels' simplified forms
@@ -166,7 +165,7 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 		}
 	}
 
-	c.outside, c.person = -1, -1
+	c.outside = -1
 	c.endLabel = make([]string, c.nLabel)
 	c.labelHist = make([]int, c.nLabel)
 	c.hist = []string{valueNone}
@@ -174,8 +173,6 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 		switch label {
 		case "O":
 			c.outside = li
-		case "B-PERSON":
-			c.person = li
 		}
 		c.endLabel[li] = strings.Replace(label, "B", "I", 1)
 		h := simplified(label)
@@ -422,15 +419,20 @@ type Entity struct {
 	First, Last int
 }
 
-// Entities groups labelled tokens into entities the way prose's chunker
-// does, from their Tag and Label. Like prose it also groups neighbouring
-// tokens that share a tag with the entity's first token, and it drops an
+// Entities groups labelled tokens into entities from their Tag and Label,
+// by the rules of prose's chunker (see chunk). Like prose it drops an
 // entity still open at the end of the text.
 func (m *Model) Entities(toks []Token) []Entity {
 	return m.maxent.chunk(toks, nil)
 }
 
-// chunk is Entities, appending to out.
+// chunk is Entities, appending to out. prose's rules: a token opens an
+// entity or joins the open one if its label is neither O nor the closing
+// label, or if an entity is open and the token has the tag of the token
+// before it, or the tag CD after a token not labelled O; the closing label
+// becomes the token's label with its first "B" replaced by "I". Otherwise
+// a token labelled O ends the open entity, and a token with the closing
+// label ends it and belongs to it.
 func (c *classifier) chunk(toks []Token, out []Entity) []Entity {
 	end := ""
 	first := -1 // first token of the open entity, -1 if none
@@ -450,6 +452,9 @@ func (c *classifier) chunk(toks []Token, out []Entity) []Entity {
 			last := i
 			if t.Label != "O" {
 				last = i + 1
+			}
+			if first < 0 {
+				first = i // only for a label "" given by a caller
 			}
 			out = append(out, c.entity(toks, first, last))
 			end, first = "", -1
@@ -485,7 +490,7 @@ func (c *classifier) entity(toks []Token, first, last int) Entity {
 		b.WriteString(t.Text)
 	}
 	e.Text = b.String()
-	if last-first == 2 && c.person >= 0 && (toks[first].Label == "B-PERSON" || toks[first+1].Label == "B-PERSON") {
+	if last-first == 2 && (toks[first].Label == "B-PERSON" || toks[first+1].Label == "B-PERSON") {
 		e.Label = "PERSON"
 		return e
 	}
