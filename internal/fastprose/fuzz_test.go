@@ -225,3 +225,18 @@ func TestModel_StagesOddTokens(t *testing.T) {
 	}
 	_ = m.Entities(toks)
 }
+
+// TestIsEmptyElement checks the -NONE- rule against prose's tagger.
+func TestIsEmptyElement(t *testing.T) {
+	for _, w := range []string{
+		"0", "*", "*T*", "*?*", "*_*", "*a*", "*-1", "*-123", "*-1234", "*-", "*-x",
+		"*EXP*-2", "*T*-12", "*T*-", "*t*-1", "**-1", "*T*", "**", "*.*", "*TT", "00", "*T*-1x", "x*-1",
+	} {
+		got := isEmptyElement(w)
+		p := runProse(t, "x "+w+" y")
+		want := len(p.tokens) == 3 && p.tokens[1].Tag == "-NONE-"
+		if got != want {
+			t.Errorf("isEmptyElement(%q) = %v; prose tags it %v", w, got, p.tokens)
+		}
+	}
+}

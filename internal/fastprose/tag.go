@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -102,8 +101,6 @@ type tagger struct {
 	padWord [4]int32 // vocab ids of the pad words
 	padSuf  [4]int32 // vocab ids of their last three bytes
 	special specialWords
-
-	noneRE *regexp.Regexp
 }
 
 // tagUnknown returns the id of tags the model does not know.
@@ -298,9 +295,7 @@ func (t *tagger) compile(v *vocab, f taggerFiles) error {
 	t.special.hyphenSuf = v.add("HEN")
 	t.special.yearSuf = v.add("EAR")
 	t.special.digitsSuf = v.add("ITS")
-	var err error
-	t.noneRE, err = regexp.Compile(`^(?:0|\*[\w?]\*|\*-\d{1,3}|\*[A-Z]+\*-\d{1,3}|\*)$`)
-	return err
+	return nil
 }
 
 // compileBase fills t.base and t.baseMask.
@@ -353,7 +348,7 @@ func (m *Model) ruleTag(word string) (int16, bool) {
 		strings.IndexByte(word, '@') >= 0 && commonregex.EmailRegex.MatchString(word) {
 		return t.noun, true
 	}
-	if (word[0] == '0' || word[0] == '*') && t.noneRE.MatchString(word) {
+	if isEmptyElement(word) {
 		return t.none, true
 	}
 	if isTagLike(word) {
@@ -374,6 +369,44 @@ func maybeLink(word string) bool {
 		}
 	}
 	return false
+}
+
+// isEmptyElement reports whether word is written like a Penn Treebank
+// empty element, which prose's tagger tags -NONE-: "0", "*", "*" a letter,
+// digit, underscore or "?" and "*" ("*T*", "*?*"), "*-" and one to three
+// digits ("*-1"), or "*", capitals, "*-" and one to three digits
+// ("*EXP*-2").
+func isEmptyElement(word string) bool {
+	switch {
+	case word == "0" || word == "*":
+		return true
+	case len(word) < 3 || word[0] != '*':
+		return false
+	case len(word) == 3 && word[2] == '*':
+		c := word[1]
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '?'
+	}
+	rest := word[1:]
+	if rest[0] != '-' {
+		k := 0
+		for k < len(rest) && 'A' <= rest[k] && rest[k] <= 'Z' {
+			k++
+		}
+		if k == 0 || k+1 >= len(rest) || rest[k] != '*' || rest[k+1] != '-' {
+			return false
+		}
+		rest = rest[k+1:]
+	}
+	digits := rest[1:] // after the "-"
+	if len(digits) < 1 || len(digits) > 3 {
+		return false
+	}
+	for k := 0; k < len(digits); k++ {
+		if digits[k] < '0' || digits[k] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isTagLike reports whether word looks like a bracket tag such as "-LRB-",
