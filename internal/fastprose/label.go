@@ -120,9 +120,10 @@ func (c *classifier) row(f int, value string) int32 {
 	return -1
 }
 
-// compile builds the classifier's tables from prose's files, interning its
-// word-valued strings in v.
-func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
+// decompose reads prose's mapping and weights into rows of weights by
+// feature and value (c.byValue, c.w). It uses no state shared with the
+// tagger, so that it can run while the tagger compiles.
+func (c *classifier) decompose(f maxentFiles) error {
 	c.labels = f.labels
 	c.nLabel = len(f.labels)
 	if c.nLabel == 0 || c.nLabel > maxLabels {
@@ -132,13 +133,8 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 	for i := range c.byValue {
 		c.byValue[i] = map[string]int32{}
 	}
-	keys := make([]string, 0, len(f.mapping))
-	for k := range f.mapping {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		idx := f.mapping[k]
+	c.w = make([]float64, 0, len(f.mapping)*maxLabels)
+	for k, idx := range f.mapping {
 		if idx < 0 || idx >= len(f.weights) {
 			return fmt.Errorf("%w: mapping %q points past the weights", ErrModelShape, k)
 		}
@@ -164,6 +160,12 @@ func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 			}
 		}
 	}
+	return nil
+}
+
+// compile builds the classifier's lookup tables from the rows decompose
+// made, interning its word-valued strings in v and using t's tag ids.
+func (c *classifier) compile(v *vocab, t *tagger, f maxentFiles) error {
 
 	c.outside = -1
 	c.endLabel = make([]string, c.nLabel)

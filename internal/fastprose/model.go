@@ -103,43 +103,40 @@ func readMaxentFiles() (maxentFiles, error) {
 	return f, err
 }
 
-// build decodes prose's model files (the two models in parallel) and
-// compiles them into a Model.
+// build decodes prose's model files and compiles them into a Model. The
+// entity classifier's files are decoded and split up while the tagger's
+// are decoded and compiled.
 func build() (*Model, error) {
+	m := &Model{voc: newVocab(), emotes: map[string]bool{}}
 	var (
 		mf   maxentFiles
 		merr error
-		wg   sync.WaitGroup
+		done = make(chan struct{})
 	)
-	wg.Add(1)
 	go func() {
-		defer wg.Done()
-		mf, merr = readMaxentFiles()
+		defer close(done)
+		if mf, merr = readMaxentFiles(); merr == nil {
+			merr = m.maxent.decompose(mf)
+		}
 	}()
-	tf, terr := readTaggerFiles()
-	wg.Wait()
-	if terr != nil {
-		return nil, terr
+	tf, err := readTaggerFiles()
+	if err == nil {
+		err = m.tagger.compile(&m.voc, tf)
+	}
+	<-done
+	if err != nil {
+		return nil, err
 	}
 	if merr != nil {
 		return nil, merr
 	}
-	return compile(tf, mf)
-}
-
-// compile turns decoded model files into a Model.
-func compile(tf taggerFiles, mf maxentFiles) (*Model, error) {
-	m := &Model{voc: newVocab(), emotes: map[string]bool{}}
+	if err := m.maxent.compile(&m.voc, &m.tagger, mf); err != nil {
+		return nil, err
+	}
 	for _, e := range strings.Split(emoticonData, " ") {
 		m.emotes[e] = true
 		m.emFirst[e[0]] = true
 		m.emLast[e[len(e)-1]] = true
-	}
-	if err := m.tagger.compile(&m.voc, tf); err != nil {
-		return nil, err
-	}
-	if err := m.maxent.compile(&m.voc, &m.tagger, mf); err != nil {
-		return nil, err
 	}
 	// Every string is interned now: profile them all, so that a token
 	// the models know costs one lookup.

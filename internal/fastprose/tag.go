@@ -125,11 +125,11 @@ func (t *tagger) addTag(s string) int16 {
 	return id
 }
 
-// parsedFeature is one key of the tagger's weights, split.
+// parsedFeature is one key of the tagger's weights, split, and its row.
 type parsedFeature struct {
 	template int
 	a, b     string // value; b is the second value of two-value templates
-	weights  map[string]float64
+	row      int32
 }
 
 // parseTaggerKey splits a weights key into template and values. ok is
@@ -162,20 +162,8 @@ func (t *tagger) compile(v *vocab, f taggerFiles) error {
 	t.tagIndex = map[string]int16{}
 	names := taggerTemplateNames()
 
-	// Classes first, so that they get the low ids the score mask needs.
+	// The classes get the low ids the score mask needs.
 	for _, c := range f.classes {
-		t.addTag(c)
-	}
-	var extra []string
-	for _, ws := range f.weights {
-		for c := range ws {
-			if _, ok := t.tagIndex[c]; !ok {
-				extra = append(extra, c)
-			}
-		}
-	}
-	sort.Strings(extra)
-	for _, c := range extra {
 		t.addTag(c)
 	}
 	t.nClass = len(t.tagNames)
@@ -183,19 +171,36 @@ func (t *tagger) compile(v *vocab, f taggerFiles) error {
 		return fmt.Errorf("%w: %d tagger classes", ErrModelShape, t.nClass)
 	}
 
-	keys := make([]string, 0, len(f.weights))
-	for k := range f.weights {
-		keys = append(keys, k)
+	// One pass over the weights builds the rows and remembers where each
+	// belongs; tags are interned once all are known.
+	type entry struct {
+		class int16
+		w     float64
 	}
-	sort.Strings(keys)
-	feats := make([]parsedFeature, 0, len(keys))
+	feats := make([]parsedFeature, 0, len(f.weights))
+	t.rowStart = make([]int32, 1, len(f.weights)+1)
+	var row []entry
 	var tags []string
-	for _, k := range keys {
+	for k, ws := range f.weights {
 		tf, a, b, ok := parseTaggerKey(&names, k)
 		if !ok {
 			continue
 		}
-		feats = append(feats, parsedFeature{template: tf, a: a, b: b, weights: f.weights[k]})
+		row = row[:0]
+		for c, w := range ws {
+			id, ok := t.tagIndex[c]
+			if !ok || int(id) >= t.nClass {
+				return fmt.Errorf("%w: tagger weight for %q, not a class", ErrModelShape, c)
+			}
+			row = append(row, entry{id, w})
+		}
+		sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
+		for _, e := range row {
+			t.rowCls = append(t.rowCls, uint8(e.class))
+			t.rowW = append(t.rowW, e.w)
+		}
+		t.rowStart = append(t.rowStart, int32(len(t.rowCls)))
+		feats = append(feats, parsedFeature{template: tf, a: a, b: b, row: int32(len(t.rowStart) - 2)})
 		switch tf {
 		case tfPrevTag, tfPrev2Tag, tfPrevTagWord:
 			tags = append(tags, a)
@@ -233,22 +238,8 @@ func (t *tagger) compile(v *vocab, f taggerFiles) error {
 	for b := 0; b < 256; b++ {
 		pref1[string(rune(b))] = b
 	}
-
-	t.rowStart = append(t.rowStart, 0)
-	var cls []int
 	for _, pf := range feats {
-		row := int32(len(t.rowStart) - 1)
-		cls = cls[:0]
-		for c := range pf.weights {
-			cls = append(cls, int(t.tagIndex[c]))
-		}
-		sort.Ints(cls)
-		for _, c := range cls {
-			t.rowCls = append(t.rowCls, uint8(c))
-			t.rowW = append(t.rowW, pf.weights[t.tagNames[c]])
-		}
-		t.rowStart = append(t.rowStart, int32(len(t.rowCls)))
-
+		row := pf.row
 		switch pf.template {
 		case tfBias:
 			t.bias = row
