@@ -20,6 +20,7 @@ var fuzzSeeds = []string{
 	"İ'll ȺȺȺ's K'LL N'T can't won't y'all o'clock rock'n'roll",
 	"\xff\xfe broken \xe2\x80 utf8 \xe2\x80\x9c half",
 	"A\u00a0B\u0085C\u2003D\u3000E",
+	"Sir Mark Rowley said the Metropolitan Police was \u201cconcerned\u201d.",
 	"Scotland Yard said Sir Mark Rowley, the Commissioner of the Metropolitan Police, met Sadiq Khan in London.",
 	strings.Repeat("Breach ", 40) + "end",
 }
