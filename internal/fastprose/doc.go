@@ -43,6 +43,12 @@
 // output including the overwrite, for callers that must match a stock prose
 // run bit for bit.
 //
+// The tests check both against prose: AnalyzeProse on whole articles (the
+// dev set, extract's test articles, seeded word salad and fuzzed text) must
+// give prose's tokens, tags, labels and entities exactly; Analyze must give
+// prose's output on every window of those articles in which no word repeats
+// (where prose shares no token), and those windows cover every token.
+//
 // The known differences, all in corner cases where prose itself has no single
 // answer, are:
 //
@@ -54,4 +60,16 @@
 //   - Panics. On a word where lower-casing lengthens the bytes before a
 //     clitic such as "'s" (for example "ȺȺȺ's"), prose slices out of range
 //     and panics; fastprose clamps the index and goes on.
+//
+// Labels never come out empty: where every label scores -Inf or NaN prose
+// would return "" (impossible with its finite weights); fastprose returns O.
+//
+// # Performance
+//
+// On one core, over the dev set, Analyze runs at about 0.9 to 1.2 million
+// tokens per second, prose at about 12,000 to 14,000 with its model reused:
+// 75 to 90 times faster (go test -bench 'Prose$|Fastprose$' -cpu 1
+// ./internal/fastprose runs both side by side). AnalyzeProse costs about 10%
+// more than Analyze. Load takes about half a second (half of it decoding
+// prose's gob files) and the model keeps about 40 MB.
 package fastprose
