@@ -105,8 +105,13 @@ func (d *doc) identify(name string, typ EntityType) (key, canon, kind string) {
 			o := knownOrgs[k]
 			return "org/" + slug(o.name), o.name, o.kind
 		}
+		// one key per force however it is written; the name as written
+		// when it is a proper name ("Lancashire Constabulary")
 		canon := policeName(name, core)
-		return "org/" + slug(canon), canon, KindPoliceForce
+		if w := strings.Fields(name); len(w) > 1 && unicode.IsUpper([]rune(w[len(w)-1])[0]) && !strings.Contains(strings.ToLower(name), " of ") {
+			canon = strings.TrimPrefix(name, "The ")
+		}
+		return "org/" + slug(core+" police"), canon, KindPoliceForce
 	}
 	canon = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The ")
 	return "org/" + slug(canon), canon, ""
@@ -313,6 +318,9 @@ func (d *doc) classifyRun(a, b int) {
 	if b-a == 1 && d.singleNameOrg(a) {
 		return
 	}
+	if b-a <= 4 && d.appositiveOrg(a, b) {
+		return
+	}
 	// places and gazetteer names inside the run, longest first
 	for l := b - a; l >= 1; l-- {
 		for s := a; s+l <= b; s++ {
@@ -395,6 +403,22 @@ func (d *doc) singleNameOrg(a int) bool {
 		return false
 	}
 	d.mention(t.Span, d.addEntity(t.text, Organization, kind, t.Span), byName, "")
+	return true
+}
+
+// appositiveOrg recognises a name in apposition to an organisation noun:
+// "the claims firm, Northway Legal, said".
+func (d *doc) appositiveOrg(a, b int) bool {
+	toks := d.toks
+	if a < 2 || toks[a-1].low != "," || !orgNouns[toks[a-2].low] || b >= len(toks) || toks[b].low != "," {
+		return false
+	}
+	kind := KindCompany
+	if supplierNouns[toks[a-2].low] {
+		kind = KindSupplier
+	}
+	sp := d.spanOf(a, b)
+	d.mention(sp, d.addEntity(d.textOf(a, b), Organization, kind, sp), byName, "")
 	return true
 }
 
@@ -634,6 +658,20 @@ func (d *doc) addRole(pi int, title string, org int, former bool) {
 		r.Org = d.ents[org].key
 	}
 	e := d.ents[pi]
+	// a title and an organisation read in two places make one role
+	for i, x := range e.roles {
+		if x.Former != r.Former {
+			continue
+		}
+		if r.Title == "" && x.Org == "" {
+			e.roles[i].Org = r.Org
+			return
+		}
+		if r.Org == "" && x.Title == "" {
+			e.roles[i].Title = r.Title
+			return
+		}
+	}
 	for i, x := range e.roles {
 		if strings.EqualFold(x.Title, r.Title) && (x.Org == r.Org || x.Org == "" || r.Org == "") {
 			if x.Org == "" {

@@ -131,6 +131,12 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Downing Street", extract.Direct, "The door is open"}, // "A No 10 spokesman added:"
 			{"Rachel Power", extract.Partial, "far too long"},
 		}},
+		{"court", []wantQuote{
+			{"Richard Evans", extract.Direct, "You betrayed the trust"},
+			{"Ann Holt", extract.Direct, "Harper accessed the records"},
+			{"Ann Holt", extract.Indirect, "She added that the force"},
+			{"Northway Legal", extract.Partial, "deeply regretted"}, // "the claims firm, Northway Legal, said"
+		}},
 		{"police-said", []wantQuote{
 			{"Thames Valley Police", extract.Indirect, "Police said the man"},
 			{"Janet Moore", extract.Direct, "My daughter"},
@@ -243,6 +249,12 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Greater Manchester Police", "organization", "police force", ""},
 			{"Digital ID", "organization", "supplier", ""},
 		}, []string{"GMP", "Greater Manchester Police supplier"}},
+		{"court", []want{
+			{"Lancashire Constabulary", "organization", "police force", ""}, // the force's own name, not "Lancashire Police"
+			{"Northway Legal", "organization", "company", ""},
+			{"Ann Holt", "person", "", "Detective Superintendent@Lancashire Constabulary"}, // title and force read apart make one role
+			{"Richard Evans", "person", "", "Judge@"},
+		}, []string{"Lancashire Police", "Harper"}},
 		{"police-said", []want{
 			{"Janet Moore", "person", "", ""}, // "Janet Moore, 61, said"
 		}, nil},
