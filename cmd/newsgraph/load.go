@@ -5,9 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"os"
+	"runtime"
 	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
@@ -19,108 +24,370 @@ func loadCommand(e *env) *cli.Command {
 		Name:      "load",
 		Usage:     "read articles, extract who said what, and add them to the store",
 		ArgsUsage: "PATH...",
-		Description: "PATH is a file, a folder (read recursively) or - for standard input.\n" +
-			"Articles already in the store are skipped. A file that cannot be read is\n" +
-			"reported on its own line and skipped; the exit code is then 3.",
-		Flags: []cli.Flag{dbFlag()},
+		Description: "PATH is a file, a folder (read recursively) or - for standard input; each\n" +
+			"file's format (text, Markdown, HTML, RSS/Atom/JSON feed, JSON, JSON Lines) is\n" +
+			"told from its content. Copies of one article (same URL, same text, or a\n" +
+			"syndicated near copy) are loaded once, with the copies as further sources.\n" +
+			"Articles already in the store are skipped; a changed article replaces its\n" +
+			"stored version. A load that is interrupted is finished by running it again.\n" +
+			"An input that cannot be read is reported on its own line and skipped; the\n" +
+			"exit code is then 3.",
+		Flags: []cli.Flag{
+			dbFlag(),
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.GOMAXPROCS(0),
+				Usage: "number of articles analysed in parallel (the store is the same whatever the number)"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"},
+				Usage: "print neither progress nor the summary, only the inputs skipped"},
+		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageError{errors.New("load: no PATH given")}
 			}
-			return e.load(c.Context, c.String("db"), c.Args().Slice())
+			if c.Int("jobs") < 1 {
+				return usageError{fmt.Errorf("load: --jobs %d: want 1 or more", c.Int("jobs"))}
+			}
+			return e.load(c.Context, loadOptions{
+				db:    c.String("db"),
+				paths: c.Args().Slice(),
+				jobs:  c.Int("jobs"),
+				quiet: c.Bool("quiet"),
+			})
 		},
 	}
 }
 
-// loadStats is what load prints.
-type loadStats struct {
-	read, skipped int
-	report        graph.LoadReport
+// loadOptions are load's flags and arguments.
+type loadOptions struct {
+	db    string
+	paths []string
+	jobs  int
+	quiet bool
 }
 
-func (e *env) load(ctx context.Context, db string, paths []string) (err error) {
+// loadStats is what load prints.
+type loadStats struct {
+	read, duplicates, skipped int
+	report                    graph.LoadReport
+}
+
+func (e *env) load(ctx context.Context, opts loadOptions) (err error) {
 	start := time.Now()
-	s, err := graph.Open(ctx, db, graph.Options{Create: true, Logger: e.logger})
+	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, Logger: e.logger})
 	if err != nil {
 		return err
 	}
 	defer closeStore(s, &err)
 	x := extract.New(extract.Config{Model: extract.NewModel(), Logger: e.logger})
-	src := corpus.Walk(paths, corpus.Config{Logger: e.logger, Stdin: e.stdin})
+	src := corpus.Walk(opts.paths, corpus.Config{Logger: e.logger, Stdin: e.stdin})
 	defer src.Close()
-	st, err := loadSource(ctx, s, x, src, e.stderr)
+	cfg := loadConfig{jobs: opts.jobs, stderr: e.stderr, logger: e.logger}
+	if !opts.quiet {
+		cfg.progress = newProgress(e.stderr, e.logger)
+	}
+	st, err := loadArticles(ctx, s, x, src, cfg)
 	if err != nil {
 		return err
 	}
-	r := st.report
-	fmt.Fprintf(e.stdout, "articles read:  %d\n", st.read)
-	fmt.Fprintf(e.stdout, "new:            %d\n", r.New)
-	fmt.Fprintf(e.stdout, "unchanged:      %d\n", r.Unchanged)
-	fmt.Fprintf(e.stdout, "skipped:        %d\n", st.skipped)
-	fmt.Fprintf(e.stdout, "entities:       %d\n", r.Entities)
-	fmt.Fprintf(e.stdout, "quotes:         %d\n", r.Quotes)
-	fmt.Fprintf(e.stdout, "events:         %d\n", r.Events)
-	fmt.Fprintf(e.stdout, "quads written:  %d\n", r.Quads)
-	fmt.Fprintf(e.stdout, "time:           %s\n", time.Since(start).Round(time.Millisecond))
+	if !opts.quiet {
+		r := st.report
+		fmt.Fprintf(e.stdout, "articles read:  %d\n", st.read)
+		fmt.Fprintf(e.stdout, "duplicates:     %d\n", st.duplicates)
+		fmt.Fprintf(e.stdout, "new:            %d\n", r.New)
+		fmt.Fprintf(e.stdout, "replaced:       %d\n", len(r.Changed)+r.Repaired)
+		fmt.Fprintf(e.stdout, "unchanged:      %d\n", r.Unchanged)
+		fmt.Fprintf(e.stdout, "skipped:        %d\n", st.skipped)
+		fmt.Fprintf(e.stdout, "entities:       %d\n", r.Entities)
+		fmt.Fprintf(e.stdout, "quotes:         %d\n", r.Quotes)
+		fmt.Fprintf(e.stdout, "events:         %d\n", r.Events)
+		fmt.Fprintf(e.stdout, "quads written:  %d\n", r.Added)
+		fmt.Fprintf(e.stdout, "quads removed:  %d\n", r.Removed)
+		fmt.Fprintf(e.stdout, "time:           %s\n", time.Since(start).Round(time.Millisecond))
+	}
+	for _, id := range st.report.Incomplete {
+		fmt.Fprintf(e.stderr, "incomplete %s: an interrupted load left this article half written; load it again\n", id)
+	}
 	if st.skipped > 0 {
 		return errSkipped
 	}
 	return nil
 }
 
-// loadSource extracts every article of src and loads it into s. Each input
-// skipped is reported on its own line on w; only a failure of the store or
-// of ctx stops the load.
+// loadSource loads src into s with one extraction at a time, reporting
+// each input skipped on its own line on w.
 func loadSource(ctx context.Context, s *graph.Store, x *extract.Extractor, src corpus.Source, w io.Writer) (loadStats, error) {
+	return loadArticles(ctx, s, x, src, loadConfig{jobs: 1, stderr: w})
+}
+
+// loadConfig configures loadArticles.
+type loadConfig struct {
+	// jobs is the number of extractions run at once.
+	jobs int
+	// stderr receives one line per input skipped.
+	stderr io.Writer
+	// progress, if not nil, is told how far the load is.
+	progress progress
+	// logger receives debug logs; nil discards them.
+	logger *slog.Logger
+}
+
+// loadArticles reads every article of src, merges copies of one article,
+// extracts the new and changed ones with cfg.jobs workers, and writes them
+// to s in the order src gave them, so that the store is the same whatever
+// the number of workers. A problem with one input or article is reported
+// on its own line and skipped; only a failure of the store or of ctx
+// stops the load.
+func loadArticles(ctx context.Context, s *graph.Store, x *extract.Extractor, src corpus.Source, cfg loadConfig) (loadStats, error) {
 	var st loadStats
+	logger := cfg.logger
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	prog := cfg.progress
+	if prog == nil {
+		prog = noProgress{}
+	}
+	defer prog.finish()
+	skip := func(path string, problem any) {
+		st.skipped++
+		prog.clear()
+		fmt.Fprintf(cfg.stderr, "skipped %s: %v\n", path, problem)
+	}
+
+	// Read everything first: copies of an article can come from any file.
+	prog.start("reading", -1)
+	dedup := corpus.NewDeduper(corpus.Config{Logger: logger})
+	for {
+		a, err := src.Next(ctx)
+		var perr *corpus.ParseError
+		if errors.Is(err, io.EOF) {
+			break
+		} else if errors.As(err, &perr) {
+			st.skipped++
+			prog.clear()
+			fmt.Fprintf(cfg.stderr, "skipped %s\n", perr)
+			continue
+		} else if err != nil {
+			return st, err
+		}
+		st.read++
+		if _, dup := dedup.Add(a); dup {
+			st.duplicates++
+		}
+		prog.add(1)
+	}
+	arts := dedup.Articles()
+
 	l, err := s.NewLoader(ctx)
 	if err != nil {
 		return st, err
 	}
-	skip := func(path string, problem any) {
-		st.skipped++
-		fmt.Fprintf(w, "skipped %s: %v\n", path, problem)
+	prog.start("loading", len(arts))
+	err = pipeline(ctx, arts, cfg.jobs, x, l, func(i int, err error) error {
+		prog.add(1)
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		skip(arts[i].Path, err)
+		return nil
+	})
+	if err != nil {
+		return st, err
 	}
-	for {
-		a, err := src.Next(ctx)
-		var perr *corpus.ParseError
-		switch {
-		case errors.Is(err, io.EOF):
-			st.report, err = l.Close(ctx)
-			return st, err
-		case errors.As(err, &perr):
-			st.skipped++
-			fmt.Fprintf(w, "skipped %s\n", perr)
-			continue
-		case err != nil:
-			return st, err
-		}
-		st.read++
-		status, err := l.Status(ctx, a)
-		if err != nil {
-			skip(a.Path, err)
-			continue
-		}
-		switch status {
-		case graph.StatusUnchanged:
-			if _, err := l.Add(ctx, graph.Doc{Article: a}); err != nil {
-				return st, err
+	prog.start("cleaning up", -1)
+	st.report, err = l.Close(ctx)
+	return st, err
+}
+
+// extracted is one article's place in the load and what extraction gave.
+type extracted struct {
+	i   int
+	doc graph.Doc
+	err error
+}
+
+// pipeline extracts arts with jobs workers and adds them to l in order.
+// done is called for each article, in order, with the problem that made
+// it skipped or nil; an error from done, from l or from ctx stops the
+// pipeline.
+func pipeline(ctx context.Context, arts []corpus.Article, jobs int, x *extract.Extractor, l *graph.Loader, done func(i int, err error) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Both channels hold a whole window, so that neither side blocks the
+	// other.
+	window := 4 * jobs
+	in := make(chan extracted, window)
+	out := make(chan extracted, window)
+	for range jobs {
+		go func() {
+			for job := range in {
+				job.doc.Result, job.err = x.Extract(ctx, job.doc.Article)
+				select {
+				case out <- job:
+				case <-ctx.Done():
+					return
+				}
 			}
-			continue
-		case graph.StatusChanged:
-			skip(a.Path, fmt.Sprintf("article %s changed since it was loaded; replacing articles is not supported yet", a.ID))
-			continue
-		}
-		r, err := x.Extract(ctx, a)
-		if err != nil {
-			if ctx.Err() != nil {
-				return st, ctx.Err()
+		}()
+	}
+	defer close(in)
+
+	// Only this goroutine touches the store: it checks each article's
+	// status before handing it to a worker (articles already stored are
+	// not extracted again), and writes results in input order, holding
+	// at most window articles in flight.
+	ready := map[int]extracted{}
+	next, sent, inFlight := 0, 0, 0
+	for next < len(arts) {
+		for sent < len(arts) && inFlight < window {
+			a := arts[sent]
+			status, err := l.Status(ctx, a)
+			switch {
+			case err != nil && !graph.IsArticleError(err):
+				return err
+			case err != nil || status == graph.StatusUnchanged:
+				ready[sent] = extracted{i: sent, doc: graph.Doc{Article: a}, err: err}
+			default:
+				select {
+				case in <- extracted{i: sent, doc: graph.Doc{Article: a}}:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				inFlight++
 			}
-			skip(a.Path, err)
-			continue
+			sent++
 		}
-		if _, err := l.Add(ctx, graph.Doc{Article: a, Result: r}); err != nil {
-			return st, err
+		r, ok := ready[next]
+		if !ok {
+			select {
+			case r = <-out:
+				inFlight--
+				ready[r.i] = r
+				continue
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
+		delete(ready, next)
+		next++
+		if r.err == nil {
+			if _, err := l.Add(ctx, r.doc); err != nil {
+				if !graph.IsArticleError(err) {
+					return err
+				}
+				r.err = err
+			}
+		}
+		if err := done(r.i, r.err); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// progress shows how far a load is.
+type progress interface {
+	// start begins a phase of total steps (-1: unknown).
+	start(phase string, total int)
+	// add records n steps done.
+	add(n int)
+	// clear makes room for a line on the terminal.
+	clear()
+	// finish ends the display.
+	finish()
+}
+
+// newProgress returns a progress bar on w when it is a terminal, and
+// otherwise a logger writing a progress line every few seconds.
+func newProgress(w io.Writer, logger *slog.Logger) progress {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return &barProgress{w: w}
+	}
+	var h slog.Handler
+	if _, ok := logger.Handler().(*slog.JSONHandler); ok {
+		h = slog.NewJSONHandler(w, nil)
+	} else {
+		h = slog.NewTextHandler(w, nil)
+	}
+	return &logProgress{logger: slog.New(h), every: 5 * time.Second}
+}
+
+// barProgress draws a progress bar on a terminal.
+type barProgress struct {
+	w   io.Writer
+	bar *progressbar.ProgressBar
+}
+
+func (p *barProgress) start(phase string, total int) {
+	p.finish()
+	p.bar = progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(p.w),
+		progressbar.OptionSetDescription(phase),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetPredictTime(total > 0),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionFullWidth(),
+	)
+}
+
+func (p *barProgress) add(n int) {
+	if p.bar != nil {
+		_ = p.bar.Add(n) // drawing errors are not worth stopping a load for
 	}
 }
+
+func (p *barProgress) clear() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}
+
+func (p *barProgress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+		p.bar = nil
+	}
+}
+
+// logProgress logs a progress line at most every so often.
+type logProgress struct {
+	logger      *slog.Logger
+	every       time.Duration
+	phase       string
+	done, total int
+	began, last time.Time
+}
+
+func (p *logProgress) start(phase string, total int) {
+	p.phase, p.total, p.done = phase, total, 0
+	p.began, p.last = time.Now(), time.Now()
+}
+
+func (p *logProgress) add(n int) {
+	p.done += n
+	if now := time.Now(); now.Sub(p.last) >= p.every {
+		p.last = now
+		attrs := []any{"phase", p.phase, "done", p.done}
+		if p.total >= 0 {
+			attrs = append(attrs, "total", p.total)
+		}
+		attrs = append(attrs, "elapsed", now.Sub(p.began).Round(time.Second).String())
+		p.logger.Info("progress", attrs...)
+	}
+}
+
+func (p *logProgress) clear()  {}
+func (p *logProgress) finish() {}
+
+// noProgress shows nothing.
+type noProgress struct{}
+
+func (noProgress) start(string, int) {}
+func (noProgress) add(int)           {}
+func (noProgress) clear()            {}
+func (noProgress) finish()           {}
