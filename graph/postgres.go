@@ -18,6 +18,9 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 )
 
+// pgIdleConns is the number of idle connections cayley's pool keeps.
+const pgIdleConns = 16
+
 // postgresType is the name cayley registers its PostgreSQL backend under.
 const postgresType = "postgres"
 
@@ -37,6 +40,9 @@ type pgStore struct {
 	db   *sql.DB
 	lock *sql.Conn // holds the writer lock; nil for a read-only store
 	name string    // the DSN without its password, for messages
+	// counted is true when the database keeps newsgraph's quad counter
+	// (ng_stats, maintained by triggers).
+	counted bool
 }
 
 // openPostgres opens the graph in the PostgreSQL database named by dsn.
@@ -107,7 +113,18 @@ func openPostgres(ctx context.Context, dsn string, opts Options, logger *slog.Lo
 		}
 		logger.Info("graph tables created", "store", name)
 	}
-	qs, err := cgraph.NewQuadStore(postgresType, dsn, nil)
+	if !opts.ReadOnly {
+		if err := p.ensureSchema(ctx); err != nil {
+			return fail(err)
+		}
+	}
+	if err := p.db.QueryRowContext(ctx, `SELECT to_regclass('ng_stats') IS NOT NULL`).Scan(&p.counted); err != nil {
+		return fail(fmt.Errorf("open store %s: %w", name, pqMessage(err)))
+	}
+	// Nested Gizmo iterators keep several cursors open at once; with
+	// database/sql's default of two idle connections each lookup would
+	// open (and fork) a new server connection.
+	qs, err := cgraph.NewQuadStore(postgresType, dsn, cgraph.Options{"maxidleconnections": pgIdleConns})
 	if err != nil {
 		return fail(fmt.Errorf("open store %s: %w", name, pqMessage(err)))
 	}
@@ -173,10 +190,61 @@ func (p *pgStore) lockWriter(ctx context.Context, timeout time.Duration, logger 
 	return nil
 }
 
+// schema is what newsgraph adds to the tables cayley creates; every
+// statement may run again.
+var schema = []string{
+	// Provenance queries (Labels, LabelContext) and replacing an article
+	// look quads up by label; deleting a node checks no quad still uses it
+	// as a label, which without this index reads the whole table.
+	`CREATE INDEX IF NOT EXISTS ng_label_index ON quads (label_hash)`,
+	// An exact quad count kept by triggers: count(*) reads the whole
+	// table, and loads ask for the size before and after every batch.
+	`CREATE TABLE IF NOT EXISTS ng_stats (id INT PRIMARY KEY CHECK (id = 1), quads BIGINT NOT NULL)`,
+	`CREATE OR REPLACE FUNCTION ng_count_quads() RETURNS trigger LANGUAGE plpgsql AS $$
+	BEGIN
+		IF TG_OP = 'INSERT' THEN
+			UPDATE ng_stats SET quads = quads + (SELECT count(*) FROM ng_rows) WHERE id = 1;
+		ELSE
+			UPDATE ng_stats SET quads = quads - (SELECT count(*) FROM ng_rows) WHERE id = 1;
+		END IF;
+		RETURN NULL;
+	END $$`,
+	`DROP TRIGGER IF EXISTS ng_count_insert ON quads`,
+	`CREATE TRIGGER ng_count_insert AFTER INSERT ON quads REFERENCING NEW TABLE AS ng_rows
+		FOR EACH STATEMENT EXECUTE FUNCTION ng_count_quads()`,
+	`DROP TRIGGER IF EXISTS ng_count_delete ON quads`,
+	`CREATE TRIGGER ng_count_delete AFTER DELETE ON quads REFERENCING OLD TABLE AS ng_rows
+		FOR EACH STATEMENT EXECUTE FUNCTION ng_count_quads()`,
+	`INSERT INTO ng_stats (id, quads) SELECT 1, count(*) FROM quads ON CONFLICT (id) DO NOTHING`,
+}
+
+// ensureSchema adds newsgraph's indexes, counter and triggers to the
+// graph's tables, in one transaction. The caller holds the writer lock.
+func (p *pgStore) ensureSchema(ctx context.Context) error {
+	tx, err := p.lock.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", p.name, pqMessage(err))
+	}
+	defer tx.Rollback()
+	for _, st := range schema {
+		if _, err := tx.ExecContext(ctx, st); err != nil {
+			return fmt.Errorf("update schema of %s: %w", p.name, pqMessage(err))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("update schema of %s: %w", p.name, pqMessage(err))
+	}
+	return nil
+}
+
 // count returns the number of quads stored.
 func (p *pgStore) count(ctx context.Context) (int64, error) {
+	q := `SELECT count(*) FROM quads` // a store no writer of ours has opened yet
+	if p.counted {
+		q = `SELECT quads FROM ng_stats WHERE id = 1`
+	}
 	var n int64
-	if err := p.db.QueryRowContext(ctx, `SELECT count(*) FROM quads`).Scan(&n); err != nil {
+	if err := p.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
 		return 0, fmt.Errorf("stats of %s: %w", p.name, pqMessage(err))
 	}
 	return n, nil

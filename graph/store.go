@@ -130,7 +130,11 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		name = pg.name
 	}
 	var w cgraph.QuadWriter = readOnlyWriter{name}
-	if !opts.ReadOnly {
+	switch {
+	case opts.ReadOnly:
+	case pg != nil:
+		w = pgWriter{pg}
+	default:
 		w, err = writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 	}
 	if err != nil {
@@ -259,7 +263,11 @@ func (s *Store) AddQuads(ctx context.Context, qs []quad.Quad) error {
 			return err
 		}
 		n := min(len(qs), s.batch)
-		if err := s.w.AddQuadSet(qs[:n]); err != nil {
+		if s.pg != nil { // the context reaches the database
+			if err := s.pg.addQuads(ctx, qs[:n]); err != nil {
+				return err
+			}
+		} else if err := s.w.AddQuadSet(qs[:n]); err != nil {
 			return fmt.Errorf("write to %s: %w", s.dsn, err)
 		}
 		qs = qs[n:]
