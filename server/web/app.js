@@ -104,7 +104,7 @@
       el("div", { class: "meta" },
         opts.hideSpeaker ? null : speaker,
         el("span", { class: "badge " + (direct ? "direct" : "indirect"), text: q.kind || (direct ? "direct" : "indirect") }),
-        q.article ? el("span", null, "in ", el("a", { href: articleHref(q.article), "data-article": q.article, text: articleTitle(q.article, opts.sources) })) : null,
+        q.article && !opts.hideArticle ? el("span", null, "in ", el("a", { href: articleHref(q.article), "data-article": q.article, text: articleTitle(q.article, opts.sources) })) : null,
         q.breach && !opts.hideBreach ? el("span", null, "about ",
           el("a", { href: breachHref(q.breach), text: q.breach_victim ? q.breach_victim + " breach" : q.breach })) : null));
   }
@@ -112,6 +112,25 @@
   function quoteList(quotes, opts) {
     if (!quotes || quotes.length === 0) return el("p", { class: "empty", text: "No quotes." });
     return el("div", { class: "cards quotes" }, quotes.map(function (q) { return quoteCard(q, opts); }));
+  }
+
+  // quoteGroups lists quotes under a heading per article, in the order the
+  // articles first appear.
+  function quoteGroups(quotes, opts) {
+    if (!quotes || quotes.length === 0) return el("p", { class: "empty", text: "No quotes." });
+    var order = [], by = {};
+    quotes.forEach(function (q) {
+      if (!by[q.article]) { by[q.article] = []; order.push(q.article); }
+      by[q.article].push(q);
+    });
+    var inner = Object.assign({}, opts, { hideArticle: true });
+    return el("div", { class: "quotes grouped" }, order.map(function (id) {
+      var s = (opts.sources || []).filter(function (a) { return a.id === id; })[0] || { id: id };
+      return el("section", { class: "group" },
+        el("h3", null, el("a", { href: articleHref(id), text: s.title || id }),
+          el("span", { class: "muted", text: list([s.publisher, fmtDate(s.published)]).join(" · ") })),
+        el("div", { class: "cards" }, by[id].map(function (q) { return quoteCard(q, inner); })));
+    }));
   }
 
   // ---- pages -------------------------------------------------------------
@@ -236,9 +255,8 @@
       ];
       var left = el("div", null,
         section("What " + (e.type === "person" ? "they" : "it") + " said", (e.quotes || []).length,
-          quoteList(e.quotes, { hideSpeaker: true, sources: e.sources })));
+          quoteGroups(e.quotes, { hideSpeaker: true, sources: e.sources })));
       var right = el("div", null,
-        section("Connections", undefined, graphView(e)),
         roles.length ? section("Roles", roles.length, el("ul", { class: "plain roles" }, roles.map(function (r) {
           return el("li", null, r.title || "member", r.org ? [" at ", r.org_id ? el("a", { href: entityHref(r.org_id), text: r.org }) : el("a", { href: searchHref(r.org, "org"), text: r.org })] : null, r.former ? el("span", { class: "muted", text: " (former)" }) : null);
         }))) : null,
@@ -246,7 +264,7 @@
           return el("li", null, el("a", { href: breachHref(b.id), text: b.name || b.id }), b.victim ? el("div", { class: "muted", text: "victim: " + b.victim + (b.via ? " · via " + b.via : "") }) : null);
         })) : el("p", { class: "empty", text: "No breaches." })),
         section("Articles", (e.articles || []).length, articleList(e.articles, e.sources)));
-      show(head, el("div", { class: "grid" }, left, right));
+      show(head, section("Connections", undefined, graphView(e)), el("div", { class: "grid" }, left, right));
     }).catch(fail);
   }
 
@@ -292,7 +310,7 @@
         el("h1", null, b.name || b.id, " ", el("span", { class: "badge breach", text: "breach" })),
         el("p", { class: "lede", text: list([b.victim, b.via ? "via " + b.via : ""]).join(" · ") }),
         el("div", { class: "grid" },
-          el("div", null, section("Every quote about it", (b.quotes || []).length, quoteList(b.quotes, { hideBreach: true, sources: b.sources }))),
+          el("div", null, section("Every quote about it", (b.quotes || []).length, quoteGroups(b.quotes, { hideBreach: true, sources: b.sources }))),
           el("div", null, section("Facts", undefined, facts), section("Sources", (b.articles || []).length, articleList(b.articles, b.sources)))));
     }).catch(fail);
   }
@@ -398,20 +416,26 @@
     (e.articles || []).forEach(function (id) {
       add("a:" + id, articleTitle(id, e.sources), "article", articleHref(id), "in");
     });
-    var W = 400, H = 330, cx = W / 2, cy = H / 2, R = 112;
+    var W = 900, H = 300, cx = W / 2, cy = H / 2, RX = 250, RY = 110;
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Connections of " + e.name });
     var edges = svg("g"), verts = svg("g");
     root.appendChild(edges);
     root.appendChild(verts);
     nodes.forEach(function (n, i) {
       var a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(nodes.length, 1);
-      var x = cx + R * Math.cos(a), y = cy + R * Math.sin(a);
+      var x = cx + RX * Math.cos(a), y = cy + RY * Math.sin(a);
       edges.appendChild(svg("line", { class: "edge", x1: cx, y1: cy, x2: x, y2: y }));
       edges.appendChild(svg("text", { class: "edge-label", x: (cx + x) / 2, y: (cy + y) / 2 - 3, "text-anchor": "middle", text: short(n.edge, 18) }));
+      // Labels sit outside the circle: left of nodes on the left, right
+      // of nodes on the right, above or below the rest.
+      var c = Math.cos(a), sn = Math.sin(a), lx = x, ly = y + 4, anchor = "middle";
+      if (c > 0.35) { lx = x + 13; anchor = "start"; }
+      else if (c < -0.35) { lx = x - 13; anchor = "end"; }
+      else ly = sn < 0 ? y - 14 : y + 22;
       var g = svg("a", { class: "node", href: n.href },
         svg("title", { text: n.label }),
         svg("circle", { cx: x, cy: y, r: 9, fill: COLORS[n.kind] }),
-        svg("text", { x: x, y: y + (Math.sin(a) < -0.3 ? -14 : 22), "text-anchor": "middle", text: short(n.label, 24) }));
+        svg("text", { x: lx, y: ly, "text-anchor": anchor, text: short(n.label, 34) }));
       verts.appendChild(g);
     });
     verts.appendChild(svg("g", { class: "node center" },
