@@ -50,7 +50,7 @@
 //	curl 'localhost:8080/healthz'
 //	curl 'localhost:8080/api/v2/query?lang=gizmo' --data-binary \
 //	    'g.V().Has("<rdf:type>", "<schema:Person>").Out("<schema:name>").All()'
-//	curl 'localhost:8080/api/v2/read?format=nquads&sub=<ng:entity/person/rick-prior>'
+//	curl 'localhost:8080/api/v2/read?format=nquads&sub=%3Cng:entity/person/rick-prior%3E'
 //	curl 'localhost:8080/api/v2/read?format=jsonld'
 //
 // With writes allowed:

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -51,7 +52,9 @@ func (h *handler) serveQuery(w http.ResponseWriter, r *http.Request) error {
 	if strings.Contains(r.Header.Get("Accept"), "application/ld+json") {
 		col, ctype = query.JSONLD, "application/ld+json"
 	}
-	h.logger.Debug("gizmo query", "query", qu)
+	if h.logger.Enabled(r.Context(), slog.LevelDebug) {
+		h.logger.Debug("gizmo query", "query", qu)
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.queryTimeout)
 	defer cancel()
 	unlock := h.readLock()

@@ -137,7 +137,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				h.writeError(sw, r, errorf(http.StatusInternalServerError, "internal error"))
 			}
 		}
-		h.logger.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status(), "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		if h.logger.Enabled(r.Context(), slog.LevelDebug) {
+			h.logger.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status(), "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		}
 	}()
 	hdr := sw.Header()
 	hdr.Set("X-Content-Type-Options", "nosniff")

@@ -76,7 +76,7 @@ var ErrNoToken = errors.New("server: writes allowed without a token")
 // NewHandler returns the newsgraph HTTP handler:
 //
 //	GET  /                          the web page
-//	GET  /healthz                   liveness: {"status": "ok"}
+//	GET  /healthz                   liveness: {"status": "ok", "index": "ready"}
 //	GET  /api/stats                 counts of quads, articles, entities, quotes, breaches
 //	GET  /api/quotes                quotes; filters speaker, org, breach, article, q
 //	GET  /api/entities              entities; filters q, type, kind
