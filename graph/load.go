@@ -123,6 +123,7 @@ type Loader struct {
 
 	entities map[string]bool
 	events   map[string]bool
+	marks    int64 // version markers added, left out of report.Added
 	report   LoadReport
 }
 
@@ -280,6 +281,7 @@ func (l *Loader) Add(ctx context.Context, d Doc) (Status, error) {
 		// The markers go first, so that any quad of the version that
 		// reaches the store is found and finished, or deleted, later.
 		l.data = append(l.data, markers...)
+		l.marks += int64(len(markers))
 	}
 	l.data = append(l.data, qs...)
 	l.hidden[label] = true
@@ -349,6 +351,9 @@ func (l *Loader) missing(ctx context.Context, qs []quad.Quad, label quad.IRI) ([
 // versions they replace, then, in transactions of their own, the deletion
 // of the pending marks and the old content hashes.
 func (l *Loader) Flush(ctx context.Context) error {
+	if len(l.data) > 0 || len(l.commits) > 0 {
+		l.s.logger.Debug("writing articles", "quads", len(l.data), "articles", len(l.commits))
+	}
 	if err := l.add(ctx, l.data); err != nil {
 		return err
 	}
@@ -356,21 +361,25 @@ func (l *Loader) Flush(ctx context.Context) error {
 	if len(l.commits) == 0 {
 		return nil
 	}
-	var adds, dels []quad.Quad
+	var adds, marks, old []quad.Quad
 	for _, c := range l.commits {
 		adds = append(adds, quad.Quad{Subject: c.art, Predicate: ContentHash, Object: quad.String(c.hash), Label: c.label})
 		for _, v := range c.replaced {
 			if !v.garbage {
 				adds = append(adds, quad.Quad{Subject: c.art, Predicate: LoadState, Object: Garbage, Label: v.label})
+				l.marks++
 			}
 		}
-		dels = append(dels, c.markers...)
-		dels = append(dels, c.old...)
+		marks = append(marks, c.markers...)
+		old = append(old, c.old...)
 	}
 	if err := l.add(ctx, adds); err != nil {
 		return err
 	}
-	if err := l.remove(ctx, dels); err != nil {
+	if err := l.remove(ctx, marks, false); err != nil {
+		return err
+	}
+	if err := l.remove(ctx, old, true); err != nil {
 		return err
 	}
 	for _, c := range l.commits {
@@ -399,6 +408,7 @@ func (l *Loader) Close(ctx context.Context) (LoadReport, error) {
 		return l.report, err
 	}
 	l.report.Quads = n - l.before
+	l.report.Added = max(0, l.report.Added-l.marks)
 	l.report.Entities = len(l.entities)
 	l.report.Events = len(l.events)
 	return l.report, nil
@@ -485,7 +495,7 @@ func (l *Loader) sweep(ctx context.Context) error {
 			l.report.Incomplete = append(l.report.Incomplete, ID(art, ArticlePrefix))
 		}
 	}
-	if err := l.remove(ctx, leftovers); err != nil {
+	if err := l.remove(ctx, leftovers, false); err != nil {
 		return err
 	}
 	if len(l.garbage) == 0 {
@@ -506,7 +516,7 @@ func (l *Loader) sweep(ctx context.Context) error {
 		art, isGarbage := l.garbage[label]
 		switch {
 		case !isGarbage:
-		case q.Subject == art && (q.Predicate == LoadState || q.Predicate == PendingHash || q.Predicate == ContentHash):
+		case q.Subject == art && (q.Predicate == LoadState || q.Predicate == PendingHash):
 			markers = append(markers, q)
 		default:
 			data = append(data, q)
@@ -516,10 +526,10 @@ func (l *Loader) sweep(ctx context.Context) error {
 		return fmt.Errorf("read %s: %w", l.s.dsn, err)
 	}
 	sort.Slice(markers, func(i, j int) bool { return markers[i].Predicate != LoadState && markers[j].Predicate == LoadState })
-	if err := l.remove(ctx, data); err != nil {
+	if err := l.remove(ctx, data, true); err != nil {
 		return err
 	}
-	if err := l.remove(ctx, markers); err != nil {
+	if err := l.remove(ctx, markers, false); err != nil {
 		return err
 	}
 	clear(l.garbage)
@@ -546,8 +556,9 @@ func (l *Loader) add(ctx context.Context, qs []quad.Quad) error {
 	return nil
 }
 
-// remove deletes quads and counts how many the store lost.
-func (l *Loader) remove(ctx context.Context, qs []quad.Quad) error {
+// remove deletes quads and, with count, counts how many the store lost
+// in report.Removed.
+func (l *Loader) remove(ctx context.Context, qs []quad.Quad, count bool) error {
 	if len(qs) == 0 {
 		return nil
 	}
@@ -562,7 +573,9 @@ func (l *Loader) remove(ctx context.Context, qs []quad.Quad) error {
 	if err != nil {
 		return err
 	}
-	l.report.Removed += before - after
+	if count {
+		l.report.Removed += before - after
+	}
 	return nil
 }
 

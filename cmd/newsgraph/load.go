@@ -38,19 +38,24 @@ func loadCommand(e *env) *cli.Command {
 				Usage: "number of articles analysed in parallel (the store is the same whatever the number)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"},
 				Usage: "print neither progress nor the summary, only the inputs skipped"},
+			&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize,
+				Usage: "quads written per transaction"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageError{errors.New("load: no PATH given")}
 			}
-			if c.Int("jobs") < 1 {
-				return usageError{fmt.Errorf("load: --jobs %d: want 1 or more", c.Int("jobs"))}
+			for _, name := range []string{"jobs", "batch-size"} {
+				if n := c.Int(name); n < 1 {
+					return usageError{fmt.Errorf("load: --%s %d: want 1 or more", name, n)}
+				}
 			}
 			return e.load(c.Context, loadOptions{
 				db:    c.String("db"),
 				paths: c.Args().Slice(),
 				jobs:  c.Int("jobs"),
 				quiet: c.Bool("quiet"),
+				batch: c.Int("batch-size"),
 			})
 		},
 	}
@@ -62,6 +67,7 @@ type loadOptions struct {
 	paths []string
 	jobs  int
 	quiet bool
+	batch int
 }
 
 // loadStats is what load prints.
@@ -72,7 +78,7 @@ type loadStats struct {
 
 func (e *env) load(ctx context.Context, opts loadOptions) (err error) {
 	start := time.Now()
-	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, Logger: e.logger})
+	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, BatchSize: opts.batch, Logger: e.logger})
 	if err != nil {
 		return err
 	}
