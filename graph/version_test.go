@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/pgtest"
 	"github.com/newsgraph/newsgraph/internal/testutil"
 )
 
@@ -133,6 +134,7 @@ var testStores = []struct {
 }{
 	{"memory", func(*testing.T) string { return DSNMemory }},
 	{"bolt", func(t *testing.T) string { return filepath.Join(t.TempDir(), "graph.db") }},
+	{"postgres", func(t *testing.T) string { return pgtest.NewDSN(t) }},
 }
 
 func open(t *testing.T, dsn string, batch int) *Store {
