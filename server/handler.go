@@ -80,19 +80,24 @@ func allowHint(allow string) string {
 	return " (allowed: " + allow + ")"
 }
 
-// write wraps a write endpoint: it wants the bearer token and runs alone,
-// and the rows read before it are dropped afterwards.
+// write wraps a write endpoint: it wants the bearer token. The endpoint
+// itself writes to the store within exclusive and marks the snapshot stale.
 func (h *handler) write(f handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if err := h.authorize(r); err != nil {
 			return err
 		}
-		h.mu.Lock()
-		defer h.mu.Unlock()
-		// Whatever the write did, the rows read before it may be stale.
-		defer h.snaps.invalidate()
 		return f(w, r)
 	}
+}
+
+// exclusive runs f, which writes to the store, with every reader of the
+// store kept out; afterwards the snapshot is stale, whatever f did.
+func (h *handler) exclusive(f func() error) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	defer h.snaps.invalidate()
+	return f()
 }
 
 // writable returns m with method served by the write endpoint f, when the

@@ -236,21 +236,26 @@ func TestHandler_BodyLimit(t *testing.T) {
 	}
 }
 
-// fakeSource serves fixed rows, or blocks, fails or panics.
+// fakeSource serves fixed rows, or fails, panics or blocks until release
+// is closed.
 type fakeSource struct {
-	quotes []queries.QuoteRow
-	err    error
-	block  bool
-	panic  bool
+	quotes  []queries.QuoteRow
+	err     error
+	release chan struct{}
+	panic   bool
 }
 
 func (f *fakeSource) Quotes(ctx context.Context) ([]queries.QuoteRow, error) {
 	switch {
 	case f.panic:
 		panic("fake source panics")
-	case f.block:
-		<-ctx.Done()
-		return nil, ctx.Err()
+	case f.release != nil:
+		select {
+		case <-f.release:
+			return nil, errors.New("released")
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
 	return f.quotes, f.err
 }
@@ -271,16 +276,18 @@ func TestHandler_SourceFaults(t *testing.T) {
 		{"rows", &fakeSource{quotes: []queries.QuoteRow{{ID: "a/1", Text: "hello"}}}, 200, ""},
 		{"error", &fakeSource{err: errors.New("disk on fire")}, 500, "disk on fire"},
 		{"panic", &fakeSource{panic: true}, 500, "panic"},
-		{"slow index", &fakeSource{block: true}, 503, "indexing"},
+		{"slow index", &fakeSource{release: make(chan struct{})}, 503, "indexing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
+			if tt.src.release != nil {
+				t.Cleanup(func() { close(tt.src.release) })
+			}
 			h, err := newHandler(Config{Store: st, QueryTimeout: 200 * time.Millisecond}, tt.src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			h.snaps.timeout = time.Second
 			srv := newServerFor(t, h)
 			r := get(t, srv.URL+"/api/quotes")
 			if r.status != tt.status {

@@ -283,22 +283,25 @@ func (s *snapshot) detail(key detailKey, build func() (any, error)) ([]byte, err
 	return b, nil
 }
 
-// snapshots keeps the current snapshot, builds one in the background when
-// there is none, and drops it when the store is written.
+// snapshots keeps the current snapshot and builds a new one in the
+// background when there is none or the store was written. While a new one
+// is built after a write, requests get the previous one: the store stays
+// available, a little stale, instead of answering 503 while it re-indexes.
 type snapshots struct {
 	build   func(ctx context.Context) (*snapshot, error)
 	timeout time.Duration
 
 	mu       sync.Mutex
-	cur      *snapshot
+	cur      *snapshot     // up to date; nil when none is
+	stale    *snapshot     // the last one built before a write, served meanwhile
 	gen      int           // incremented by every invalidate
 	building chan struct{} // closed when the running build ends; nil when none
 	err      error         // error of the last build
 }
 
-// start begins a build in the background unless a snapshot exists or is
-// being built; NewHandler calls it so that the first requests find the
-// store indexed.
+// start begins a build in the background unless an up-to-date snapshot
+// exists or is being built; NewHandler calls it so that the first requests
+// find the store indexed.
 func (s *snapshots) start() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -306,26 +309,28 @@ func (s *snapshots) start() {
 }
 
 // startLocked is start with s.mu held; it returns the channel closed when
-// the running build ends, nil when a snapshot exists.
+// the running build ends, nil when the snapshot is up to date.
 func (s *snapshots) startLocked() chan struct{} {
 	if s.cur != nil {
 		return nil
 	}
 	if s.building == nil {
 		s.building = make(chan struct{})
-		s.err = nil
 		go s.run(s.building, s.gen)
 	}
 	return s.building
 }
 
-// state reports "ready", "building" or the error of the last build.
+// state reports "ready", "building", "rebuilding" (serving a stale
+// snapshot meanwhile) or the error of the last build.
 func (s *snapshots) state() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
 	case s.cur != nil:
 		return "ready"
+	case s.building != nil && s.stale != nil:
+		return "rebuilding"
 	case s.building != nil:
 		return "building"
 	case s.err != nil:
@@ -334,14 +339,28 @@ func (s *snapshots) state() string {
 	return "not built"
 }
 
-// get returns the current snapshot, waiting for a build until ctx ends.
+// get returns the current snapshot, or the stale one while a new one is
+// built, or else waits for a build until ctx ends.
 func (s *snapshots) get(ctx context.Context) (*snapshot, error) {
+	return s.wait(ctx, true)
+}
+
+// fresh returns a snapshot built after the last write, waiting for it
+// until ctx ends.
+func (s *snapshots) fresh(ctx context.Context) (*snapshot, error) {
+	return s.wait(ctx, false)
+}
+
+func (s *snapshots) wait(ctx context.Context, staleOK bool) (*snapshot, error) {
 	for {
 		s.mu.Lock()
-		cur, done := s.cur, s.startLocked()
+		cur, stale, done := s.cur, s.stale, s.startLocked()
 		s.mu.Unlock()
 		if cur != nil {
 			return cur, nil
+		}
+		if staleOK && stale != nil {
+			return stale, nil
 		}
 		select {
 		case <-done:
@@ -360,22 +379,28 @@ func (s *snapshots) get(ctx context.Context) (*snapshot, error) {
 		if err != nil {
 			return nil, err
 		}
-		// The store was written during the build: build again.
+		// The store was written during the build: the next one is running.
 	}
 }
 
 // run builds a snapshot. It has its own deadline, so that a build started
 // by one request survives that request's timeout and serves the next ones.
+// A build that a write overtook is thrown away and the next one started.
 func (s *snapshots) run(done chan struct{}, gen int) {
 	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
 	defer cancel()
 	snap, err := s.safeBuild(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if gen == s.gen {
-		s.cur, s.err = snap, err
-	}
 	s.building = nil
+	if gen == s.gen {
+		s.err = err
+		if err == nil {
+			s.cur, s.stale = snap, nil
+		}
+	} else {
+		s.startLocked()
+	}
 	close(done)
 }
 
@@ -390,10 +415,15 @@ func (s *snapshots) safeBuild(ctx context.Context) (snap *snapshot, err error) {
 	return s.build(ctx)
 }
 
-// invalidate drops the snapshot; the next request builds a new one.
+// invalidate marks the snapshot stale after a write and starts building a
+// new one.
 func (s *snapshots) invalidate() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.cur != nil {
+		s.stale = s.cur
+	}
 	s.cur = nil
 	s.gen++
+	s.startLocked()
 }

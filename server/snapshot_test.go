@@ -58,9 +58,51 @@ func TestSnapshots_Get(t *testing.T) {
 		t.Errorf("second get: %p, %v, %d builds", again, err, builds.Load())
 	}
 	s.invalidate()
-	fresh, err := s.get(context.Background())
+	fresh, err := s.fresh(context.Background())
 	if err != nil || fresh == got[0] || builds.Load() != 2 {
-		t.Errorf("get after invalidate: same snapshot %v, %v, %d builds", fresh == got[0], err, builds.Load())
+		t.Errorf("fresh after invalidate: same snapshot %v, %v, %d builds", fresh == got[0], err, builds.Load())
+	}
+	if again, err := s.get(context.Background()); again != fresh || err != nil {
+		t.Errorf("get after the rebuild: %p, %v; want the rebuilt %p", again, err, fresh)
+	}
+}
+
+// TestSnapshots_Stale checks that while a write's rebuild runs, get serves
+// the previous snapshot and fresh waits for the new one.
+func TestSnapshots_Stale(t *testing.T) {
+	t.Parallel()
+	var builds atomic.Int32
+	gate := make(chan struct{})
+	s := &snapshots{timeout: time.Minute, build: func(ctx context.Context) (*snapshot, error) {
+		n := builds.Add(1)
+		if n == 2 {
+			<-gate
+		}
+		return &snapshot{stats: Stats{Articles: int(n)}}, nil
+	}}
+	first, err := s.get(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.invalidate()
+	if st := s.state(); st != "rebuilding" {
+		t.Errorf("state during the rebuild = %q", st)
+	}
+	if got, err := s.get(context.Background()); got != first || err != nil {
+		t.Errorf("get during the rebuild = %v, %v; want the previous snapshot", got, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := s.fresh(ctx); !errors.Is(err, ErrIndexing) {
+		t.Errorf("fresh during the rebuild = %v, want ErrIndexing", err)
+	}
+	close(gate)
+	got, err := s.fresh(context.Background())
+	if err != nil || got.stats.Articles != 2 {
+		t.Errorf("fresh after the rebuild = %+v, %v; want build 2", got, err)
+	}
+	if st := s.state(); st != "ready" {
+		t.Errorf("state after the rebuild = %q", st)
 	}
 }
 

@@ -45,8 +45,10 @@ func (h *handler) serveWrite(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("read quads: %w", err)
 	}
 	r.Body = io.NopCloser(bytes.NewReader(data))
-	h.api.ServeWrite(w, r)
-	return nil
+	return h.exclusive(func() error {
+		h.api.ServeWrite(w, r)
+		return nil
+	})
 }
 
 // articleInput is the JSON body of POST /api/articles.
@@ -81,13 +83,21 @@ func (h *handler) postArticle(w http.ResponseWriter, r *http.Request) error {
 	}
 	ctx, cancel := contextWithTimeout(r, h.queryTimeout)
 	defer cancel()
-	if err := h.ingest(ctx, a); err != nil {
+	if err := h.exclusive(func() error { return h.ingest(ctx, a) }); err != nil {
 		if errors.Is(err, ctx.Err()) && ctx.Err() != nil {
 			return fmt.Errorf("ingest article %s: %w", a.ID, ErrQueryTimeout)
 		}
 		return fmt.Errorf("ingest article %s: %w", a.ID, err)
 	}
 	h.logger.Info("article ingested", "article_id", a.ID)
+	// Answer once the JSON endpoints show the article, so that the poster
+	// can open it; if re-indexing takes longer than the query timeout, it
+	// shows up when it is done.
+	wctx, wcancel := contextWithTimeout(r, h.queryTimeout)
+	defer wcancel()
+	if _, err := h.snaps.fresh(wctx); err != nil {
+		h.logger.Debug("article ingested; index not yet rebuilt", "article_id", a.ID, "err", err)
+	}
 	loc := "/api/articles/" + pathEscape(a.ID)
 	w.Header().Set("Location", loc)
 	return writeJSON(w, http.StatusCreated, articleCreated{ID: a.ID, Location: loc})
