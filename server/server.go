@@ -11,6 +11,11 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
+	// /api/v2/read and /api/v2/write find quad formats by name; they
+	// register themselves when imported.
+	_ "github.com/cayleygraph/quad/json"
+	_ "github.com/cayleygraph/quad/jsonld"
+	_ "github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/graph"
