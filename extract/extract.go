@@ -7,19 +7,37 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/jdkato/prose/v2"
-
 	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/internal/fastprose"
 )
 
 // ErrEmptyArticle is returned for an article with no body text.
 var ErrEmptyArticle = errors.New("extract: empty article")
 
+// Model holds the part-of-speech tagger and entity recogniser: prose's
+// models (github.com/jdkato/prose/v2), run by a fast implementation that
+// gives the same tags and labels. Build it once per process with NewModel
+// and share it: it is safe for concurrent use.
+type Model struct {
+	fp  *fastprose.Model
+	err error
+}
+
+// NewModel builds the model. It takes about half a second. An error in
+// building it is kept and reported by Err and by every Extract.
+func NewModel() *Model {
+	fp, err := fastprose.Load()
+	return &Model{fp: fp, err: err}
+}
+
+// Err reports whether the model failed to build.
+func (m *Model) Err() error { return m.err }
+
 // Config configures an Extractor.
 type Config struct {
-	// Model is the prose model, built once per process with NewModel and
+	// Model is the tagger model, built once per process with NewModel and
 	// shared by every Extractor. Nil means New builds one.
-	Model *prose.Model
+	Model *Model
 	// Logger receives debug logs; nil discards them.
 	Logger *slog.Logger
 }
@@ -27,14 +45,10 @@ type Config struct {
 // Extractor finds entities, quotes and events in articles. It is safe for
 // concurrent use.
 type Extractor struct {
-	model  *prose.Model
+	model  *Model
 	logger *slog.Logger
 	orgs   *orgIndex
 }
-
-// NewModel builds the prose model. It takes about a second: build it once
-// per process and pass it in Config.Model.
-func NewModel() *prose.Model { return prose.ModelFromData("en") }
 
 // New returns an Extractor.
 func New(cfg Config) *Extractor {
@@ -57,6 +71,9 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	}
 	if strings.TrimSpace(a.Body) == "" {
 		return Result{ArticleID: a.ID}, ErrEmptyArticle
+	}
+	if err := x.model.Err(); err != nil {
+		return Result{}, err
 	}
 	d := newDoc(a.Body, x.orgs)
 	if err := x.tagNames(d); err != nil {
@@ -118,17 +135,12 @@ func (d *doc) eventFor(frames []*breachFrame, keys []string, topic []int, si, sp
 	return keys[t]
 }
 
-// tagNames runs prose's tagger and entity recogniser, keeping the names it
-// labels as people and places as evidence for our own rules.
+// tagNames runs the tagger and entity recogniser, keeping the names it
+// labels as people as evidence for our own rules.
 func (x *Extractor) tagNames(d *doc) error {
-	pd, err := prose.NewDocument(d.body, prose.UsingModel(x.model), prose.WithSegmentation(false))
-	if err != nil {
-		return err
-	}
-	for _, e := range pd.Entities() {
-		switch e.Label {
-		case "PERSON":
-			d.proseNames[e.Text] = true
+	for _, e := range x.model.fp.Analyze(d.body).Entities {
+		if e.Label == "PERSON" {
+			d.proseNames[d.body[e.Start:e.End]] = true
 		}
 	}
 	return nil

@@ -24,9 +24,12 @@ const (
 // extract package does).
 var proseModel = sync.OnceValue(func() *prose.Model { return prose.ModelFromData("en") })
 
+// sharedModel is this package's model, built once for all tests.
+var sharedModel = sync.OnceValues(Load)
+
 func loadModel(tb testing.TB) *Model {
 	tb.Helper()
-	m, err := Load()
+	m, err := sharedModel()
 	if err != nil {
 		tb.Fatalf("Load: %v", err)
 	}

@@ -24,14 +24,11 @@ type Model struct {
 	scratch sync.Pool // *scratch
 }
 
-// loadShared builds the model on first use; every Load call shares it.
-var loadShared = sync.OnceValues(build)
-
-// Load returns the model built from prose's embedded model files. It is
-// built once per process, on the first call (which takes about half a
-// second); later calls return the same *Model.
+// Load builds the model from prose's embedded model files. It takes about
+// half a second: build it once per process and share it (a Model is safe
+// for concurrent use).
 func Load() (*Model, error) {
-	return loadShared()
+	return build()
 }
 
 // ErrModelShape is returned by Load when prose's model files do not have
