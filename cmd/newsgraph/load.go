@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -91,7 +92,9 @@ func (e *env) load(ctx context.Context, opts loadOptions) (err error) {
 		cfg.progress = newProgress(e.stderr, e.logger)
 	}
 	st, err := loadArticles(ctx, s, x, src, cfg)
-	if err != nil {
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("load interrupted: the store holds what was loaded so far; run the same load again to finish it (%w)", err)
+	} else if err != nil {
 		return err
 	}
 	if !opts.quiet {
@@ -153,10 +156,14 @@ func loadArticles(ctx context.Context, s *graph.Store, x *extract.Extractor, src
 		prog = noProgress{}
 	}
 	defer prog.finish()
-	skip := func(path string, problem any) {
+	skip := func(path string, problem error) {
 		st.skipped++
 		prog.clear()
-		fmt.Fprintf(cfg.stderr, "skipped %s: %v\n", path, problem)
+		msg := oneLine(problem.Error())
+		if !strings.HasPrefix(msg, path+":") {
+			msg = path + ": " + msg
+		}
+		fmt.Fprintf(cfg.stderr, "skipped %s\n", msg)
 	}
 
 	// Read everything first: copies of an article can come from any file.
@@ -168,9 +175,7 @@ func loadArticles(ctx context.Context, s *graph.Store, x *extract.Extractor, src
 		if errors.Is(err, io.EOF) {
 			break
 		} else if errors.As(err, &perr) {
-			st.skipped++
-			prog.clear()
-			fmt.Fprintf(cfg.stderr, "skipped %s\n", perr)
+			skip(perr.Path, perr)
 			continue
 		} else if err != nil {
 			return st, err

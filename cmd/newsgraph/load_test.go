@@ -2,8 +2,11 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -514,4 +517,37 @@ func killedState(t *testing.T, db string, want int) bool {
 	}
 	t.Logf("killed with %d of %d quads stored, %d versions pending", len(got)-2*marks, want, marks)
 	return len(got) > 0 && (marks > 0 || len(got) < want)
+}
+
+func TestNewProgress(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name   string
+		logger *slog.Logger
+		want   []string
+	}{
+		{"text", slog.New(slog.NewTextHandler(io.Discard, nil)), []string{"msg=progress phase=loading done=1 total=3"}},
+		{"json", slog.New(slog.NewJSONHandler(io.Discard, nil)), []string{`"msg":"progress","phase":"loading","done":1,"total":3`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			p, ok := newProgress(&buf, tt.logger).(*logProgress)
+			if !ok {
+				t.Fatal("a buffer is not a terminal, but got a progress bar")
+			}
+			p.every = 0
+			p.start("loading", 3)
+			p.add(1)
+			for _, w := range tt.want {
+				if !strings.Contains(buf.String(), w) {
+					t.Errorf("progress line %q lacks %q", buf.String(), w)
+				}
+			}
+			p.every = time.Hour
+			p.add(1)
+			if n := strings.Count(buf.String(), "\n"); n != 1 {
+				t.Errorf("%d lines within the interval, want 1", n)
+			}
+		})
+	}
 }
