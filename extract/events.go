@@ -21,12 +21,12 @@ var (
 	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
 	strongTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|unauthori[sz]ed access|ransomware|data loss|loss of data|data leak)\b`)
 	notDataBreach     = regexp.MustCompile(`(?i)\bbreach(?:es|ed)? (?:of )?(?:the |his |her |their |its )?(?:peace|contract|rules|law|duty|trust|bail|regulations|conditions|covenant|privilege|ceasefire|code|guidelines|licence|license|order|injunction|promise|protocol|standards|terms)\b`)
-	causeLossRe       = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b.{0,80}\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|went missing|taken)\b|\b(?:lost|stolen|missing|misplaced|mislaid)\b.{0,40}\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|phones?|tablets?|devices?|paperwork|documents|briefcases?|folders?)\b`)
+	lossVerbRe        = regexp.MustCompile(`(?i)\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|taken)\b`)
 	causeDataLossRe   = regexp.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|deleted|unexplained reduction)\b`)
 	causeDisclosureRe = regexp.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
 	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
 	exposedRe         = regexp.MustCompile(`(?i)\b(?:had been|was|were|been) (?:\w+ )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded)(?: online| in error| by mistake)?\b`)
-	deviceRe          = regexp.MustCompile(`\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
+	deviceRe          = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = regexp.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
 	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|members of staff|members of the public)\b`)
 	representsRe      = regexp.MustCompile(`(?i)\b(?:represents|representing|employs|employing|serves|serving a population|has|have|with)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+)*$`)
@@ -68,8 +68,11 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	cur := -1
 	for si, s := range d.sents {
 		text := d.body[s.Start:s.End]
-		cause, causeText := classifyCause(text)
-		trig := breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
+		cause, causeText, trig := causeUnknown, "", false
+		if d.mayTellOfBreach(si) { // the regular expressions only where a breach word stands
+			cause, causeText = classifyCause(text)
+			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
+		}
 		victim, via := d.victimIn(s)
 		switch {
 		case trig && victim >= 0:
@@ -152,7 +155,7 @@ func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int)
 // classifyCause names what caused the breach a sentence tells of.
 func classifyCause(text string) (string, string) {
 	switch {
-	case causeLossRe.MatchString(text):
+	case isLoss(text):
 		return causeLoss, "lost or stolen " + deviceRe.FindString(strings.ToLower(text))
 	case causeDataLossRe.MatchString(text):
 		return causeDataLoss, strings.ToLower(causeDataLossRe.FindString(text))
@@ -168,6 +171,23 @@ func classifyCause(text string) (string, string) {
 		return causeDisclosure, strings.ToLower(exposedRe.FindString(text))
 	}
 	return causeUnknown, ""
+}
+
+// isLoss reports whether text tells of a device or papers lost or stolen:
+// a device word with a loss verb up to 80 bytes after it, or 40 before it.
+func isLoss(text string) bool {
+	devs := deviceRe.FindAllStringIndex(text, -1)
+	if devs == nil {
+		return false
+	}
+	for _, v := range lossVerbRe.FindAllStringIndex(text, -1) {
+		for _, dv := range devs {
+			if v[0] >= dv[1] && v[0]-dv[1] <= 80 || dv[0] >= v[1] && dv[0]-v[1] <= 40 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // victimIn finds the organisation a sentence says was breached: the first
@@ -220,18 +240,39 @@ func (d *doc) mainVictim() int {
 // factSentence reports whether a sentence without a breach word still
 // carries breach facts: data categories, counts of people, reporting.
 func (d *doc) factSentence(text string) bool {
-	low := strings.ToLower(text)
-	if countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) {
+	if strings.ContainsAny(text, "0123456789") && countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) {
 		return true
 	}
-	for _, c := range dataCategories {
-		for _, p := range c.patterns {
-			if len(p) > 5 && containsWord(low, p) {
+	low := strings.ToLower(text)
+	for _, cp := range categoryPatterns {
+		if len(cp.pat) > 5 && containsWord(low, cp.pat) {
+			return true
+		}
+	}
+	return reportVerbRe.MatchString(text)
+}
+
+// breachStems start the words that can tell of a breach; a sentence with
+// none of them needs no regular expression.
+var breachStems = []string{"breach", "hack", "cyber", "leak", "unauthori", "ransomware", "intrusion", "compromise",
+	"data", "laptop", "notebook", "stolen", "lost", "missing", "fell", "foi", "freedom", "error", "mistaken",
+	"inadvertent", "accidental", "erroneous", "wrong", "publish", "release", "disclos", "expos", "post",
+	"upload", "reduction", "delet", "shared", "sent", "included", "device", "phone", "memory", "usb", "drive",
+	"document", "paper", "file", "folder", "disc", "disk", "tablet", "bag", "briefcase", "malware", "phishing",
+	"misplaced", "mislaid", "left", "taken", "attack", "criminal"}
+
+// mayTellOfBreach reports whether sentence si has a word starting with one
+// of breachStems.
+func (d *doc) mayTellOfBreach(si int) bool {
+	s := d.sents[si]
+	for _, w := range d.wordsIn(s.Start, s.End) {
+		for _, st := range breachStems {
+			if strings.HasPrefix(w.low, st) {
 				return true
 			}
 		}
 	}
-	return reportVerbRe.MatchString(text)
+	return false
 }
 
 // readFacts adds the data, counts and authorities sentence s tells of to f.
@@ -243,6 +284,10 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		} else {
 			f.exposed[m.label] = true
 		}
+	}
+	if !strings.ContainsAny(text, "0123456789") {
+		d.readReportedTo(f, s)
+		return
 	}
 	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
 		if representsRe.MatchString(text[:m[0]]) {
