@@ -98,18 +98,52 @@ func entities(ctx context.Context, s *graph.Store, params map[string]any) ([]Ent
 		}
 		e.Aliases = sorted(e.Aliases)
 		e.Articles = ids(r.Articles, graph.ArticlePrefix)
-		if e.Roles == nil {
-			e.Roles = []RoleRow{}
-		}
-		slices.SortFunc(e.Roles, func(a, b RoleRow) int {
-			return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Org, b.Org))
-		})
+		e.Roles = mergeRoles(e.Roles)
 		rows = append(rows, e)
 	}
 	slices.SortFunc(rows, func(a, b EntityRow) int {
 		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return rows, nil
+}
+
+// mergeRoles folds the roles articles state in different words into one
+// each: titles that differ only in case or spacing are one title, and a
+// title read without its organisation joins the same title read with one.
+// The result is sorted.
+func mergeRoles(roles []RoleRow) []RoleRow {
+	key := func(r RoleRow) string { return strings.Join(strings.Fields(strings.ToLower(r.Title)), " ") }
+	slices.SortFunc(roles, func(a, b RoleRow) int {
+		// with an organisation first, then lower-case titles first
+		return cmp.Or(strings.Compare(key(a), key(b)), boolCmp(a.Org == "", b.Org == ""), strings.Compare(b.Title, a.Title), strings.Compare(a.Org, b.Org))
+	})
+	out := []RoleRow{}
+	for _, r := range roles {
+		dup := false
+		for _, o := range out {
+			if key(o) == key(r) && o.Former == r.Former && (o.Org == r.Org || r.Org == "") {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b RoleRow) int {
+		return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.Org, b.Org), boolCmp(a.Former, b.Former))
+	})
+	return out
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
 }
 
 // Breaches returns every data breach, sorted by id.
