@@ -414,6 +414,10 @@ func (l *Loader) Close(ctx context.Context) (LoadReport, error) {
 	return l.report, nil
 }
 
+// sweepLabels is the number of versions to delete above which the sweep
+// reads every quad once instead of looking each version's quads up.
+const sweepLabels = 8
+
 // mark is a version carrying a pending or garbage marker.
 type mark struct {
 	st *articleState
@@ -501,29 +505,40 @@ func (l *Loader) sweep(ctx context.Context) error {
 	if len(l.garbage) == 0 {
 		return nil
 	}
-	// A version's quads hang off many nodes; one pass over the store
-	// finds them all. Its markers go last, so that a sweep interrupted
-	// here is resumed by the next load.
+	// A version's quads hang off many nodes: they are found by their
+	// label, through a label index or a pass over the store that decodes
+	// only the quads with the label; with many labels, one pass that
+	// decodes every quad is faster. Markers go last, so that a sweep
+	// interrupted here is resumed by the next load.
 	var data, markers []quad.Quad
-	it := l.s.qs.QuadsAllIterator()
-	defer it.Close()
-	err = cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) {
-		q := l.s.qs.Quad(r)
-		label, ok := q.Label.(quad.IRI)
-		if !ok {
-			return
-		}
-		art, isGarbage := l.garbage[label]
+	keep := func(q quad.Quad) {
+		label, _ := q.Label.(quad.IRI)
+		art, ok := l.garbage[label]
 		switch {
-		case !isGarbage:
+		case !ok:
 		case q.Subject == art && (q.Predicate == LoadState || q.Predicate == PendingHash):
 			markers = append(markers, q)
 		default:
 			data = append(data, q)
 		}
-	})
-	if err != nil {
-		return fmt.Errorf("read %s: %w", l.s.dsn, err)
+	}
+	if len(l.garbage) > sweepLabels {
+		it := l.s.qs.QuadsAllIterator()
+		defer it.Close()
+		if err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) { keep(l.s.qs.Quad(r)) }); err != nil {
+			return fmt.Errorf("read %s: %w", l.s.dsn, err)
+		}
+	} else {
+		labels := make([]quad.IRI, 0, len(l.garbage))
+		for label := range l.garbage {
+			labels = append(labels, label)
+		}
+		slices.Sort(labels)
+		for _, label := range labels {
+			if err := l.s.eachQuad(ctx, quad.Label, label, keep); err != nil {
+				return err
+			}
+		}
 	}
 	sort.Slice(markers, func(i, j int) bool { return markers[i].Predicate != LoadState && markers[j].Predicate == LoadState })
 	if err := l.remove(ctx, data, true); err != nil {

@@ -326,3 +326,41 @@ func TestLoader_crash(t *testing.T) {
 		}
 	}
 }
+
+// TestLoader_replaceMany replaces more versions than the sweep looks up
+// one by one, so that it reads the whole store once.
+func TestLoader_replaceMany(t *testing.T) {
+	for _, st := range testStores[:2] {
+		t.Run(st.name, func(t *testing.T) {
+			var before, after []Doc
+			for i := range sweepLabels + 2 {
+				for _, d := range []Doc{fixture()[0], edited(fixture()[0])} {
+					d.Article.ID = fmt.Sprintf("a%02d", i)
+					d.Result.ArticleID = d.Article.ID
+					if len(after) < len(before) {
+						after = append(after, d)
+					} else {
+						before = append(before, d)
+					}
+				}
+			}
+			clean := open(t, st.dsn(t), 0)
+			load(t, clean, after...)
+			s := open(t, st.dsn(t), 0)
+			load(t, s, before...)
+			if rep := load(t, s, after...); len(rep.Changed) != len(after) {
+				t.Errorf("%d replaced, want %d", len(rep.Changed), len(after))
+			}
+			got := nquads(t, s, false)
+			noMarkers(t, got)
+			for _, l := range got {
+				if !strings.Contains(l, "#2> .") {
+					t.Fatalf("quad of a replaced version left: %s", l)
+				}
+			}
+			if d := diff(nquads(t, clean, true), nquads(t, s, true)); d != "" {
+				t.Errorf("store differs from a clean load:\n%s", d)
+			}
+		})
+	}
+}
