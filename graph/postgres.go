@@ -43,6 +43,8 @@ type pgStore struct {
 	// counted is true when the database keeps newsgraph's quad counter
 	// (ng_stats, maintained by triggers).
 	counted bool
+	// wrote is set once the store has written.
+	wrote bool
 }
 
 // openPostgres opens the graph in the PostgreSQL database named by dsn.
@@ -128,7 +130,12 @@ func openPostgres(ctx context.Context, dsn string, opts Options, logger *slog.Lo
 	if err != nil {
 		return fail(fmt.Errorf("open store %s: %w", name, pqMessage(err)))
 	}
-	return p, qs, nil
+	pqs, err := newPgQuadStore(qs, p.db)
+	if err != nil {
+		qs.Close()
+		return fail(fmt.Errorf("open store %s: %w", name, err))
+	}
+	return p, pqs, nil
 }
 
 // createDatabase creates the database dbName on the server of u,
@@ -253,11 +260,17 @@ func (p *pgStore) count(ctx context.Context) (int64, error) {
 // close releases the writer lock and the connections.
 func (p *pgStore) close() error {
 	var err error
+	if p.lock != nil && p.wrote {
+		// Fresh statistics for the planner, and a visibility map so that
+		// queries read indexes only: autovacuum would get there, but not
+		// before the queries that follow a load.
+		_, err = p.lock.ExecContext(context.Background(), `VACUUM (ANALYZE) quads, nodes`)
+	}
 	if p.lock != nil {
 		// Closing the pool ends the session, which drops the lock too;
 		// unlock first so the connection is clean whatever happens.
-		_, err = p.lock.ExecContext(context.Background(), `SELECT pg_advisory_unlock_all()`)
-		err = errors.Join(err, p.lock.Close())
+		_, uerr := p.lock.ExecContext(context.Background(), `SELECT pg_advisory_unlock_all()`)
+		err = errors.Join(err, uerr, p.lock.Close())
 	}
 	if p.db != nil {
 		err = errors.Join(err, p.db.Close())

@@ -79,6 +79,7 @@ func (p *pgStore) write(ctx context.Context, f func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("write to %s: %w", p.name, pqMessage(err))
 	}
+	p.wrote = true
 	return nil
 }
 

@@ -90,6 +90,7 @@ func TestStore(t *testing.T) {
 			t.Run("MergesEntitiesAcrossLoads", func(t *testing.T) { testMergeAcrossLoads(t, b) })
 			t.Run("ChangedArticleIsReported", func(t *testing.T) { testChanged(t, b) })
 			t.Run("AddQuadsIgnoresDuplicates", func(t *testing.T) { testAddQuads(t, b) })
+			t.Run("QueriesAnswerAsOnMemory", func(t *testing.T) { testQueries(t, b) })
 			if b.persistent {
 				t.Run("Reopen", func(t *testing.T) { testReopen(t, b) })
 			}

@@ -69,3 +69,57 @@ function matches(want, strs) {
   }
   return false;
 }
+
+// nodeFacts is facts(pred) for the given nodes only. For a few nodes it
+// asks, for each, for the values of pred (HasR: a shape SQL backends run as
+// one query) instead of reading every quad with pred.
+function nodeFacts(pred, nodes) {
+  if (nodes.length > 50) {
+    var all = facts(pred);
+    var some = {};
+    for (var i = 0; i < nodes.length; i++) {
+      if (all[nodes[i]]) {
+        some[nodes[i]] = all[nodes[i]];
+      }
+    }
+    return some;
+  }
+  var m = {};
+  for (var j = 0; j < nodes.length; j++) {
+    var vals = [];
+    g.V().HasR(pred, nodes[j]).ForEach(function (d) {
+      if (vals.indexOf(d.id) < 0) {
+        vals.push(d.id);
+      }
+    });
+    if (vals.length) {
+      m[nodes[j]] = vals.sort();
+    }
+  }
+  return m;
+}
+
+// nameKey folds a name the way newsgraph's merge index (<ng:nameKey>)
+// does (graph.NormalizeName), for ASCII punctuation: a name it folds
+// differently is only found more slowly, never missed.
+function nameKey(s) {
+  var words = s.toLowerCase().replace(/[\u2018\u2019`]/g, "'").replace(/[^a-z0-9'\u00c0-\uffff]+/g, " ").split(" ");
+  var out = [];
+  for (var i = 0; i < words.length; i++) {
+    var w = words[i].replace(/^'+|'+$/g, "");
+    if (w) {
+      out.push(w);
+    }
+  }
+  var k = out.join(" ");
+  return k.indexOf("the ") === 0 ? k.slice(4) : k;
+}
+
+// keys returns the values of a path as an array of their string forms.
+function keys(p) {
+  var out = [];
+  p.ForEach(function (d) {
+    out.push(d.id);
+  });
+  return out;
+}
