@@ -8,6 +8,7 @@ require (
 	github.com/cayleygraph/quad v1.1.0
 	github.com/hidal-go/hidalgo v0.0.0-20190814174001-42e03f3b5eaa
 	github.com/jdkato/prose/v2 v2.0.0
+	github.com/lib/pq v1.12.3
 	github.com/markusmobius/go-trafilatura v1.12.2
 	github.com/mmcdole/gofeed v1.4.2
 	github.com/urfave/cli/v2 v2.27.5
