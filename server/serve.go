@@ -24,8 +24,10 @@ const (
 
 // Serve listens on addr and serves h until ctx ends, then shuts down
 // gracefully: it stops accepting connections and waits up to
-// ShutdownTimeout for in-flight requests to finish. It returns nil after a
-// clean shutdown.
+// ShutdownTimeout for in-flight requests to finish. A handler made by
+// NewHandler then stops indexing the store in the background, so that the
+// caller may close the store once Serve has returned. Serve returns nil
+// after a clean shutdown.
 func Serve(ctx context.Context, addr string, h http.Handler) error {
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", addr)
@@ -38,6 +40,9 @@ func Serve(ctx context.Context, addr string, h http.Handler) error {
 // ServeListener is Serve on a listener the caller opened, e.g. to learn the
 // port of "127.0.0.1:0" before serving. It closes ln.
 func ServeListener(ctx context.Context, ln net.Listener, h http.Handler) error {
+	if s, ok := h.(stopper); ok {
+		defer s.stop()
+	}
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: ReadHeaderTimeout,
@@ -68,3 +73,11 @@ func ServeListener(ctx context.Context, ln net.Listener, h http.Handler) error {
 	}
 	return nil
 }
+
+// stopper is a handler with background work to end when serving ends.
+type stopper interface{ stop() }
+
+var _ stopper = (*handler)(nil)
+
+// stop ends the handler's background indexing and waits for it.
+func (h *handler) stop() { h.snaps.stop() }

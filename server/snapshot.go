@@ -292,11 +292,14 @@ type snapshots struct {
 	timeout time.Duration
 
 	mu       sync.Mutex
-	cur      *snapshot     // up to date; nil when none is
-	stale    *snapshot     // the last one built before a write, served meanwhile
-	gen      int           // incremented by every invalidate
-	building chan struct{} // closed when the running build ends; nil when none
-	err      error         // error of the last build
+	cur      *snapshot          // up to date; nil when none is
+	stale    *snapshot          // the last one built before a write, served meanwhile
+	gen      int                // incremented by every invalidate
+	building chan struct{}      // closed when the running build ends; nil when none
+	cancel   context.CancelFunc // ends the running build
+	err      error              // error of the last build
+	stopped  bool               // set by stop: no more builds
+	builds   sync.WaitGroup     // running builds
 }
 
 // start begins a build in the background unless an up-to-date snapshot
@@ -314,11 +317,33 @@ func (s *snapshots) startLocked() chan struct{} {
 	if s.cur != nil {
 		return nil
 	}
+	if s.stopped {
+		return s.building
+	}
 	if s.building == nil {
-		s.building = make(chan struct{})
-		go s.run(s.building, s.gen)
+		// A build has its own deadline, so that a build started by one
+		// request survives that request's timeout and serves the next
+		// ones.
+		ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
+		s.building, s.cancel = make(chan struct{}), cancel
+		s.builds.Add(1)
+		go s.run(ctx, s.building, s.gen)
 	}
 	return s.building
+}
+
+// stop ends the running build, waits for it to return and starts no
+// more, so that the store can be closed. Requests that still want a
+// snapshot get the current or stale one, or wait for none until their
+// deadline.
+func (s *snapshots) stop() {
+	s.mu.Lock()
+	s.stopped = true
+	if s.building != nil {
+		s.cancel()
+	}
+	s.mu.Unlock()
+	s.builds.Wait()
 }
 
 // state reports "ready", "building", "rebuilding" (serving a stale
@@ -383,16 +408,15 @@ func (s *snapshots) wait(ctx context.Context, staleOK bool) (*snapshot, error) {
 	}
 }
 
-// run builds a snapshot. It has its own deadline, so that a build started
-// by one request survives that request's timeout and serves the next ones.
-// A build that a write overtook is thrown away and the next one started.
-func (s *snapshots) run(done chan struct{}, gen int) {
-	ctx, cancel := context.WithTimeout(context.Background(), s.timeout)
-	defer cancel()
+// run builds a snapshot under ctx, which startLocked made. A build that
+// a write overtook is thrown away and the next one started.
+func (s *snapshots) run(ctx context.Context, done chan struct{}, gen int) {
+	defer s.builds.Done()
 	snap, err := s.safeBuild(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.building = nil
+	s.cancel()
+	s.building, s.cancel = nil, nil
 	if gen == s.gen {
 		s.err = err
 		if err == nil {
