@@ -118,15 +118,18 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 		}
 		cfg.Ingest = ingester(s, extract.New(extract.Config{Model: m, Logger: e.logger}))
 	}
-	h, err := server.NewHandler(cfg)
-	if err != nil {
-		return err
-	}
-
+	// Listen before building the handler, which starts reading the store
+	// in the background at once: ServeListener ends that read before it
+	// returns and the store is closed.
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", o.addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", o.addr, err)
+	}
+	h, err := server.NewHandler(cfg)
+	if err != nil {
+		ln.Close()
+		return err
 	}
 	mode := "read-only"
 	if o.allowWrite {

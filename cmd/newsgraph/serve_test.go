@@ -292,6 +292,11 @@ func TestServe_write(t *testing.T) {
 		t.Errorf("/healthz: %s", r.body)
 	}
 
+	// A quad write answers before the server has re-read the store; the
+	// shutdown right after it must end that read before closing the store.
+	r = do(t, "POST", s.url+"/api/v2/write", token, "application/n-quads",
+		"<ng:entity/person/mara-quill> <schema:alternateName> \"M. Quill\" <ng:manual> .\n")
+	wantStatus(t, "POST /api/v2/write", r, http.StatusOK)
 	if code := s.stop(t); code != exitOK {
 		t.Errorf("exit %d after shutdown; stderr %s", code, s.stderr.String())
 	}
