@@ -325,6 +325,9 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 			[]string{"Information Commissioner's Office", "National Cyber Security Centre"}, "ransomware"},
 		{"council-single-quotes", "Riverside City Council", []string{"names", "addresses"}, nil, 2300, []string{"Information Commissioner's Office"}, ""},
 		{"trust-laptop", "Northfield NHS Foundation Trust", []string{"medical records"}, nil, 0, []string{"Information Commissioner's Office"}, "lost or stolen laptop"},
+		// "were not exposed" is a fact of the same breach, not a second one
+		{"payroll-supplier", "Kingsmere Borough Council", []string{"names", "national insurance numbers"}, []string{"financial details"}, 6450,
+			[]string{"Information Commissioner's Office"}, "ransomware"},
 		{"named-supplier", "Greater Manchester Police", []string{"names", "photos", "collar numbers"}, nil, 0, []string{"National Crime Agency"}, "ransomware"},
 		{"police-said", "Thames Valley Police", []string{"personal data"}, nil, 0, nil, ""},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
@@ -438,4 +441,27 @@ func TestExtractor_Extract_supplier(t *testing.T) {
 	if len(r.Events) != 1 || names[r.Events[0].Via] != "Digital ID" {
 		t.Errorf("breaches %+v: want one via Digital ID", r.Events)
 	}
+}
+
+// TestExtractor_Extract_supplierWithModifier checks "its payroll
+// supplier, Ferncastle Data," names the supplier of the council.
+func TestExtractor_Extract_supplierWithModifier(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "payroll-supplier")
+	names := map[string]string{}
+	for _, e := range r.Entities {
+		names[e.Key] = e.Name
+	}
+	for _, e := range r.Entities {
+		if e.Name == "Ferncastle Data" {
+			if e.Kind != extract.KindSupplier || names[e.Client] != "Kingsmere Borough Council" {
+				t.Errorf("Ferncastle Data: kind %q client %q, want a supplier of Kingsmere Borough Council", e.Kind, names[e.Client])
+			}
+			if len(r.Events) != 1 || names[r.Events[0].Via] != "Ferncastle Data" {
+				t.Errorf("breaches %+v: want one via Ferncastle Data", r.Events)
+			}
+			return
+		}
+	}
+	t.Errorf("Ferncastle Data not found in %+v", r.Entities)
 }

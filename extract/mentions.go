@@ -301,11 +301,18 @@ func (d *doc) definiteBefore(off int) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	last := strings.Trim(ws[len(ws)-1], ",")
-	switch last {
-	case "a", "an", "the", "its", "their", "his", "her", "this", "that", "one", "of":
-		return true
+	// up to two modifiers may stand between: "its payroll supplier", "a
+	// third-party IT contractor"
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-3; k-- {
+		switch strings.Trim(ws[k], ",") {
+		case "a", "an", "the", "its", "their", "his", "her", "this", "that", "one", "of":
+			return true
+		}
+		if strings.ContainsAny(ws[k], ",.;:") {
+			break
+		}
 	}
+	last := strings.Trim(ws[len(ws)-1], ",")
 	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "s'") || strings.HasSuffix(last, "s’") {
 		return true
 	}
