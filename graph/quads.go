@@ -20,16 +20,33 @@ import (
 //
 // Quotes are numbered from 1 in the order of their position in the body, so
 // a quote's IRI does not depend on the order extract returned them in.
+//
+// The publisher is an organisation entity (see PublisherKey). Each fact
+// the article states about an entity, role or event gets an evidence node
+// with the sentence that states it (see Evidence).
 func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 	art := ArticleIRI(a.ID)
 	b := quadBuilder{label: art, seen: map[quad.Quad]bool{}}
+	ev := newEvidenceWriter(&b, a.ID, art, a.Body, r)
 
 	b.add(art, RDFType, NewsArticle)
 	b.str(art, Headline, a.Title)
 	if !a.Published.IsZero() {
 		b.add(art, DatePublished, quad.Time(a.Published.UTC().Truncate(time.Second)))
 	}
-	b.str(art, Publisher, a.Publisher)
+	if key := PublisherKey(a.Publisher); key != "" {
+		n := EntityIRI(key)
+		b.add(art, Publisher, n)
+		if _, ok := r.Entity(key); !ok {
+			pub := extract.Entity{Key: key, Name: strings.TrimSpace(a.Publisher), Type: extract.Organization, Kind: extract.KindMedia}
+			b.add(n, RDFType, Organization)
+			b.str(n, Name, pub.Name)
+			b.str(n, Kind, pub.Kind)
+			for _, k := range NameKeys(pub) {
+				b.str(n, NameKey, k)
+			}
+		}
+	}
 	b.str(art, Author, a.Author)
 	b.str(art, URL, a.URL)
 	b.str(art, ContentHash, ContentHashOf(a))
@@ -40,6 +57,8 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		}
 		n := EntityIRI(e.Key)
 		b.add(art, Mentions, n)
+		sent, count := ev.entity(e.Key)
+		ev.add(art, Mentions, n, sent, count)
 		b.add(n, RDFType, TypeIRI(string(e.Type)))
 		b.str(n, Name, e.Name)
 		for _, al := range e.Aliases {
@@ -58,6 +77,7 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 			}
 			rn := RoleIRI(e.Key, ro.Title, ro.Org, ro.Former)
 			b.add(n, HasRole, rn)
+			ev.add(n, HasRole, rn, ev.role(e.Key, ro.Title), 0)
 			b.add(rn, RDFType, Role)
 			b.str(rn, JobTitle, ro.Title)
 			b.ref(rn, MemberOf, EntityIRI, ro.Org)
@@ -85,33 +105,58 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		if q.Sentence != (extract.Span{}) {
 			b.add(n, SentenceStart, quad.Int(q.Sentence.Start))
 			b.add(n, SentenceEnd, quad.Int(q.Sentence.End))
+			if q.Sentence.Start >= 0 && q.Sentence.End <= len(a.Body) && q.Sentence.Start < q.Sentence.End {
+				b.str(n, Sentence, a.Body[q.Sentence.Start:q.Sentence.End])
+			}
 		}
 	}
 
-	for _, ev := range r.Events {
-		if ev.Key == "" {
+	for _, e := range r.Events {
+		if e.Key == "" {
 			continue
 		}
-		n := EventIRI(ev.Key)
+		n := EventIRI(e.Key)
 		b.add(art, Mentions, n)
-		b.add(n, RDFType, EventTypeIRI(ev.Type))
-		b.str(n, Name, ev.Name)
-		b.ref(n, Victim, EntityIRI, ev.Victim)
-		b.ref(n, Via, EntityIRI, ev.Via)
-		for _, x := range ev.Exposed {
-			b.str(n, Exposed, x)
+		// The article tells of the event in its first evidence sentence,
+		// or else where it names the victim.
+		told := ev.fact(e.Evidence, nil)
+		if told.End == 0 && e.Victim != "" {
+			told = ev.fact(nil, ev.entityMatch(e.Victim))
 		}
-		for _, x := range ev.NotExposed {
-			b.str(n, NotExposed, x)
+		ev.add(art, Mentions, n, told, 0)
+		b.add(n, RDFType, EventTypeIRI(e.Type))
+		b.str(n, Name, e.Name)
+		// fact adds one fact of the event with its evidence.
+		fact := func(p quad.IRI, o quad.Value, match matcher) {
+			b.add(n, p, o)
+			ev.add(n, p, o, ev.fact(e.Evidence, match), 0)
 		}
-		for _, x := range ev.Affected {
-			b.add(n, Affected, quad.Int(x))
+		ref := func(p quad.IRI, key string) {
+			if key != "" {
+				fact(p, EntityIRI(key), ev.entityMatch(key))
+			}
 		}
-		for _, x := range ev.ReportedTo {
-			b.ref(n, ReportedTo, EntityIRI, x)
+		str := func(p quad.IRI, v string, match matcher) {
+			if v = strings.TrimSpace(v); v != "" {
+				fact(p, quad.String(v), match)
+			}
 		}
-		b.str(n, Cause, ev.Cause)
-		b.str(n, When, ev.When)
+		ref(Victim, e.Victim)
+		ref(Via, e.Via)
+		for _, x := range e.Exposed {
+			str(Exposed, x, textOnly(textMatch(x)))
+		}
+		for _, x := range e.NotExposed {
+			str(NotExposed, x, textOnly(textMatch(x)))
+		}
+		for _, x := range e.Affected {
+			fact(Affected, quad.Int(x), textOnly(numberMatch(x)))
+		}
+		for _, x := range e.ReportedTo {
+			ref(ReportedTo, x)
+		}
+		str(Cause, e.Cause, textOnly(textMatch(e.Cause)))
+		str(When, e.When, textOnly(whenMatch(e.When)))
 	}
 
 	slices.SortFunc(b.out, compareQuads)

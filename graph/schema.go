@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"strconv"
 	"strings"
@@ -19,7 +21,9 @@ const (
 	Headline = quad.IRI("schema:headline")
 	// DatePublished is an article's publication time (a typed time literal).
 	DatePublished = quad.IRI("schema:datePublished")
-	// Publisher is the outlet that published an article (a string).
+	// Publisher links an article to the outlet that published it: an
+	// organisation entity (see PublisherKey). Stores written before
+	// publishers became entities hold the outlet's name as a string.
 	Publisher = quad.IRI("schema:publisher")
 	// Author is an article's byline (a string).
 	Author = quad.IRI("schema:author")
@@ -97,9 +101,11 @@ const (
 
 	// QuoteKind is how a quote was reported: direct, partial or indirect.
 	QuoteKind = quad.IRI("ng:quoteKind")
-	// Start is the byte offset where a quote starts in its article's body.
+	// Start is the byte offset where a quote, or the sentence of an
+	// evidence node, starts in its article's body.
 	Start = quad.IRI("ng:start")
-	// End is the byte offset where a quote ends in its article's body.
+	// End is the byte offset where a quote, or the sentence of an evidence
+	// node, ends in its article's body.
 	End = quad.IRI("ng:end")
 	// SentenceStart is the byte offset of the start of a quote's sentence.
 	SentenceStart = quad.IRI("ng:sentenceStart")
@@ -109,6 +115,68 @@ const (
 	// ContentHash is the hash of an article's content (see ContentHash).
 	ContentHash = quad.IRI("ng:contentHash")
 )
+
+// Evidence: which sentence of which article states a fact.
+//
+// Every fact an article states is a quad labelled with the article (its
+// version, see VersionIRI), so a fact stated by three articles is three
+// quads that differ only in their label. Where an article states a fact,
+// an evidence node, one per article and fact, says in RDF's reification
+// terms which fact it is and carries the sentence:
+//
+//	<ng:evidence/ARTICLE/HASH> <rdf:type>       <ng:Evidence>
+//	                           <rdf:subject>    <ng:event/KEY>
+//	                           <rdf:predicate>  <ng:affected>
+//	                           <rdf:object>     "9276"^^<xsd:integer>
+//	                           <schema:isPartOf> <ng:article/ARTICLE>
+//	                           <ng:sentence>    "Acme said hackers had stolen ..."
+//	                           <ng:start> 0, <ng:end> 120 (the sentence's byte offsets)
+//
+// Evidence is kept for an article's mentions of entities and events (with
+// <ng:mentionCount>), for roles (person <ng:role> role node) and for each
+// fact of an event (victim, via, exposed, notExposed, affected,
+// reportedTo, cause, when). A quote node carries its own sentence
+// (<ng:sentence>, <ng:sentenceStart>, <ng:sentenceEnd>).
+const (
+	// Evidence is the class of evidence nodes.
+	Evidence = quad.IRI("ng:Evidence")
+	// RDFSubject is the subject of the fact an evidence node is about.
+	RDFSubject = quad.IRI("rdf:subject")
+	// RDFPredicate is the predicate of the fact an evidence node is about.
+	RDFPredicate = quad.IRI("rdf:predicate")
+	// RDFObject is the object of the fact an evidence node is about.
+	RDFObject = quad.IRI("rdf:object")
+	// Sentence is the text of the sentence that states a fact or holds a
+	// quote.
+	Sentence = quad.IRI("ng:sentence")
+	// MentionCount is how many times an article names an entity (an
+	// integer, on the evidence node of the article's <schema:mentions>).
+	MentionCount = quad.IRI("ng:mentionCount")
+)
+
+// EvidencePrefix is the prefix of evidence node IRIs.
+const EvidencePrefix = "ng:evidence/"
+
+// EvidenceIRI returns the IRI of the evidence node for the fact
+// (s, p, o) as stated by the article with the given id: the same article
+// and fact always give the same node.
+func EvidenceIRI(articleID string, s quad.Value, p quad.IRI, o quad.Value) quad.IRI {
+	h := sha256.Sum256([]byte(quad.StringOf(s) + " " + quad.StringOf(p) + " " + quad.StringOf(o)))
+	return quad.IRI(EvidencePrefix + escape(articleID) + "/" + hex.EncodeToString(h[:8]))
+}
+
+// PublisherKey returns the entity key of the organisation node for a
+// publisher's name ("The Daily Ledger" -> "org/daily-ledger"): its
+// normalised name (see NormalizeName) with words joined by "-", the way
+// extract keys organisations, so an outlet named in one article's text
+// and publishing another is one node. It returns "" for a blank name.
+func PublisherKey(name string) string {
+	n := strings.ReplaceAll(NormalizeName(name), "'", "")
+	if n == "" {
+		return ""
+	}
+	return "org/" + strings.ReplaceAll(n, " ", "-")
+}
 
 // Prefixes of node IRIs. A node IRI is a prefix followed by an escaped id.
 const (

@@ -181,7 +181,10 @@ func TestHandler_Entities(t *testing.T) {
 		want  []string
 	}{
 		{"all", "", []string{"org/northbridge-council", "org/copperline-systems", "org/information-commissioners-office",
-			"org/metropolitan-police-federation", "org/metropolitan-police-service", "org/national-crime-agency", "person/ada-whitlock", "person/rick-prior", "person/tom-reyes"}},
+			"org/metropolitan-police-federation", "org/metropolitan-police-service", "org/national-crime-agency", "person/ada-whitlock", "person/rick-prior", "person/tom-reyes",
+			// the publishers
+			"org/example-courier", "org/example-gazette", "org/example-post", "org/example-times"}},
+		{"publishers", "kind=media", []string{"org/example-courier", "org/example-gazette", "org/example-post", "org/example-times"}},
 		{"name", "q=rick", []string{"person/rick-prior"}},
 		{"exact name first", "q=metropolitan+police+service", []string{"org/metropolitan-police-service"}},
 		{"best match first", "q=metropolitan", []string{"org/metropolitan-police-federation", "org/metropolitan-police-service"}},
@@ -346,7 +349,7 @@ func TestHandler_StatsAndHealth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Stats{Quads: size, Articles: 4, Entities: 9, Quotes: 10, Breaches: 2}); s != want {
+	if want := (Stats{Quads: size, Articles: 4, Entities: 13, Quotes: 10, Breaches: 2}); s != want {
 		t.Errorf("stats = %+v, want %+v", s, want)
 	}
 	var hz health

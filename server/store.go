@@ -75,15 +75,43 @@ func (src storeSource) Articles(ctx context.Context) ([]Article, error) {
 		{graph.Author, func(a *Article, v string) { a.Author = v }},
 		{graph.DatePublished, func(a *Article, v string) { a.Published = v }},
 	}
+	// A publisher is an organisation node (a string in older stores):
+	// its name is read once the articles are.
+	publishers := map[*Article]quad.Value{}
 	for _, p := range props {
 		err := eachQuad(ctx, qs, quad.Predicate, p.pred, func(q quad.Quad) {
-			if a := byIRI[q.Subject]; a != nil {
-				p.set(a, valueString(q.Object))
+			a := byIRI[q.Subject]
+			if a == nil {
+				return
 			}
+			if _, ok := q.Object.(quad.IRI); ok && p.pred == graph.Publisher {
+				publishers[a] = q.Object
+				return
+			}
+			p.set(a, valueString(q.Object))
 		})
 		if err != nil {
 			return nil, fmt.Errorf("read articles: %w", err)
 		}
+	}
+	names := map[quad.Value]string{}
+	for a, pub := range publishers {
+		name, ok := names[pub]
+		if !ok {
+			err := eachQuad(ctx, qs, quad.Subject, pub, func(q quad.Quad) {
+				if q.Predicate == graph.Name && (name == "" || valueString(q.Object) < name) {
+					name = valueString(q.Object)
+				}
+			})
+			if err != nil {
+				return nil, fmt.Errorf("read articles: %w", err)
+			}
+			if name == "" {
+				name = graph.ID(pub, graph.EntityPrefix)
+			}
+			names[pub] = name
+		}
+		a.Publisher = name
 	}
 	out := make([]Article, 0, len(order))
 	for _, s := range order {
