@@ -69,19 +69,19 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	cur := -1
 	for si, s := range d.sents {
 		text := d.body[s.Start:s.End]
+		victim, via := d.victimIn(s)
 		cause, causeText, trig := causeUnknown, "", false
 		if d.mayTellOfBreach(si) { // the regular expressions only where a breach word stands
 			cause, causeText = classifyCause(text)
 			if cause == causeDisclosure && !inErrorRe.MatchString(text) && !causeDisclosureRe.MatchString(text) {
 				// "data was exposed" alone says what happened, not how:
 				// it joins a breach the passage already tells of
-				if cur >= 0 {
+				if cur >= 0 && (victim < 0 || victim == frames[cur].victim) {
 					cause = causeUnknown
 				}
 			}
 			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
 		}
-		victim, via := d.victimIn(s)
 		switch {
 		case trig && victim >= 0:
 			cur = d.frameFor(&frames, victim, cause, si)
@@ -126,12 +126,51 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 			}
 		}
 	}
+	d.inferCauses(frames)
 	for _, f := range frames {
 		if f.when == "" && !published.IsZero() {
 			f.when = published.Format("2006-01")
 		}
 	}
 	return frames, topic
+}
+
+// inferCauses gives a breach told without its cause the one cause the
+// article tells of anywhere, when there is exactly one not already taken
+// by another breach of the same victim, so that outlets telling the same
+// breach in different words give it the same key.
+func (d *doc) inferCauses(frames []*breachFrame) {
+	var causes []string
+	seen := map[string]string{}
+	for si, s := range d.sents {
+		if !d.mayTellOfBreach(si) {
+			continue
+		}
+		if c, text := classifyCause(d.body[s.Start:s.End]); c != causeUnknown {
+			if _, ok := seen[c]; !ok {
+				causes = append(causes, c)
+				seen[c] = text
+			}
+		}
+	}
+	for _, f := range frames {
+		if f.cause != causeUnknown {
+			continue
+		}
+		var free []string
+		for _, c := range causes {
+			taken := false
+			for _, g := range frames {
+				taken = taken || g != f && g.victim == f.victim && g.cause == c
+			}
+			if !taken {
+				free = append(free, c)
+			}
+		}
+		if len(free) == 1 {
+			f.cause, f.causeText = free[0], seen[free[0]]
+		}
+	}
 }
 
 func lastFrameOf(frames []*breachFrame, victim int) int {

@@ -3,6 +3,7 @@ package extract_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -464,4 +465,39 @@ func TestExtractor_Extract_supplierWithModifier(t *testing.T) {
 		}
 	}
 	t.Errorf("Ferncastle Data not found in %+v", r.Entities)
+}
+
+// TestExtractor_Extract_sameBreachSameKey checks that two outlets telling
+// one breach in different words give it one key, and that two breaches of
+// one victim told in one article keep two.
+func TestExtractor_Extract_sameBreachSameKey(t *testing.T) {
+	t.Parallel()
+	x := extractor()
+	ctx := context.Background()
+	texts := []string{
+		"Hollowell Water said on Tuesday that hackers had accessed its customer database.\nThe company said the names of 3,100 customers were taken.",
+		"Hollowell Water has suffered a data breach affecting 3,100 customers.\nThe firm said criminals using ransomware were responsible.",
+	}
+	var keys []string
+	for i, text := range texts {
+		r, err := x.Extract(ctx, corpus.Article{ID: fmt.Sprint("outlet", i), Body: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Events) != 1 {
+			t.Fatalf("outlet %d: got %d breaches %+v, want 1", i, len(r.Events), r.Events)
+		}
+		keys = append(keys, r.Events[0].Key)
+	}
+	if keys[0] != keys[1] {
+		t.Errorf("one breach, two keys: %q and %q", keys[0], keys[1])
+	}
+	r, err := x.Extract(ctx, corpus.Article{ID: "two", Body: "Hollowell Water said hackers had accessed its customer database in May.\n" +
+		"Days later, Hollowell Water disclosed that a laptop holding staff records had been stolen from an engineer's van."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Events) != 2 || r.Events[0].Key == r.Events[1].Key {
+		t.Errorf("two breaches of one victim: got %+v", r.Events)
+	}
 }
