@@ -142,8 +142,15 @@ func (w *evidenceWriter) role(personKey, title string) extract.Span {
 
 // fact returns the sentence among the event's evidence that states a fact,
 // told by match: the first evidence sentence that matches, else the first
-// sentence of the body that does, else the first evidence sentence.
+// sentence of the body that does, else (when the fact may be worded in
+// ways match does not know) the first evidence sentence.
 func (w *evidenceWriter) fact(evidence []extract.Span, match matcher) extract.Span {
+	return w.factOr(evidence, match, true)
+}
+
+// factOr is fact, falling back to the first evidence sentence only when
+// fallback is true.
+func (w *evidenceWriter) factOr(evidence []extract.Span, match matcher, fallback bool) extract.Span {
 	var ev []extract.Span
 	for _, sp := range evidence {
 		if sp.Start >= 0 && sp.Start < sp.End && sp.End <= len(w.body) {
@@ -156,7 +163,7 @@ func (w *evidenceWriter) fact(evidence []extract.Span, match matcher) extract.Sp
 	if s := w.find(w.heuristic, match); s.End > 0 {
 		return s
 	}
-	if len(ev) > 0 {
+	if len(ev) > 0 && fallback {
 		return ev[0]
 	}
 	return extract.Span{}
@@ -241,28 +248,34 @@ func textMatch(text string) func(string) bool {
 // ways news copy does: 9,276, 9276, 9 276, 47k, 47 thousand, 1.2 million,
 // 1.2m.
 func numberMatch(n int) func(string) bool {
-	forms := numberForms(n)
 	return func(s string) bool {
-		for _, f := range forms {
-			for off := 0; ; {
-				i := strings.Index(s[off:], f)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + 1
-				if i > 0 && isDigit(s[i-1]) {
-					continue
-				}
-				j := i + len(f)
-				if j < len(s) && (isDigit(s[j]) || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && isDigit(s[j+1])) {
-					continue
-				}
-				return true
-			}
-		}
-		return false
+		_, _, ok := findNumber(s, n)
+		return ok
 	}
+}
+
+// findNumber returns where s first writes the number n (see numberMatch),
+// not as part of a longer number.
+func findNumber(s string, n int) (start, end int, ok bool) {
+	for _, f := range numberForms(n) {
+		for off := 0; ; {
+			i := strings.Index(s[off:], f)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1
+			if i > 0 && isDigit(s[i-1]) {
+				continue
+			}
+			j := i + len(f)
+			if j < len(s) && (isDigit(s[j]) || (s[j] == ',' || s[j] == '.') && j+1 < len(s) && isDigit(s[j+1])) {
+				continue
+			}
+			return i, j, true
+		}
+	}
+	return 0, 0, false
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
@@ -440,4 +453,42 @@ func lastWord(s string) string {
 		i -= n
 	}
 	return s[i:]
+}
+
+// qualifiers are words that hedge a figure ("more than 1,000"), longest
+// first.
+var qualifiers = []string{
+	"as many as", "more than", "fewer than", "less than", "at least", "up to", "just over", "just under",
+	"an estimated", "approximately", "potentially", "roughly", "around", "almost", "nearly", "about",
+	"over", "under", "some", "all",
+}
+
+// NumberPhrase returns how a sentence writes the number n: the number as
+// written, with a hedging word before it ("more than 1,000") and the word
+// after it when that is a lower-case word ("1,000 people"). It returns ""
+// when the sentence does not write n.
+func NumberPhrase(sentence string, n int) string {
+	start, end, ok := findNumber(sentence, n)
+	if !ok {
+		return ""
+	}
+	before := strings.ToLower(sentence[:start])
+	for _, q := range qualifiers {
+		if rest, found := strings.CutSuffix(before, q+" "); found {
+			if r, _ := utf8.DecodeLastRuneInString(rest); !isWordRune(r) {
+				start -= len(q) + 1
+				break
+			}
+		}
+	}
+	if rest, found := strings.CutPrefix(sentence[end:], " "); found {
+		i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+		if i < 0 {
+			i = len(rest)
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); i > 0 && unicode.IsLower(r) {
+			end += 1 + i
+		}
+	}
+	return sentence[start:end]
 }

@@ -182,3 +182,26 @@ func indexOf(s, sub string) int {
 func testArticle(id, body string) corpus.Article {
 	return corpus.Article{ID: id, Title: "t", Body: body}
 }
+
+func TestNumberPhrase(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		sentence string
+		n        int
+		want     string
+	}{
+		{"Acme said hackers stole the names of 9,276 customers.", 9276, "9,276 customers"},
+		{"The force said more than 1,000 people were affected.", 1000, "more than 1,000 people"},
+		{"Some 1,230 people were told.", 1230, "Some 1,230 people"},
+		{"The Met's 47,000 staff were warned.", 47000, "47,000 staff"},
+		{"It affected 10,000 Officers.", 10000, "10,000"},
+		{"It hit 1.2 million people.", 1200000, "1.2 million people"},
+		{"It hit 19,276 people.", 9276, ""},
+		{"Nothing here.", 5, ""},
+	}
+	for _, tt := range tests {
+		if got := NumberPhrase(tt.sentence, tt.n); got != tt.want {
+			t.Errorf("NumberPhrase(%q, %d) = %q, want %q", tt.sentence, tt.n, got, tt.want)
+		}
+	}
+}

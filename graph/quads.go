@@ -129,7 +129,9 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		// fact adds one fact of the event with its evidence.
 		fact := func(p quad.IRI, o quad.Value, match matcher) {
 			b.add(n, p, o)
-			ev.add(n, p, o, ev.fact(e.Evidence, match), 0)
+			// A date no sentence gives is the article's own: no sentence
+			// states it.
+			ev.add(n, p, o, ev.factOr(e.Evidence, match, p != When), 0)
 		}
 		ref := func(p quad.IRI, key string) {
 			if key != "" {

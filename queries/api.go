@@ -17,6 +17,12 @@ type QuoteRow struct {
 	BreachVictim   string   `json:"breach_victim"`
 	Start          int      `json:"start"`
 	End            int      `json:"end"`
+	// Sources and Publishers count the distinct articles and outlets
+	// that report the same quote: the same speaker with near-identical
+	// words (see SameQuote). An outlet is an article's publisher, else the
+	// host of its URL, else the article itself.
+	Sources    int `json:"sources"`
+	Publishers int `json:"publishers"`
 }
 
 // QuoteFilter narrows the quotes query; empty fields match everything.
@@ -25,6 +31,9 @@ type QuoteFilter struct {
 	Breach  string // event id
 	Article string // article id
 	Text    string // words the quote text contains, case-insensitive
+	// MinSources keeps only quotes reported by at least this many
+	// distinct articles (QuoteRow.Sources); 0 and 1 keep every quote.
+	MinSources int
 }
 
 // RoleRow is a title held at an organisation.
@@ -33,6 +42,10 @@ type RoleRow struct {
 	Org   string `json:"org"`
 	// Former is true for a role no longer held.
 	Former bool `json:"former,omitempty"`
+	// Sources and Publishers count the distinct articles and outlets
+	// that give the person this role, however they word it.
+	Sources    int `json:"sources"`
+	Publishers int `json:"publishers"`
 }
 
 // EntityFilter narrows the entities query; empty fields match everything.
@@ -65,4 +78,14 @@ type BreachRow struct {
 	Cause      string   `json:"cause"`
 	When       string   `json:"when"`
 	Articles   []string `json:"articles"`
+	// Facts lists every value of every fact (victim, via, exposed,
+	// not_exposed, affected, reported_to, cause, when) with the articles
+	// and outlets that state it.
+	Facts []Claim `json:"facts"`
+	// Figures lists each number of people affected with its sources:
+	// the "affected" facts. Affected above merges them.
+	Figures []Claim `json:"figures"`
+	// Conflicts lists the facts on which sources disagree (see
+	// Conflicts).
+	Conflicts []Conflict `json:"conflicts"`
 }

@@ -55,7 +55,7 @@ func Quotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, err
 		return cmp.Or(strings.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start),
 			cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
 	})
-	return rows, nil
+	return withQuoteSources(ctx, s, rows, f)
 }
 
 // Entities returns the people, organisations and places that match f,
@@ -104,7 +104,7 @@ func entities(ctx context.Context, s *graph.Store, params map[string]any) ([]Ent
 	slices.SortFunc(rows, func(a, b EntityRow) int {
 		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
-	return rows, nil
+	return rows, withRoleSources(ctx, s, rows)
 }
 
 // mergeRoles folds the roles articles state in different words into one
@@ -189,7 +189,7 @@ func breaches(ctx context.Context, s *graph.Store, params map[string]any) ([]Bre
 		rows = append(rows, b)
 	}
 	slices.SortFunc(rows, func(a, b BreachRow) int { return strings.Compare(a.ID, b.ID) })
-	return rows, nil
+	return rows, withBreachFacts(ctx, s, rows)
 }
 
 // runInto runs a named query and decodes its emitted values into out.

@@ -229,7 +229,7 @@ func TestHandler_Entity(t *testing.T) {
 	if d.Name != "Rick Prior" || d.Type != "person" {
 		t.Errorf("entity = %q (%s), want Rick Prior (person)", d.Name, d.Type)
 	}
-	if want := []Role{{RoleRow: queries.RoleRow{Title: "chair", Org: "Metropolitan Police Federation"}, OrgID: "org/metropolitan-police-federation"}}; !slices.Equal(d.Roles, want) {
+	if want := []Role{{RoleRow: queries.RoleRow{Title: "chair", Org: "Metropolitan Police Federation", Sources: 2, Publishers: 2}, OrgID: "org/metropolitan-police-federation"}}; !slices.Equal(d.Roles, want) {
 		t.Errorf("roles = %+v, want %+v", d.Roles, want)
 	}
 	if got := quoteIDs(d.Quotes); !slices.Equal(got, []string{"met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}) {

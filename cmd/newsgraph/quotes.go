@@ -18,6 +18,7 @@ func quotesCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "breach", Usage: "only quotes about this breach (id)"},
 			&cli.StringFlag{Name: "article", Usage: "only quotes from this article (id)"},
 			&cli.StringFlag{Name: "text", Usage: "only quotes containing these words"},
+			&cli.IntFlag{Name: "min-sources", Usage: "only quotes reported by at least this many articles"},
 		},
 		Action: func(c *cli.Context) (err error) {
 			if err := checkFormat(c.String("format")); err != nil {
@@ -30,7 +31,7 @@ func quotesCommand(e *env) *cli.Command {
 			defer closeStore(s, &err)
 			rows, err := queries.Quotes(c.Context, s, queries.QuoteFilter{
 				Speaker: c.String("speaker"), Breach: c.String("breach"),
-				Article: c.String("article"), Text: c.String("text"),
+				Article: c.String("article"), Text: c.String("text"), MinSources: c.Int("min-sources"),
 			})
 			if err != nil {
 				return err
@@ -41,9 +42,9 @@ func quotesCommand(e *env) *cli.Command {
 			var cells [][]string
 			for _, q := range rows {
 				cells = append(cells, []string{q.Speaker, q.SpeakerType, strconv.FormatBool(q.Direct),
-					q.Article, q.Breach, clip(q.Text, 80)})
+					q.Article, q.Breach, strconv.Itoa(q.Sources), clip(q.Text, 80)})
 			}
-			return table(e.stdout, []string{"SPEAKER", "TYPE", "DIRECT", "ARTICLE", "BREACH", "TEXT"}, cells)
+			return table(e.stdout, []string{"SPEAKER", "TYPE", "DIRECT", "ARTICLE", "BREACH", "SOURCES", "TEXT"}, cells)
 		},
 	}
 }

@@ -1,0 +1,551 @@
+package queries
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// Provenance: which articles, and which outlets, state a fact. Every fact
+// is a quad labelled with the article (version) that states it, so the
+// articles of a fact are the labels of its quads; the outlet of an article
+// is its publisher. These readers walk the quads of the nodes concerned
+// with cayley's iterators rather than Gizmo: Gizmo paths do not expose the
+// labels of the quads they follow.
+
+// ArticleInfo is a source article's metadata.
+type ArticleInfo struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Publisher is the outlet's name, PublisherID its entity id ("" when
+	// the store holds the name as a string, or no publisher).
+	Publisher   string `json:"publisher"`
+	PublisherID string `json:"publisher_id"`
+	// Published is RFC 3339, "" when unknown.
+	Published string `json:"published"`
+	URL       string `json:"url"`
+}
+
+// outlet returns the key under which the article's outlet is counted: its
+// publisher, else the host of its URL, else the article itself.
+func (a ArticleInfo) outlet() string {
+	switch {
+	case a.PublisherID != "":
+		return "p:" + a.PublisherID
+	case a.Publisher != "":
+		return "p:" + graph.PublisherKey(a.Publisher)
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+		return "h:" + strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return "a:" + a.ID
+}
+
+// outletName returns the name shown for the article's outlet: its
+// publisher, else its URL's host, else "".
+func (a ArticleInfo) outletName() string {
+	if a.Publisher != "" {
+		return a.Publisher
+	}
+	if u, err := url.Parse(a.URL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+// Articles returns the metadata of every article in the store, sorted by
+// id.
+func Articles(ctx context.Context, s *graph.Store) ([]ArticleInfo, error) {
+	ix, err := readArticles(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ArticleInfo, 0, len(ix.arts))
+	for _, a := range ix.arts {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b ArticleInfo) int { return strings.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// sourceIndex knows the store's articles and counts sources.
+type sourceIndex struct {
+	arts map[string]ArticleInfo
+}
+
+// info returns what is known of an article; an article the store does
+// not describe is known by its id only.
+func (ix *sourceIndex) info(id string) ArticleInfo {
+	if a, ok := ix.arts[id]; ok {
+		return a
+	}
+	return ArticleInfo{ID: id}
+}
+
+// count returns the number of distinct articles and outlets among ids.
+func (ix *sourceIndex) count(ids []string) (sources, publishers int) {
+	arts := map[string]bool{}
+	outlets := map[string]bool{}
+	for _, id := range ids {
+		if id == "" || arts[id] {
+			continue
+		}
+		arts[id] = true
+		outlets[ix.info(id).outlet()] = true
+	}
+	return len(arts), len(outlets)
+}
+
+// publisherNames returns the sorted distinct outlet names of the articles.
+func (ix *sourceIndex) publisherNames(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if n := ix.info(id).outletName(); n != "" {
+			out = append(out, n)
+		}
+	}
+	return sorted(out)
+}
+
+// readArticles reads the metadata of every article node.
+func readArticles(ctx context.Context, s *graph.Store) (*sourceIndex, error) {
+	qs := s.QuadStore()
+	ix := &sourceIndex{arts: map[string]ArticleInfo{}}
+	err := eachQuad(ctx, qs, quad.Object, graph.NewsArticle, func(q quad.Quad) {
+		if id := graph.ID(q.Subject, graph.ArticlePrefix); id != "" && q.Predicate == graph.RDFType {
+			ix.arts[id] = ArticleInfo{ID: id}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	pubs := map[string]quad.Value{}
+	for _, pred := range []quad.IRI{graph.Headline, graph.URL, graph.DatePublished, graph.Publisher} {
+		err := eachQuad(ctx, qs, quad.Predicate, pred, func(q quad.Quad) {
+			id := graph.ID(q.Subject, graph.ArticlePrefix)
+			a, ok := ix.arts[id]
+			if !ok {
+				return
+			}
+			switch pred {
+			case graph.Headline:
+				a.Title = literal(q.Object)
+			case graph.URL:
+				a.URL = literal(q.Object)
+			case graph.DatePublished:
+				a.Published = literal(q.Object)
+			case graph.Publisher:
+				if _, isIRI := q.Object.(quad.IRI); isIRI {
+					pubs[id] = q.Object
+				} else {
+					a.Publisher = literal(q.Object)
+				}
+			}
+			ix.arts[id] = a
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	names := newNamer(ctx, qs)
+	for id, p := range pubs {
+		a := ix.arts[id]
+		a.PublisherID = graph.ID(p, graph.EntityPrefix)
+		if a.Publisher, err = names.name(p); err != nil {
+			return nil, err
+		}
+		ix.arts[id] = a
+	}
+	return ix, nil
+}
+
+// namer reads and caches the canonical names of nodes.
+type namer struct {
+	ctx   context.Context
+	qs    cgraph.QuadStore
+	names map[string]string
+}
+
+func newNamer(ctx context.Context, qs cgraph.QuadStore) *namer {
+	return &namer{ctx: ctx, qs: qs, names: map[string]string{}}
+}
+
+// name returns the node's canonical name (the least of its names, as the
+// named queries take it), or its id when it has none.
+func (n *namer) name(v quad.Value) (string, error) {
+	k := quad.StringOf(v)
+	if s, ok := n.names[k]; ok {
+		return s, nil
+	}
+	name := ""
+	err := eachQuad(n.ctx, n.qs, quad.Subject, v, func(q quad.Quad) {
+		if q.Predicate == graph.Name {
+			if s := literal(q.Object); name == "" || s < name {
+				name = s
+			}
+		}
+	})
+	if err != nil {
+		return "", err
+	}
+	if name == "" {
+		name = nodeID(v)
+	}
+	n.names[k] = name
+	return name, nil
+}
+
+// nodeID returns the id part of a node IRI built by graph (an entity key,
+// event key, quote id, ...), or the value's text.
+func nodeID(v quad.Value) string {
+	for _, p := range []string{graph.EntityPrefix, graph.EventPrefix, graph.QuotePrefix, graph.ArticlePrefix, graph.RolePrefix} {
+		if id := graph.ID(v, p); id != "" {
+			return id
+		}
+	}
+	return literal(v)
+}
+
+// eachQuad calls f with every quad that has v in direction d.
+func eachQuad(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, f func(quad.Quad)) error {
+	ref := qs.ValueOf(v)
+	if ref == nil {
+		return nil
+	}
+	it := qs.QuadIterator(d, ref)
+	defer it.Close()
+	if err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) { f(qs.Quad(r)) }); err != nil {
+		return fmt.Errorf("read quads: %w", err)
+	}
+	return nil
+}
+
+// literal renders a value as plain text: strings as they are, numbers in
+// decimal, times as RFC 3339, IRIs without brackets.
+func literal(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.String:
+		return string(v)
+	case quad.Int:
+		return strconv.FormatInt(int64(v), 10)
+	case quad.Time:
+		return time.Time(v).UTC().Format(time.RFC3339)
+	case quad.IRI:
+		return string(v)
+	}
+	if s, ok := quad.NativeOf(v).(string); ok {
+		return s
+	}
+	return quad.StringOf(v)
+}
+
+// intOf returns the integer a value holds.
+func intOf(v quad.Value) (int, bool) {
+	switch v := v.(type) {
+	case quad.Int:
+		return int(v), true
+	case quad.Float:
+		return int(v), true
+	}
+	n, err := strconv.Atoi(literal(v))
+	return n, err == nil
+}
+
+// statement is one fact, (subject, predicate, object), with the articles
+// that state it.
+type statement struct {
+	s        quad.Value
+	p        quad.IRI
+	o        quad.Value
+	articles []string
+}
+
+// statements returns the facts about node v (in direction d: the quads
+// whose subject, or object, is v) whose predicate is in preds, each with
+// its sorted articles, in the order found.
+func statements(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, preds ...quad.IRI) ([]*statement, error) {
+	var out []*statement
+	byKey := map[string]*statement{}
+	err := eachQuad(ctx, qs, d, v, func(q quad.Quad) {
+		p, ok := q.Predicate.(quad.IRI)
+		if !ok || !slices.Contains(preds, p) {
+			return
+		}
+		art := graph.LabelArticle(q.Label)
+		k := quad.StringOf(q.Subject) + " " + quad.StringOf(p) + " " + quad.StringOf(q.Object)
+		st := byKey[k]
+		if st == nil {
+			st = &statement{s: q.Subject, p: p, o: q.Object}
+			byKey[k] = st
+			out = append(out, st)
+		}
+		if art != "" && !slices.Contains(st.articles, art) {
+			st.articles = append(st.articles, art)
+		}
+	})
+	for _, st := range out {
+		slices.Sort(st.articles)
+	}
+	return out, err
+}
+
+// quoteRef is one stored quote, as corroboration and explain need it.
+type quoteRef struct {
+	id, article, speaker, text string
+	words                      []string
+	// sentence, sentStart, sentEnd: the quote's sentence, when stored.
+	sentence           string
+	sentStart, sentEnd int
+}
+
+// SameQuote reports whether two quotes by one speaker are the same
+// quote, as reported by different articles: their words (lower case,
+// punctuation and apostrophes dropped) are equal, or, for quotes of four
+// words or more, differ by at most one word in ten (insertions, deletions
+// and substitutions counted).
+func SameQuote(a, b string) bool {
+	return sameWords(quoteWords(a), quoteWords(b))
+}
+
+// quoteWords returns a quote's normalised words.
+func quoteWords(s string) []string {
+	s = strings.NewReplacer("'", "", "’", "", "‘", "").Replace(strings.ToLower(s))
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func sameWords(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return len(a) > 0
+	}
+	short, long := min(len(a), len(b)), max(len(a), len(b))
+	if short < 4 {
+		return false
+	}
+	allowed := max(1, long/10)
+	if long-short > allowed {
+		return false
+	}
+	return editDistance(a, b, allowed) <= allowed
+}
+
+// editDistance returns the word-level Levenshtein distance of a and b, or
+// a number above limit once it is certain to exceed it.
+func editDistance(a, b []string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return best
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// quoteGroups groups quotes that are the same quote (same speaker,
+// SameQuote) and returns each quote's group number.
+func quoteGroups(refs []quoteRef) map[string]int {
+	parent := make([]int, len(refs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	bySpeaker := map[string][]int{}
+	for i, r := range refs {
+		if r.speaker != "" {
+			bySpeaker[r.speaker] = append(bySpeaker[r.speaker], i)
+		}
+	}
+	for _, idx := range bySpeaker {
+		// Equal words first, by key; then near-identical ones pairwise
+		// among the distinct texts.
+		byText := map[string]int{}
+		var distinct []int
+		for _, i := range idx {
+			k := strings.Join(refs[i].words, " ")
+			if j, ok := byText[k]; ok {
+				parent[find(i)] = find(j)
+				continue
+			}
+			byText[k] = i
+			distinct = append(distinct, i)
+		}
+		for x := 0; x < len(distinct); x++ {
+			for y := x + 1; y < len(distinct); y++ {
+				i, j := distinct[x], distinct[y]
+				if find(i) != find(j) && sameWords(refs[i].words, refs[j].words) {
+					parent[find(i)] = find(j)
+				}
+			}
+		}
+	}
+	out := make(map[string]int, len(refs))
+	for i, r := range refs {
+		out[r.id] = find(i)
+	}
+	return out
+}
+
+// speakerQuotes reads every quote by the given speakers (entity IRIs).
+func speakerQuotes(ctx context.Context, qs cgraph.QuadStore, speakers []quad.Value) ([]quoteRef, error) {
+	var out []quoteRef
+	seen := map[string]bool{}
+	for _, sp := range speakers {
+		var quotes []quad.Value
+		err := eachQuad(ctx, qs, quad.Object, sp, func(q quad.Quad) {
+			if q.Predicate == graph.Creator && !seen[quad.StringOf(q.Subject)] {
+				seen[quad.StringOf(q.Subject)] = true
+				quotes = append(quotes, q.Subject)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, qn := range quotes {
+			r, err := readQuote(ctx, qs, qn)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// readQuote reads one quote node.
+func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRef, error) {
+	r := quoteRef{id: graph.ID(qn, graph.QuotePrefix)}
+	labelled := ""
+	err := eachQuad(ctx, qs, quad.Subject, qn, func(q quad.Quad) {
+		if labelled == "" {
+			labelled = graph.LabelArticle(q.Label)
+		}
+		switch q.Predicate {
+		case graph.Text:
+			r.text = literal(q.Object)
+		case graph.IsPartOf:
+			r.article = graph.ID(q.Object, graph.ArticlePrefix)
+		case graph.Creator:
+			r.speaker = graph.ID(q.Object, graph.EntityPrefix)
+		case graph.Sentence:
+			r.sentence = literal(q.Object)
+		case graph.SentenceStart:
+			r.sentStart, _ = intOf(q.Object)
+		case graph.SentenceEnd:
+			r.sentEnd, _ = intOf(q.Object)
+		}
+	})
+	if r.article == "" {
+		r.article = labelled
+	}
+	r.words = quoteWords(r.text)
+	return r, err
+}
+
+// addQuoteSources sets Sources and Publishers of each row. complete says
+// the rows are every quote in the store; otherwise the other quotes of
+// the rows' speakers are read to find the same quote elsewhere.
+func addQuoteSources(ctx context.Context, s *graph.Store, ix *sourceIndex, rows []QuoteRow, complete bool) error {
+	refs := make([]quoteRef, 0, len(rows))
+	have := map[string]bool{}
+	for _, r := range rows {
+		refs = append(refs, quoteRef{id: r.ID, article: r.Article, speaker: r.SpeakerID, text: r.Text, words: quoteWords(r.Text)})
+		have[r.ID] = true
+	}
+	if !complete {
+		var speakers []quad.Value
+		seen := map[string]bool{}
+		for _, r := range rows {
+			if r.SpeakerID != "" && !seen[r.SpeakerID] {
+				seen[r.SpeakerID] = true
+				speakers = append(speakers, graph.EntityIRI(r.SpeakerID))
+			}
+		}
+		more, err := speakerQuotes(ctx, s.QuadStore(), speakers)
+		if err != nil {
+			return err
+		}
+		for _, r := range more {
+			if !have[r.id] {
+				refs = append(refs, r)
+			}
+		}
+	}
+	groups := quoteGroups(refs)
+	articles := map[int][]string{}
+	for _, r := range refs {
+		g := groups[r.id]
+		articles[g] = append(articles[g], r.article)
+	}
+	for i := range rows {
+		rows[i].Sources, rows[i].Publishers = ix.count(articles[groups[rows[i].ID]])
+	}
+	return nil
+}
+
+// withQuoteSources sets the sources of the quotes f selected and drops
+// those with fewer than f.MinSources.
+func withQuoteSources(ctx context.Context, s *graph.Store, rows []QuoteRow, f QuoteFilter) ([]QuoteRow, error) {
+	ix, err := readArticles(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	complete := f == QuoteFilter{MinSources: f.MinSources}
+	if err := addQuoteSources(ctx, s, ix, rows, complete); err != nil {
+		return nil, err
+	}
+	if f.MinSources > 1 {
+		rows = slices.DeleteFunc(rows, func(q QuoteRow) bool { return q.Sources < f.MinSources })
+	}
+	return rows, nil
+}
+
+// withRoleSources sets the sources of the roles of the entities.
+func withRoleSources(ctx context.Context, s *graph.Store, rows []EntityRow) error {
+	ix, err := readArticles(ctx, s)
+	if err != nil {
+		return err
+	}
+	return addRoleSources(ctx, s, ix, rows)
+}
+
+// withBreachFacts sets the facts, figures and conflicts of the breaches.
+func withBreachFacts(ctx context.Context, s *graph.Store, rows []BreachRow) error {
+	ix, err := readArticles(ctx, s)
+	if err != nil {
+		return err
+	}
+	return addBreachFacts(ctx, s, ix, rows)
+}

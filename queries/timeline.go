@@ -1,0 +1,158 @@
+package queries
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// TimelineFilter narrows a timeline; empty fields match everything.
+type TimelineFilter struct {
+	// Entity is an entity id: only the breaches it is a party to (as
+	// victim, supplier or a body reported to) or spoke about, the quotes
+	// by it, and the quotes about the breaches it is a party to.
+	Entity string
+}
+
+// TimelineItem is one dated thing: an event, or a statement (a quote).
+type TimelineItem struct {
+	// Date is "2024-03-04", "2024-03" (a month: sorted before its days)
+	// or "" when unknown (sorted last).
+	Date string `json:"date"`
+	// DateSource says where the date comes from: "when" (the event's own
+	// date), "published" (the date of the article that reports the
+	// statement) or "first_reported" (the earliest article reporting an
+	// event whose date is unknown).
+	DateSource string `json:"date_source"`
+	// Kind is "event" or "statement".
+	Kind string `json:"kind"`
+	// ID is the breach id of an event, the quote id of a statement.
+	ID string `json:"id"`
+	// Breach is the breach the item is about ("" for a statement about
+	// none).
+	Breach    string `json:"breach"`
+	Speaker   string `json:"speaker,omitempty"`
+	SpeakerID string `json:"speaker_id,omitempty"`
+	// Text is the event's name or the statement's words.
+	Text string `json:"text"`
+	// Article and Publisher: the (earliest) article reporting a
+	// statement and its outlet.
+	Article   string `json:"article,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	// Sources and Publishers count the articles and outlets reporting it.
+	Sources    int `json:"sources"`
+	Publishers int `json:"publishers"`
+	start      int
+}
+
+// Timeline returns the breaches and statements of the store (or those
+// concerning f.Entity) in date order: a breach at its date (or when it was
+// first reported), a statement at the date of the article reporting it. A
+// statement reported by several articles (the same quote, see SameQuote)
+// appears once, at its earliest report.
+func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]TimelineItem, error) {
+	ix, err := readArticles(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	breaches, err := Breaches(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	quotes, err := Quotes(ctx, s, QuoteFilter{})
+	if err != nil {
+		return nil, err
+	}
+	entity := strings.TrimSpace(f.Entity)
+
+	// The breaches the entity is a party to, and those it spoke about.
+	party, involved := map[string]bool{}, map[string]bool{}
+	if entity != "" {
+		for _, b := range breaches {
+			for _, c := range b.Facts {
+				if c.ID == entity && (c.Fact == "victim" || c.Fact == "via" || c.Fact == "reported_to") {
+					party[b.ID], involved[b.ID] = true, true
+				}
+			}
+		}
+		for _, q := range quotes {
+			if q.SpeakerID == entity && q.Breach != "" {
+				involved[q.Breach] = true
+			}
+		}
+	}
+
+	items := []TimelineItem{}
+	for _, b := range breaches {
+		if entity != "" && !involved[b.ID] {
+			continue
+		}
+		it := TimelineItem{Date: b.When, DateSource: "when", Kind: "event", ID: b.ID, Breach: b.ID, Text: b.Name}
+		it.Sources, it.Publishers = ix.count(b.Articles)
+		if it.Text == "" {
+			it.Text = b.ID
+		}
+		if it.Date == "" {
+			it.DateSource = ""
+			for _, a := range b.Articles {
+				if d := day(ix.info(a).Published); d != "" && (it.Date == "" || d < it.Date) {
+					it.Date, it.DateSource = d, "first_reported"
+				}
+			}
+		}
+		items = append(items, it)
+	}
+
+	// One statement per quote, at its earliest report.
+	refs := make([]quoteRef, len(quotes))
+	for i, q := range quotes {
+		refs[i] = quoteRef{id: q.ID, article: q.Article, speaker: q.SpeakerID, words: quoteWords(q.Text)}
+	}
+	groups := quoteGroups(refs)
+	earliest := map[int]TimelineItem{}
+	var order []int
+	for _, q := range quotes {
+		if entity != "" && q.SpeakerID != entity && !party[q.Breach] {
+			continue
+		}
+		a := ix.info(q.Article)
+		it := TimelineItem{Date: day(a.Published), DateSource: "published", Kind: "statement", ID: q.ID, Breach: q.Breach,
+			Speaker: q.Speaker, SpeakerID: q.SpeakerID, Text: q.Text, Article: q.Article, Publisher: a.outletName(),
+			Sources: q.Sources, Publishers: q.Publishers, start: q.Start}
+		if it.Date == "" {
+			it.DateSource = ""
+		}
+		g := groups[q.ID]
+		prev, seen := earliest[g]
+		if !seen {
+			order = append(order, g)
+		}
+		if !seen || compareItems(it, prev) < 0 {
+			earliest[g] = it
+		}
+	}
+	for _, g := range order {
+		items = append(items, earliest[g])
+	}
+	slices.SortFunc(items, compareItems)
+	return items, nil
+}
+
+// compareItems orders timeline items: by date (undated last), events
+// before statements, then by article and position.
+func compareItems(a, b TimelineItem) int {
+	return cmp.Or(boolCmp(a.Date == "", b.Date == ""), strings.Compare(a.Date, b.Date),
+		strings.Compare(a.Kind, b.Kind), strings.Compare(a.Article, b.Article), cmp.Compare(a.start, b.start),
+		strings.Compare(a.ID, b.ID))
+}
+
+// day returns the date part (UTC) of an RFC 3339 time, or "".
+func day(rfc3339 string) string {
+	if len(rfc3339) < len("2006-01-02") {
+		return ""
+	}
+	return rfc3339[:len("2006-01-02")]
+}
