@@ -177,7 +177,8 @@ func writeRaw(w http.ResponseWriter, status int, body []byte) error {
 // quotes answers /api/quotes. Filters: speaker (entity id, or name or
 // alias, case-insensitive), org (quotes by organisations whose name or
 // alias contains it and by people holding roles at them), breach (event
-// id), article (article id), q (words in the text, case-insensitive).
+// id), article (article id), q (words in the text, case-insensitive),
+// min_sources (reported by at least this many articles).
 func (h *handler) quotes(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.pageOf(r)
 	if err != nil {
@@ -191,6 +192,13 @@ func (h *handler) quotes(w http.ResponseWriter, r *http.Request) error {
 		Text:    strings.TrimSpace(q.Get("q")),
 	}
 	org := strings.ToLower(strings.TrimSpace(q.Get("org")))
+	if v := q.Get("min_sources"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return errorf(http.StatusBadRequest, "min_sources must be a non-negative integer, not %q", v)
+		}
+		f.MinSources = n
+	}
 	s, err := h.snapshot(r)
 	if err != nil {
 		return err

@@ -11,11 +11,14 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
+
+	"github.com/newsgraph/newsgraph/graph"
 )
 
 // handler is the http.Handler NewHandler returns.
 type handler struct {
 	logger       *slog.Logger
+	store        *graph.Store
 	qs           cgraph.QuadStore
 	api          *cayleyhttp.APIv2
 	snaps        *snapshots

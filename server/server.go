@@ -90,6 +90,8 @@ var ErrNoToken = errors.New("server: writes allowed without a token")
 //	GET  /api/breaches/{id}         a breach with the quotes about it and its sources
 //	GET  /api/articles              articles' metadata; filter id (repeatable)
 //	GET  /api/articles/{id}         an article with its quotes, entities and breaches
+//	GET  /api/explain/{id}          the articles and sentences behind a quote, entity or breach
+//	GET  /api/conflicts             the breach facts on which sources disagree
 //	POST /api/articles              extract and add an article (AllowWrite, token)
 //	GET, POST /api/v2/query         Gizmo queries (lang=gizmo), as cayley's API
 //	GET, POST /api/v2/read          quads as N-Quads, JSON or JSON-LD (cayley)
@@ -112,6 +114,7 @@ func NewHandler(cfg Config) (http.Handler, error) {
 func newHandler(cfg Config, src source) (*handler, error) {
 	h := &handler{
 		logger:       cfg.Logger,
+		store:        cfg.Store,
 		qs:           cfg.Store.QuadStore(),
 		ingest:       cfg.Ingest,
 		queryTimeout: cfg.QueryTimeout,
@@ -177,6 +180,8 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	h.route("/api/breaches/{id...}", methods{http.MethodGet: h.breach})
 	h.route("/api/articles", h.writable(methods{http.MethodGet: h.articles}, http.MethodPost, h.postArticle))
 	h.route("/api/articles/{id...}", methods{http.MethodGet: h.article})
+	h.route("/api/explain/{id...}", methods{http.MethodGet: h.explain})
+	h.route("/api/conflicts", methods{http.MethodGet: h.conflicts})
 	h.route("/api/v2/query", methods{http.MethodGet: h.serveQuery, http.MethodPost: h.serveQuery})
 	h.route("/api/v2/read", methods{http.MethodGet: h.wrapCayley(h.api.ServeRead), http.MethodPost: h.wrapCayley(h.api.ServeRead)})
 	h.route("/api/v2/formats", methods{http.MethodGet: h.wrapCayley(h.api.ServeFormats)})

@@ -170,7 +170,8 @@ func encodeRows[T any](rows []T) ([]json.RawMessage, error) {
 
 // filterQuotes returns the indexes of the quotes matching f, in the order
 // and with the meaning of queries.Quotes: Speaker is an entity id or a name
-// or alias (case-insensitive, whole), Text a case-insensitive substring.
+// or alias (case-insensitive, whole), Text a case-insensitive substring,
+// MinSources the least number of articles reporting the quote.
 func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 	speaker := strings.TrimSpace(f.Speaker)
 	text := strings.ToLower(strings.TrimSpace(f.Text))
@@ -200,7 +201,7 @@ func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 		if f.Article != "" && q.Article != f.Article || f.Breach != "" && q.Breach != f.Breach {
 			continue
 		}
-		if text != "" && !strings.Contains(s.quoteText[i], text) {
+		if text != "" && !strings.Contains(s.quoteText[i], text) || q.Sources < f.MinSources {
 			continue
 		}
 		out = append(out, i)

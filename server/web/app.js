@@ -75,6 +75,7 @@
   function entityHref(id) { return "#/entity/" + enc(id); }
   function breachHref(id) { return "#/breach/" + enc(id); }
   function articleHref(id) { return "#/article/" + enc(id); }
+  function explainHref(id) { return "#/explain/" + enc(id); }
   function searchHref(q, mode) { return "#/search?q=" + enc(q) + "&by=" + enc(mode || "any"); }
 
   function section(title, count, body) {
@@ -106,7 +107,10 @@
         el("span", { class: "badge " + (direct ? "direct" : "indirect"), text: q.kind || (direct ? "direct" : "indirect") }),
         q.article && !opts.hideArticle ? el("span", null, "in ", el("a", { href: articleHref(q.article), "data-article": q.article, text: articleTitle(q.article, opts.sources) })) : null,
         q.breach && !opts.hideBreach ? el("span", null, "about ",
-          el("a", { href: breachHref(q.breach), text: q.breach_victim ? q.breach_victim + " breach" : q.breach })) : null));
+          el("a", { href: breachHref(q.breach), text: q.breach_victim ? q.breach_victim + " breach" : q.breach })) : null,
+        q.sources > 1
+          ? el("a", { class: "badge sources", href: explainHref(q.id), title: "the same quote in " + plural(q.publishers, "outlet"), text: "reported by " + plural(q.sources, "article") })
+          : el("a", { class: "evidence", href: explainHref(q.id), text: "evidence" })));
   }
 
   function quoteList(quotes, opts) {
@@ -258,12 +262,14 @@
           quoteGroups(e.quotes, { hideSpeaker: true, sources: e.sources })));
       var right = el("div", null,
         roles.length ? section("Roles", roles.length, el("ul", { class: "plain roles" }, roles.map(function (r) {
-          return el("li", null, r.title || "member", r.org ? [" at ", r.org_id ? el("a", { href: entityHref(r.org_id), text: r.org }) : el("a", { href: searchHref(r.org, "org"), text: r.org })] : null, r.former ? el("span", { class: "muted", text: " (former)" }) : null);
+          return el("li", null, r.title || "member", r.org ? [" at ", r.org_id ? el("a", { href: entityHref(r.org_id), text: r.org }) : el("a", { href: searchHref(r.org, "org"), text: r.org })] : null, r.former ? el("span", { class: "muted", text: " (former)" }) : null,
+            r.sources ? el("span", { class: "muted", text: " · " + plural(r.sources, "article") }) : null);
         }))) : null,
         section("Breaches", (e.breaches || []).length, (e.breaches || []).length ? el("ul", { class: "plain breaches" }, e.breaches.map(function (b) {
           return el("li", null, el("a", { href: breachHref(b.id), text: b.name || b.id }), b.victim ? el("div", { class: "muted", text: "victim: " + b.victim + (b.via ? " · via " + b.via : "") }) : null);
         })) : el("p", { class: "empty", text: "No breaches." })),
-        section("Articles", (e.articles || []).length, articleList(e.articles, e.sources)));
+        section("Articles", (e.articles || []).length, articleList(e.articles, e.sources)),
+        el("p", null, el("a", { href: explainHref(e.id), text: "Evidence: every article and sentence naming " + (e.type === "person" ? "them" : "it") })));
       show(head, section("Connections", undefined, graphView(e)), el("div", { class: "grid" }, left, right));
     }).catch(fail);
   }
@@ -294,10 +300,12 @@
   function breachPage(id) {
     loading("breach");
     api("/api/breaches/" + enc(id)).then(function (b) {
+      var figures = b.figures || [];
       var facts = el("dl", { class: "facts" },
         fact("Victim", b.victim ? entityLink(b.victim, b.victim_id) : null),
         fact("Supplier", b.via ? entityLink(b.via, b.via_id) : null),
-        fact("People affected", list(b.affected).length ? el("span", { class: "big", text: list(b.affected).map(fmtInt).join(" / ") }) : null),
+        fact("People affected", figures.length > 1 ? figureList(figures, b.sources)
+          : list(b.affected).length ? el("span", { class: "big", text: list(b.affected).map(fmtInt).join(" / ") }) : null),
         fact("Data exposed", list(b.exposed).length ? list(b.exposed).join(", ") : null),
         fact("Not exposed", list(b.not_exposed).length ? list(b.not_exposed).join(", ") : null),
         fact("Reported to", list(b.reported_to).length ? list(b.reported_to).map(function (n, i) {
@@ -305,13 +313,79 @@
         }) : null),
         fact("Cause", b.cause || null),
         fact("When", b.when || null),
-        fact("Sources", plural((b.articles || []).length, "article")));
+        fact("Sources", [plural((b.articles || []).length, "article"), " · ", el("a", { href: explainHref(b.id), text: "evidence for every fact" })]));
+      var conflicts = b.conflicts || [];
       show(
         el("h1", null, b.name || b.id, " ", el("span", { class: "badge breach", text: "breach" })),
         el("p", { class: "lede", text: list([b.victim, b.via ? "via " + b.via : ""]).join(" · ") }),
         el("div", { class: "grid" },
           el("div", null, section("Every quote about it", (b.quotes || []).length, quoteGroups(b.quotes, { hideBreach: true, sources: b.sources }))),
-          el("div", null, section("Facts", undefined, facts), section("Sources", (b.articles || []).length, articleList(b.articles, b.sources)))));
+          el("div", null,
+            conflicts.length ? section("Sources disagree", conflicts.length, el("div", { class: "conflicts" }, conflicts.map(function (c) {
+              return conflictBox(c, b.sources);
+            }))) : null,
+            section("Facts", undefined, facts), section("Sources", (b.articles || []).length, articleList(b.articles, b.sources)))));
+    }).catch(fail);
+  }
+
+  var FACT_LABELS = { victim: "Victim", via: "Supplier", affected: "People affected", exposed: "Data exposed",
+    not_exposed: "Not exposed", reported_to: "Reported to", cause: "Cause", when: "When", reported: "Reported",
+    mentioned: "Mentioned", role: "Role", said: "Said", published: "Published" };
+
+  // claimValue shows a claim's value as the articles write it.
+  function claimValue(c) {
+    if ((c.wordings || []).length) return c.wordings.join(" / ");
+    return c.number ? fmtInt(c.number) : c.value;
+  }
+
+  // claimSources lists the articles that give a claim, with their outlets.
+  function claimSources(c, sources) {
+    return el("span", { class: "muted" }, (c.articles || []).map(function (id, i) {
+      var s = (sources || []).filter(function (a) { return a.id === id; })[0] || { id: id };
+      return [i ? ", " : "", el("a", { href: articleHref(id), title: s.title || id, text: s.publisher || s.title || id })];
+    }));
+  }
+
+  // figureList shows each figure the sources give, with who gives it.
+  function figureList(figures, sources) {
+    return el("ul", { class: "plain figures" }, figures.map(function (c) {
+      return el("li", null, el("span", { class: "big", text: claimValue(c) }), " ", claimSources(c, sources));
+    }));
+  }
+
+  // conflictBox shows one fact the sources disagree on.
+  function conflictBox(c, sources) {
+    return el("div", { class: "conflict", role: "note" },
+      el("h3", { text: (FACT_LABELS[c.fact] || c.fact) + ": " + plural(c.claims.length, "version") }),
+      el("ul", { class: "plain" }, c.claims.map(function (cl) {
+        var not = c.fact === "exposed" && cl.fact === "not_exposed" ? "not " : "";
+        return el("li", null, el("strong", { text: not + claimValue(cl) }), " — ",
+          plural(cl.sources, "article"), ": ", claimSources(cl, sources));
+      })));
+  }
+
+  function explainPage(id) {
+    loading("evidence");
+    api("/api/explain/" + enc(id)).then(function (x) {
+      var back = x.kind === "breach" ? breachHref(x.id) : x.kind === "entity" ? entityHref(x.id) : x.speaker_id ? entityHref(x.speaker_id) : "#/";
+      show(
+        el("h1", null, x.kind === "quote" ? "“" + x.name + "”" : x.name, " ", el("span", { class: "badge " + (x.kind === "breach" ? "breach" : "evidence"), text: "evidence" })),
+        el("p", { class: "lede" }, x.speaker ? ["said by ", el("a", { href: entityHref(x.speaker_id), text: x.speaker }), " · "] : null,
+          plural(x.sources, "article"), ", ", plural(x.publishers, "outlet"), " · ",
+          el("a", { href: back, text: x.kind === "quote" ? "more from " + (x.speaker || "the speaker") : "back to the " + x.kind })),
+        (x.facts || []).map(function (f) {
+          return el("section", { class: "evidence-fact" },
+            el("h2", null, (FACT_LABELS[f.fact] || f.fact) + ": ", el("span", { class: "value", text: f.value }),
+              el("span", { class: "count", text: plural(f.sources, "article") })),
+            el("ul", { class: "plain evidence" }, (f.evidence || []).map(function (ev) {
+              return el("li", null,
+                el("div", null, el("a", { href: articleHref(ev.article), text: ev.title || ev.article }),
+                  el("span", { class: "muted", text: " " + list([ev.publisher, fmtDate(ev.published), ev.mentions ? plural(ev.mentions, "mention") : ""]).join(" · ") })),
+                ev.sentence ? el("blockquote", { class: "sentence", text: ev.sentence }) : el("p", { class: "muted", text: "No sentence states it: the article's own data." }),
+                ev.sentence ? el("div", { class: "muted offsets", text: "bytes " + ev.start + "–" + ev.end + " of the article's text" },
+                  ev.url ? [" · ", el("a", { href: ev.url, rel: "noopener noreferrer", target: "_blank", text: "original" })] : null) : null);
+            })));
+        }));
     }).catch(fail);
   }
 
@@ -462,7 +536,7 @@
     ["Breaches and their victims", 'g.V().Has("<rdf:type>", "<ng:DataBreach>")\n  .Save("<schema:name>", "breach")\n  .Out("<ng:victim>").Save("<schema:name>", "victim")\n  .All()'],
     ["Articles mentioning Rick Prior", 'g.V().Has("<schema:name>", "Rick Prior")\n  .In("<schema:mentions>")\n  .Save("<schema:headline>", "headline")\n  .All()'],
     ["People and their roles", 'g.V().Has("<rdf:type>", "<schema:Person>")\n  .Save("<schema:name>", "person")\n  .Out("<ng:role>").Save("<schema:jobTitle>", "title")\n  .Out("<schema:memberOf>").Save("<schema:name>", "org")\n  .Limit(50).All()'],
-    ["Articles", 'g.V().Has("<rdf:type>", "<schema:NewsArticle>")\n  .Save("<schema:headline>", "headline")\n  .Save("<schema:publisher>", "publisher")\n  .All()'],
+    ["Articles and their publishers", 'g.V().Has("<rdf:type>", "<schema:NewsArticle>")\n  .Save("<schema:headline>", "headline")\n  .Out("<schema:publisher>").Save("<schema:name>", "publisher")\n  .All()'],
     ["A runaway query (stopped by the server)", "while (true) {}"]
   ];
 
@@ -539,6 +613,7 @@
       case "entity": entityPage(arg); break;
       case "breach": breachPage(arg); break;
       case "article": articlePage(arg); break;
+      case "explain": explainPage(arg); break;
       case "breaches": breachesPage(); break;
       case "entities": entitiesPage(params.q || ""); break;
       case "gizmo": gizmoPage(); break;
