@@ -314,7 +314,8 @@ type quoteRef struct {
 // quote, as reported by different articles: their words (lower case,
 // punctuation and apostrophes dropped) are equal, or, for quotes of four
 // words or more, differ by at most one word in ten (insertions, deletions
-// and substitutions counted).
+// and substitutions counted) and not in any number: "more than 1,000
+// customers" and "more than 1,200 customers" are different statements.
 func SameQuote(a, b string) bool {
 	return sameWords(quoteWords(a), quoteWords(b))
 }
@@ -334,10 +335,21 @@ func sameWords(a, b []string) bool {
 		return false
 	}
 	allowed := max(1, long/10)
-	if long-short > allowed {
+	if long-short > allowed || !slices.Equal(numbers(a), numbers(b)) {
 		return false
 	}
 	return editDistance(a, b, allowed) <= allowed
+}
+
+// numbers returns the words of ws that hold a digit.
+func numbers(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if strings.ContainsFunc(w, unicode.IsDigit) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // editDistance returns the word-level Levenshtein distance of a and b, or

@@ -45,7 +45,9 @@ type TimelineItem struct {
 	// Sources and Publishers count the articles and outlets reporting it.
 	Sources    int `json:"sources"`
 	Publishers int `json:"publishers"`
-	start      int
+	// at orders items within a day: the article's full time.
+	at    string
+	start int
 }
 
 // Timeline returns the breaches and statements of the store (or those
@@ -90,7 +92,7 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 		if entity != "" && !involved[b.ID] {
 			continue
 		}
-		it := TimelineItem{Date: b.When, DateSource: "when", Kind: "event", ID: b.ID, Breach: b.ID, Text: b.Name}
+		it := TimelineItem{Date: b.When, DateSource: "when", Kind: "event", ID: b.ID, Breach: b.ID, Text: b.Name, at: b.When}
 		it.Sources, it.Publishers = ix.count(b.Articles)
 		if it.Text == "" {
 			it.Text = b.ID
@@ -98,8 +100,8 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 		if it.Date == "" {
 			it.DateSource = ""
 			for _, a := range b.Articles {
-				if d := day(ix.info(a).Published); d != "" && (it.Date == "" || d < it.Date) {
-					it.Date, it.DateSource = d, "first_reported"
+				if p := ix.info(a).Published; p != "" && (it.at == "" || p < it.at) {
+					it.Date, it.DateSource, it.at = day(p), "first_reported", p
 				}
 			}
 		}
@@ -121,7 +123,7 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 		a := ix.info(q.Article)
 		it := TimelineItem{Date: day(a.Published), DateSource: "published", Kind: "statement", ID: q.ID, Breach: q.Breach,
 			Speaker: q.Speaker, SpeakerID: q.SpeakerID, Text: q.Text, Article: q.Article, Publisher: a.outletName(),
-			Sources: q.Sources, Publishers: q.Publishers, start: q.Start}
+			Sources: q.Sources, Publishers: q.Publishers, at: a.Published, start: q.Start}
 		if it.Date == "" {
 			it.DateSource = ""
 		}
@@ -142,11 +144,12 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 }
 
 // compareItems orders timeline items: by date (undated last), events
-// before statements, then by article and position.
+// before statements, then by the time of the article, the article and
+// the position in it.
 func compareItems(a, b TimelineItem) int {
 	return cmp.Or(boolCmp(a.Date == "", b.Date == ""), strings.Compare(a.Date, b.Date),
-		strings.Compare(a.Kind, b.Kind), strings.Compare(a.Article, b.Article), cmp.Compare(a.start, b.start),
-		strings.Compare(a.ID, b.ID))
+		strings.Compare(a.Kind, b.Kind), strings.Compare(a.at, b.at), strings.Compare(a.Article, b.Article),
+		cmp.Compare(a.start, b.start), strings.Compare(a.ID, b.ID))
 }
 
 // day returns the date part (UTC) of an RFC 3339 time, or "".
