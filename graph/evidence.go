@@ -140,28 +140,31 @@ func (w *evidenceWriter) role(personKey, title string) extract.Span {
 	return first
 }
 
-// fact returns the sentence among the event's evidence that states a fact,
-// told by match: the first evidence sentence that matches, else the first
-// sentence of the body that does, else (when the fact may be worded in
-// ways match does not know) the first evidence sentence.
-func (w *evidenceWriter) fact(evidence []extract.Span, match matcher) extract.Span {
-	return w.factOr(evidence, match, true)
+// fact returns the sentence that states a fact of an event, told by the
+// matchers, strictest first: for each matcher, the first of the event's
+// evidence sentences that matches, else the first sentence of the body
+// that does; when none matches, the first evidence sentence (the fact
+// may be worded in ways the matchers do not know).
+func (w *evidenceWriter) fact(evidence []extract.Span, matchers ...matcher) extract.Span {
+	return w.factOr(evidence, true, matchers...)
 }
 
 // factOr is fact, falling back to the first evidence sentence only when
 // fallback is true.
-func (w *evidenceWriter) factOr(evidence []extract.Span, match matcher, fallback bool) extract.Span {
+func (w *evidenceWriter) factOr(evidence []extract.Span, fallback bool, matchers ...matcher) extract.Span {
 	var ev []extract.Span
 	for _, sp := range evidence {
 		if sp.Start >= 0 && sp.Start < sp.End && sp.End <= len(w.body) {
 			ev = append(ev, sp)
 		}
 	}
-	if s := w.find(ev, match); s.End > 0 {
-		return s
-	}
-	if s := w.find(w.heuristic, match); s.End > 0 {
-		return s
+	for _, match := range matchers {
+		if s := w.find(ev, match); s.End > 0 {
+			return s
+		}
+		if s := w.find(w.heuristic, match); s.End > 0 {
+			return s
+		}
 	}
 	if len(ev) > 0 && fallback {
 		return ev[0]
@@ -227,16 +230,48 @@ func (w *evidenceWriter) namesMatch(key string) matcher {
 	}
 }
 
-// textMatch matches a sentence holding the text as words, ignoring case,
-// or else any of its words of four letters or more ("financial details"
-// is stated as "bank details").
-func textMatch(text string) func(string) bool {
-	return func(s string) bool {
-		if containsWord(s, text) {
-			return true
-		}
+// textMatchers match a sentence that states a kind of data, strictest
+// first: one holding the words of the text ("bank details"), then one
+// holding any of its words of four letters or more ("financial details"
+// is stated as "bank details"). With negated, a sentence must also hold a
+// negation ("not", "no", "n't", "never", "without"), as those stating
+// what a breach did not expose do; the matchers without it follow.
+func textMatchers(text string, negated bool) []matcher {
+	phrase := textOnly(func(s string) bool { return containsWord(s, text) })
+	words := textOnly(func(s string) bool {
 		for _, word := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			if utf8.RuneCountInString(word) >= 4 && containsWord(s, word) {
+				return true
+			}
+		}
+		return false
+	})
+	if !negated {
+		return []matcher{phrase, words}
+	}
+	neg := func(m matcher) matcher {
+		return func(sp extract.Span, s string) bool { return m(sp, s) && hasNegation(s) }
+	}
+	return []matcher{neg(phrase), phrase, neg(words), words}
+}
+
+// hasNegation reports whether a sentence holds a negation.
+func hasNegation(s string) bool {
+	for _, w := range []string{"not", "no", "never", "without", "nor", "neither"} {
+		if containsWord(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(s, "n't") || strings.Contains(s, "n’t")
+}
+
+// textMatch matches a sentence holding the text as words, or any of its
+// words of four letters or more (see textMatchers).
+func textMatch(text string) func(string) bool {
+	ms := textMatchers(text, false)
+	return func(s string) bool {
+		for _, m := range ms {
+			if m(extract.Span{}, s) {
 				return true
 			}
 		}
@@ -463,10 +498,21 @@ var qualifiers = []string{
 	"over", "under", "some", "all",
 }
 
+// functionWords end the words NumberPhrase takes after a number.
+var functionWords = map[string]bool{
+	"of": true, "in": true, "on": true, "at": true, "to": true, "from": true, "for": true, "with": true, "by": true,
+	"and": true, "or": true, "but": true, "the": true, "a": true, "an": true, "were": true, "was": true, "are": true,
+	"is": true, "be": true, "been": true, "had": true, "have": true, "has": true, "who": true, "which": true,
+	"that": true, "whose": true, "after": true, "before": true, "as": true, "it": true, "its": true, "their": true,
+	"his": true, "her": true, "may": true, "might": true, "could": true, "would": true, "will": true, "said": true,
+	"says": true, "across": true, "including": true, "than": true, "into": true, "over": true, "under": true,
+}
+
 // NumberPhrase returns how a sentence writes the number n: the number as
-// written, with a hedging word before it ("more than 1,000") and the word
-// after it when that is a lower-case word ("1,000 people"). It returns ""
-// when the sentence does not write n.
+// written, with a hedging word before it ("more than 1,000") and the
+// lower-case word after it unless that is a function word ("1,000
+// people"), or two when the first is a participle ("9,276 serving
+// officers"). It returns "" when the sentence does not write n.
 func NumberPhrase(sentence string, n int) string {
 	start, end, ok := findNumber(sentence, n)
 	if !ok {
@@ -481,13 +527,24 @@ func NumberPhrase(sentence string, n int) string {
 			}
 		}
 	}
-	if rest, found := strings.CutPrefix(sentence[end:], " "); found {
-		i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	// The following lower-case word, two after a participle: "10,000
+	// staff were", "9,276 serving officers".
+	for range 2 {
+		rest, found := strings.CutPrefix(sentence[end:], " ")
+		if !found {
+			break
+		}
+		i := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
 		if i < 0 {
 			i = len(rest)
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); i > 0 && unicode.IsLower(r) {
-			end += 1 + i
+		if r, _ := utf8.DecodeRuneInString(rest); i == 0 || !unicode.IsLower(r) || functionWords[rest[:i]] {
+			break
+		}
+		end += 1 + i
+		w := rest[:i]
+		if i < len(rest) && rest[i] != ' ' || !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") {
+			break // punctuation ends the phrase; only a participle takes a noun after it
 		}
 	}
 	return sentence[start:end]

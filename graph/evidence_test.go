@@ -197,6 +197,12 @@ func TestNumberPhrase(t *testing.T) {
 		{"It affected 10,000 Officers.", 10000, "10,000"},
 		{"It hit 1.2 million people.", 1200000, "1.2 million people"},
 		{"It hit 19,276 people.", 9276, ""},
+		{"all 9,276 serving officers and staff", 9276, "all 9,276 serving officers"},
+		{"all 10,000 of its staff", 10000, "all 10,000"},
+		{"47,000 staff have been warned", 47000, "47,000 staff"},
+		{"details of 1,230 people, the force said", 1230, "1,230 people"},
+		{"the data of 1,230 individuals pertains to", 1230, "1,230 individuals"},
+		{"1,000 affected customers", 1000, "1,000 affected customers"},
 		{"Nothing here.", 5, ""},
 	}
 	for _, tt := range tests {

@@ -119,7 +119,7 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		b.add(art, Mentions, n)
 		// The article tells of the event in its first evidence sentence,
 		// or else where it names the victim.
-		told := ev.fact(e.Evidence, nil)
+		told := ev.fact(e.Evidence)
 		if told.End == 0 && e.Victim != "" {
 			told = ev.fact(nil, ev.entityMatch(e.Victim))
 		}
@@ -127,29 +127,29 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		b.add(n, RDFType, EventTypeIRI(e.Type))
 		b.str(n, Name, e.Name)
 		// fact adds one fact of the event with its evidence.
-		fact := func(p quad.IRI, o quad.Value, match matcher) {
+		fact := func(p quad.IRI, o quad.Value, match ...matcher) {
 			b.add(n, p, o)
 			// A date no sentence gives is the article's own: no sentence
 			// states it.
-			ev.add(n, p, o, ev.factOr(e.Evidence, match, p != When), 0)
+			ev.add(n, p, o, ev.factOr(e.Evidence, p != When, match...), 0)
 		}
 		ref := func(p quad.IRI, key string) {
 			if key != "" {
 				fact(p, EntityIRI(key), ev.entityMatch(key))
 			}
 		}
-		str := func(p quad.IRI, v string, match matcher) {
+		str := func(p quad.IRI, v string, match ...matcher) {
 			if v = strings.TrimSpace(v); v != "" {
-				fact(p, quad.String(v), match)
+				fact(p, quad.String(v), match...)
 			}
 		}
 		ref(Victim, e.Victim)
 		ref(Via, e.Via)
 		for _, x := range e.Exposed {
-			str(Exposed, x, textOnly(textMatch(x)))
+			str(Exposed, x, textMatchers(x, false)...)
 		}
 		for _, x := range e.NotExposed {
-			str(NotExposed, x, textOnly(textMatch(x)))
+			str(NotExposed, x, textMatchers(x, true)...)
 		}
 		for _, x := range e.Affected {
 			fact(Affected, quad.Int(x), textOnly(numberMatch(x)))
@@ -157,7 +157,7 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		for _, x := range e.ReportedTo {
 			ref(ReportedTo, x)
 		}
-		str(Cause, e.Cause, textOnly(textMatch(e.Cause)))
+		str(Cause, e.Cause, textMatchers(e.Cause, false)...)
 		str(When, e.When, textOnly(whenMatch(e.When)))
 	}
 
