@@ -146,9 +146,7 @@ func runGizmo(ctx context.Context, qs cgraph.QuadStore, qu string, col query.Col
 	if err != nil {
 		return nil, errorf(http.StatusBadRequest, "gizmo: %s", oneLine(err))
 	}
-	// Close stops the JavaScript VM and the session's iterators, whatever
-	// state they are in.
-	defer it.Close()
+	defer stopQuery(it)
 	out := []any{}
 	n := 0
 	for it.Next(ctx) {
@@ -196,3 +194,21 @@ func (h *handler) acquire(ctx context.Context) (release func(), err error) {
 // oneLine returns the error's text on one line (goja's syntax errors show
 // the source position on further lines).
 func oneLine(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }
+
+// drainTimeout bounds how long stopQuery waits for an interrupted script.
+const drainTimeout = 5 * time.Second
+
+// stopQuery stops a Gizmo query, whatever state it is in, and waits for
+// the goroutine cayley runs the script on to end. cayley's Next returns as
+// soon as its context ends, and Close only interrupts the script, so
+// without the wait the script would go on reading the store for a while:
+// outside the query slots, and after the store is closed at shutdown.
+func stopQuery(it query.Iterator) {
+	// Close interrupts the JavaScript VM and cancels the session's
+	// iterators; Next then returns once the script's goroutine has ended.
+	_ = it.Close() // gizmo results always close without error
+	ctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
+	defer cancel()
+	for it.Next(ctx) {
+	}
+}
