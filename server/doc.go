@@ -5,7 +5,9 @@
 //
 // NewHandler builds the http.Handler; Serve and ServeListener run it in an
 // http.Server with timeouts and shut it down gracefully when their context
-// ends, letting requests in flight finish.
+// ends, letting requests in flight finish, and stop the handler's
+// background reading of the store before they return, so that the caller
+// can close the store.
 //
 // # Limits
 //
