@@ -122,19 +122,20 @@ func Gizmo(ctx context.Context, s *graph.Store, src string, limit int, timeout t
 			out = append(out, r.Val)
 		}
 	}
-	if ctx.Err() != nil {
-		// Next returned without waiting for the goroutine cayley runs the
-		// script on, which has been interrupted: wait for it to end, so
-		// that no read of the store outlives this call (closing a bolt
-		// store under it crashes the process).
-		dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
-		for it.Next(dctx) {
-		}
-		dcancel()
-	}
 	if err := it.Err(); err != nil {
-		if errors.Is(err, context.DeadlineExceeded) && timeout > 0 {
-			return nil, fmt.Errorf("%w after %s", ErrTimeout, timeout)
+		if cerr := ctx.Err(); cerr != nil {
+			// Next returned without waiting for the goroutine cayley runs
+			// the script on, which has been interrupted: wait for it to
+			// end, so that no read of the store outlives this call
+			// (closing a bolt store under it crashes the process).
+			dctx, dcancel := context.WithTimeout(context.Background(), 5*time.Second)
+			for it.Next(dctx) {
+			}
+			dcancel()
+			if errors.Is(cerr, context.DeadlineExceeded) && timeout > 0 {
+				return nil, fmt.Errorf("%w after %s", ErrTimeout, timeout)
+			}
+			return nil, cerr
 		}
 		return nil, oneLine(err)
 	}
