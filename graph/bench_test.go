@@ -23,7 +23,8 @@ var benchArticles = flag.Int("bench.articles", 10000, "articles in the synthetic
 //	go test ./graph -run '^$' -bench Store -benchtime 1x               # 10,000 articles
 //	go test ./graph -run '^$' -bench Store -bench.articles 1000        # smaller
 //
-// load reports quads/s; the query benchmarks report ms/op.
+// load reports quads/s (the time from Open to Close); each query reports
+// its first run on a freshly opened store (first-ms) and ns/op after it.
 func BenchmarkStore(b *testing.B) {
 	ctx := context.Background()
 	var docs []graph.Doc
@@ -72,10 +73,11 @@ func BenchmarkStore(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					d := time.Since(start)
+					// Closing is part of a load: PostgreSQL stores VACUUM then.
 					if err := s.Close(); err != nil {
 						b.Fatal(err)
 					}
+					d := time.Since(start)
 					b.ReportMetric(float64(rep.Quads)/d.Seconds(), "quads/s")
 					b.ReportMetric(float64(rep.Quads), "quads")
 				}
@@ -88,15 +90,22 @@ func BenchmarkStore(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer s.Close()
+			// Each query's first run (a fresh store: nothing cached) is
+			// reported as first-ms; ns/op is the mean of the runs after it.
 			query := func(name string, f func() (int, error)) {
+				start := time.Now()
+				n, err := f()
+				if err != nil {
+					b.Fatal(err)
+				}
+				first := time.Since(start)
 				b.Run(name, func(b *testing.B) {
-					n := 0
 					for range b.N {
-						var err error
 						if n, err = f(); err != nil {
 							b.Fatal(err)
 						}
 					}
+					b.ReportMetric(float64(first.Microseconds())/1000, "first-ms")
 					b.ReportMetric(float64(n), "rows")
 				})
 			}

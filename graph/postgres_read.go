@@ -22,8 +22,8 @@ import (
 // Cayley's SQL backend compiles query shapes to SQL that returns node
 // hashes, then looks each value up with a query of its own, keeping only
 // the last 1,024 in memory: a Gizmo query over thousands of nodes makes
-// thousands of round trips. pgQuadStore wraps it: before a query's rows are
-// read, the values of every node they hold are fetched with one statement,
+// thousands of round trips. pgQuadStore wraps it: once a query has proved
+// big, the values of every node its rows hold are fetched with one statement,
 // and values are kept (they never change: a node's hash is that of its
 // value) up to valueCacheSize of them.
 
@@ -198,7 +198,8 @@ func (qs *pgQuadStore) newIterator(sel csql.Select) cgraph.Iterator {
 }
 
 // prefetchIterator is a SQL iterator that fetches the values of all the
-// nodes its query returns before it returns the first one. Its size is the
+// nodes its query returns in one statement, once it has returned
+// prefetchAfter of them. Its size is the
 // planner's estimate: cayley counts the rows of every query it plans with
 // (SELECT COUNT(*)), which costs as much as running it.
 type prefetchIterator struct {
@@ -206,6 +207,7 @@ type prefetchIterator struct {
 	qs      *pgQuadStore
 	sel     csql.Select
 	fetched bool
+	seen    int   // results returned
 	size    int64 // -1 until estimated
 }
 
@@ -274,16 +276,26 @@ func (it *prefetchIterator) estimate() int64 {
 	return it.size
 }
 
-// Next fetches the values on its first call, then advances.
+// prefetchAfter is the number of results an iterator returns before it
+// fetches the values of all of them: small iterators (one node's quads,
+// as nested steps build by the thousand) are cheaper without.
+const prefetchAfter = 64
+
+// Next advances, fetching the values of every result once the iterator
+// proves big.
 func (it *prefetchIterator) Next(ctx context.Context) bool {
-	if !it.fetched {
+	if !it.Iterator.Next(ctx) {
+		return false
+	}
+	if it.seen++; it.seen == prefetchAfter && !it.fetched {
 		it.fetched = true
+		// On errors other than ctx's the values are looked up one at a
+		// time, as cayley does.
 		if err := it.qs.prefetch(ctx, it.sel); err != nil && ctx.Err() != nil {
 			return false
 		}
-		// On other errors the values are looked up one at a time.
 	}
-	return it.Iterator.Next(ctx)
+	return true
 }
 
 // sqlOf returns the SQL text and arguments of a query.

@@ -74,7 +74,7 @@ function matches(want, strs) {
 // asks, for each, for the values of pred (HasR: a shape SQL backends run as
 // one query) instead of reading every quad with pred.
 function nodeFacts(pred, nodes) {
-  if (nodes.length > 50) {
+  if (nodes.length > 200) {
     var all = facts(pred);
     var some = {};
     for (var i = 0; i < nodes.length; i++) {

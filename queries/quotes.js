@@ -7,45 +7,67 @@
 // every entity the speaker names exactly is among them, and only their
 // quotes are read. A one-word speaker may be a person's bare surname,
 // which has no key: then every quote is read.
-var start = g.V();
+var starts = [g.V()];
 if (params.speaker) {
   var k = nameKey(params.speaker);
   if (k.indexOf(" ") > 0) {
-    var cands = keys(g.V("person:" + k, "organization:" + k, "place:" + k).In("<ng:nameKey>").Unique());
-    if (params.speaker_iri) {
-      cands.push(params.speaker_iri);
+    var cands = params.speaker_iri ? [params.speaker_iri] : [];
+    var types = ["person", "organization", "place"];
+    for (var i = 0; i < types.length; i++) {
+      g.V().Has("<ng:nameKey>", types[i] + ":" + k).ForEach(function (d) {
+        if (cands.indexOf(d.id) < 0) {
+          cands.push(d.id);
+        }
+      });
     }
-    start = g.V.apply(g, cands).In("<schema:creator>");
+    // Has, not g.V(cands).In(...): SQL backends compile Has to one query.
+    starts = [];
+    for (var j = 0; j < cands.length; j++) {
+      starts.push(g.V().Has("<schema:creator>", cands[j]));
+    }
   }
 }
 
-var p = start.Has("<rdf:type>", "<schema:Quotation>");
-if (params.article) {
-  p = p.Has("<schema:isPartOf>", params.article);
-}
-if (params.breach) {
-  p = p.Has("<schema:about>", params.breach);
-}
 var rows = {};
+var optional = { kind: "<ng:quoteKind>", speaker: "<schema:creator>", breach: "<schema:about>" };
+for (var si = 0; si < starts.length; si++) {
+  var p = starts[si].Has("<rdf:type>", "<schema:Quotation>");
+  if (params.article) {
+    p = p.Has("<schema:isPartOf>", params.article);
+  }
+  if (params.breach) {
+    p = p.Has("<schema:about>", params.breach);
+  }
+  // The facts every quote has (newsgraph always writes its offsets), in one
+  // query; then each optional fact in one query of its own, not one lookup
+  // per quote (SaveOpt), which SQL backends cannot join.
+  p.Tag("q")
+    .Save("<schema:text>", "text")
+    .Save("<schema:isPartOf>", "article")
+    .Save("<ng:start>", "start")
+    .Save("<ng:end>", "end")
+    .ForEach(function (d) {
+      rows[d.q] = d;
+    });
+  for (var field in optional) {
+    p.Tag("q").Out(optional[field]).Tag("v").ForEach(function (d) {
+      if (rows[d.q]) {
+        rows[d.q][field] = d.v;
+      }
+    });
+  }
+}
 var speakers = [];
 var breaches = [];
-p.Tag("q")
-  .Save("<schema:text>", "text")
-  .Save("<schema:isPartOf>", "article")
-  .SaveOpt("<ng:quoteKind>", "kind")
-  .SaveOpt("<schema:creator>", "speaker")
-  .SaveOpt("<schema:about>", "breach")
-  .SaveOpt("<ng:start>", "start")
-  .SaveOpt("<ng:end>", "end")
-  .ForEach(function (d) {
-    rows[d.q] = d;
-  });
+var listed = {};
 for (var q in rows) {
   var d = rows[q];
-  if (d.speaker && speakers.indexOf(d.speaker) < 0) {
+  if (d.speaker && !listed[d.speaker]) {
+    listed[d.speaker] = true;
     speakers.push(d.speaker);
   }
-  if (d.breach && breaches.indexOf(d.breach) < 0) {
+  if (d.breach && !listed[d.breach]) {
+    listed[d.breach] = true;
     breaches.push(d.breach);
   }
 }
