@@ -31,6 +31,7 @@ type ArticleInfo struct {
 	// the store holds the name as a string, or no publisher).
 	Publisher   string `json:"publisher"`
 	PublisherID string `json:"publisher_id"`
+	Author      string `json:"author"`
 	// Published is RFC 3339, "" when unknown.
 	Published string `json:"published"`
 	URL       string `json:"url"`
@@ -117,52 +118,56 @@ func (ix *sourceIndex) publisherNames(ids []string) []string {
 	return sorted(out)
 }
 
-// readArticles reads the metadata of every article node.
+// readArticles reads the metadata of every article node: the articles
+// from the object index (their type), then each article's own quads from
+// the subject index. (Reading a predicate's quads instead scans the whole
+// store on cayley's key-value backends, which index quads by subject and
+// by object only.)
 func readArticles(ctx context.Context, s *graph.Store) (*sourceIndex, error) {
 	qs := s.QuadStore()
 	ix := &sourceIndex{arts: map[string]ArticleInfo{}}
+	var nodes []quad.Value
 	err := eachQuad(ctx, qs, quad.Object, graph.NewsArticle, func(q quad.Quad) {
-		if id := graph.ID(q.Subject, graph.ArticlePrefix); id != "" && q.Predicate == graph.RDFType {
+		id := graph.ID(q.Subject, graph.ArticlePrefix)
+		if _, seen := ix.arts[id]; id != "" && q.Predicate == graph.RDFType && !seen {
 			ix.arts[id] = ArticleInfo{ID: id}
+			nodes = append(nodes, q.Subject)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	pubs := map[string]quad.Value{}
-	for _, pred := range []quad.IRI{graph.Headline, graph.URL, graph.DatePublished, graph.Publisher} {
-		err := eachQuad(ctx, qs, quad.Predicate, pred, func(q quad.Quad) {
-			id := graph.ID(q.Subject, graph.ArticlePrefix)
-			a, ok := ix.arts[id]
-			if !ok {
-				return
-			}
-			switch pred {
+	names := newNamer(ctx, qs)
+	for _, n := range nodes {
+		id := graph.ID(n, graph.ArticlePrefix)
+		a := ix.arts[id]
+		var pub quad.Value
+		err := eachQuad(ctx, qs, quad.Subject, n, func(q quad.Quad) {
+			switch q.Predicate {
 			case graph.Headline:
 				a.Title = literal(q.Object)
 			case graph.URL:
 				a.URL = literal(q.Object)
+			case graph.Author:
+				a.Author = literal(q.Object)
 			case graph.DatePublished:
 				a.Published = literal(q.Object)
 			case graph.Publisher:
 				if _, isIRI := q.Object.(quad.IRI); isIRI {
-					pubs[id] = q.Object
+					pub = q.Object
 				} else {
 					a.Publisher = literal(q.Object)
 				}
 			}
-			ix.arts[id] = a
 		})
 		if err != nil {
 			return nil, err
 		}
-	}
-	names := newNamer(ctx, qs)
-	for id, p := range pubs {
-		a := ix.arts[id]
-		a.PublisherID = graph.ID(p, graph.EntityPrefix)
-		if a.Publisher, err = names.name(p); err != nil {
-			return nil, err
+		if pub != nil {
+			a.PublisherID = graph.ID(pub, graph.EntityPrefix)
+			if a.Publisher, err = names.name(pub); err != nil {
+				return nil, err
+			}
 		}
 		ix.arts[id] = a
 	}
