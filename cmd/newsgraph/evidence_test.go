@@ -308,3 +308,63 @@ func TestEvidence(t *testing.T) {
 		}
 	})
 }
+
+// TestEvidence_replacedArticle reloads a changed article, which the store
+// keeps under a new version label: its facts, counts and evidence are
+// those of the new text, under the article's own id.
+func TestEvidence_replacedArticle(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"courier-acme-hack.md", "ledger-acme-hack.md"} {
+		b, err := os.ReadFile(filepath.Join(evidenceCorpus, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(t.TempDir(), "graph.db")
+	if r := newsgraph(t, "", "load", "--db", db, "--quiet", dir); r.code != exitOK {
+		t.Fatalf("load: exit %d %s", r.code, r.stderr)
+	}
+	path := filepath.Join(dir, "courier-acme-hack.md")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, bytes.ReplaceAll(b, []byte("10,000 customers"), []byte("11,500 customers")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := newsgraph(t, "", "load", "--db", db, dir); r.code != exitOK || !strings.Contains(r.stdout, "replaced:       1") {
+		t.Fatalf("reload: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var labels []map[string]string
+	jsonOf(t, &labels, "query", "--db", db, `g.V("<ng:article/courier-acme-hack>").Labels().All()`)
+	if len(labels) != 1 || labels[0]["id"] != "<ng:article/courier-acme-hack#2>" {
+		t.Fatalf("labels of the replaced article %v, want its second version only", labels)
+	}
+
+	var x queries.Explanation
+	jsonOf(t, &x, "explain", "--db", db, "--format", "json", "breach/acme-health-ltd/hack")
+	var figures []string
+	for _, f := range x.Facts {
+		if f.Fact != "affected" {
+			continue
+		}
+		for _, ev := range f.Evidence {
+			figures = append(figures, f.Value+" "+ev.Article+" "+ev.Publisher)
+			if f.Value == "11500" && !strings.Contains(ev.Sentence, "11,500 customers") {
+				t.Errorf("evidence for 11500: %q", ev.Sentence)
+			}
+		}
+	}
+	want := []string{"9276 ledger-acme-hack The Daily Ledger", "11500 courier-acme-hack Northern Courier"}
+	if !slices.Equal(figures, want) {
+		t.Errorf("figures after the reload %q, want %q", figures, want)
+	}
+	var qs []queries.QuoteRow
+	jsonOf(t, &qs, "quotes", "--db", db, "--format", "json", "--min-sources", "2")
+	if len(qs) != 2 || qs[0].Article != "courier-acme-hack" || qs[0].Sources != 2 {
+		t.Errorf("the apology after the reload: %+v", qs)
+	}
+}
