@@ -39,8 +39,9 @@ for (var si = 0; si < starts.length; si++) {
     p = p.Has("<schema:about>", params.breach);
   }
   // The facts every quote has (newsgraph always writes its offsets), in one
-  // query; then each optional fact in one query of its own, not one lookup
-  // per quote (SaveOpt), which SQL backends cannot join.
+  // query; then each optional fact in one query of its own (Save: a join
+  // for SQL backends, a lookup per quote for the others), not SaveOpt,
+  // which SQL backends run as one lookup per quote.
   p.Tag("q")
     .Save("<schema:text>", "text")
     .Save("<schema:isPartOf>", "article")
@@ -50,7 +51,7 @@ for (var si = 0; si < starts.length; si++) {
       rows[d.q] = d;
     });
   for (var field in optional) {
-    p.Tag("q").Out(optional[field]).Tag("v").ForEach(function (d) {
+    p.Tag("q").Save(optional[field], "v").ForEach(function (d) {
       if (rows[d.q]) {
         rows[d.q][field] = d.v;
       }
