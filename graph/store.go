@@ -54,7 +54,8 @@ type Options struct {
 	// processes may share a bolt store; a writer waits for them.
 	ReadOnly bool
 	// LockTimeout bounds the wait for a store held by another process;
-	// zero means DefaultLockTimeout.
+	// zero means DefaultLockTimeout for bolt, and for PostgreSQL (where a
+	// writer waits for the writer before it) as long as ctx allows.
 	LockTimeout time.Duration
 	// BatchSize is the number of quads written per transaction; zero means
 	// DefaultBatchSize.
