@@ -19,6 +19,9 @@ func addSeeds(f *testing.F, pattern string, extra ...string) {
 		f.Fatal(err)
 	}
 	for _, name := range files {
+		if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+			continue // testdata/fuzz holds the fuzzers' own corpora
+		}
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
