@@ -66,6 +66,7 @@ func victimKind(k string) bool {
 func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	var frames []*breachFrame
 	topic := make([]int, len(d.sents))
+	causes := make([][2]string, len(d.sents)) // each sentence's cause class and wording
 	cur := -1
 	for si, s := range d.sents {
 		text := d.body[s.Start:s.End]
@@ -73,6 +74,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		cause, causeText, trig := causeUnknown, "", false
 		if d.mayTellOfBreach(si) { // the regular expressions only where a breach word stands
 			cause, causeText = classifyCause(text)
+			causes[si] = [2]string{cause, causeText}
 			if cause == causeDisclosure && !inErrorRe.MatchString(text) && !causeDisclosureRe.MatchString(text) {
 				// "data was exposed" alone says what happened, not how:
 				// it joins a breach the passage already tells of
@@ -126,7 +128,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 			}
 		}
 	}
-	d.inferCauses(frames)
+	d.inferCauses(frames, causes)
 	for _, f := range frames {
 		if f.when == "" && !published.IsZero() {
 			f.when = published.Format("2006-01")
@@ -139,14 +141,11 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 // article tells of anywhere, when there is exactly one not already taken
 // by another breach of the same victim, so that outlets telling the same
 // breach in different words give it the same key.
-func (d *doc) inferCauses(frames []*breachFrame) {
+func (d *doc) inferCauses(frames []*breachFrame, bySentence [][2]string) {
 	var causes []string
 	seen := map[string]string{}
-	for si, s := range d.sents {
-		if !d.mayTellOfBreach(si) {
-			continue
-		}
-		if c, text := classifyCause(d.body[s.Start:s.End]); c != causeUnknown {
+	for _, ct := range bySentence {
+		if c, text := ct[0], ct[1]; c != "" && c != causeUnknown {
 			if _, ok := seen[c]; !ok {
 				causes = append(causes, c)
 				seen[c] = text
@@ -223,11 +222,12 @@ func classifyCause(text string) (string, string) {
 // isLoss reports whether text tells of a device or papers lost or stolen:
 // a device word with a loss verb up to 80 bytes after it, or 40 before it.
 func isLoss(text string) bool {
-	devs := deviceRe.FindAllStringIndex(text, -1)
-	if devs == nil {
+	verbs := lossVerbRe.FindAllStringIndex(text, -1)
+	if verbs == nil {
 		return false
 	}
-	for _, v := range lossVerbRe.FindAllStringIndex(text, -1) {
+	devs := deviceRe.FindAllStringIndex(text, -1)
+	for _, v := range verbs {
 		for _, dv := range devs {
 			if v[0] >= dv[1] && v[0]-dv[1] <= 80 || dv[0] >= v[1] && dv[0]-v[1] <= 40 {
 				return true
