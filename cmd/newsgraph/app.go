@@ -82,6 +82,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			timelineCommand(e),
 			exportCommand(e),
 			importCommand(e),
+			benchCommand(e),
 		},
 		OnUsageError:   onUsageError,
 		ExitErrHandler: func(*cli.Context, error) {},

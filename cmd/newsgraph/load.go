@@ -39,7 +39,7 @@ func loadCommand(e *env) *cli.Command {
 				Usage: "number of articles analysed in parallel (the store is the same whatever the number)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"},
 				Usage: "print neither progress nor the summary, only the inputs skipped"},
-			&cli.IntFlag{Name: "batch-size", Value: graph.DefaultBatchSize,
+			&cli.IntFlag{Name: "batch-size", Value: defaultLoadBatch,
 				Usage: "quads written per transaction"},
 		},
 		Action: func(c *cli.Context) error {
@@ -62,6 +62,13 @@ func loadCommand(e *env) *cli.Command {
 	}
 }
 
+// defaultLoadBatch is the number of quads load writes per transaction.
+// Cayley's bolt backend rewrites every B-tree page a transaction touches,
+// so on a large store fewer, larger transactions write much faster (10,000
+// synthetic articles: 130 s in batches of 10,000 quads, 94 s in batches of
+// 100,000); a batch takes about 20 MB of memory.
+const defaultLoadBatch = 100000
+
 // loadOptions are load's flags and arguments.
 type loadOptions struct {
 	db    string
@@ -77,21 +84,9 @@ type loadStats struct {
 	report                    graph.LoadReport
 }
 
-func (e *env) load(ctx context.Context, opts loadOptions) (err error) {
+func (e *env) load(ctx context.Context, opts loadOptions) error {
 	start := time.Now()
-	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, BatchSize: opts.batch, Logger: e.logger})
-	if err != nil {
-		return err
-	}
-	defer closeStore(s, &err)
-	x := extract.New(extract.Config{Model: extract.NewModel(), Logger: e.logger})
-	src := corpus.Walk(opts.paths, corpus.Config{Logger: e.logger, Stdin: e.stdin})
-	defer src.Close()
-	cfg := loadConfig{jobs: opts.jobs, stderr: e.stderr, logger: e.logger}
-	if !opts.quiet {
-		cfg.progress = newProgress(e.stderr, e.logger)
-	}
-	st, err := loadArticles(ctx, s, x, src, cfg)
+	st, err := e.loadPaths(ctx, opts)
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("load interrupted: the store holds what was loaded so far; run the same load again to finish it (%w)", err)
 	} else if err != nil {
@@ -119,6 +114,24 @@ func (e *env) load(ctx context.Context, opts loadOptions) (err error) {
 		return errSkipped
 	}
 	return nil
+}
+
+// loadPaths opens (or creates) the store of opts.db and loads opts.paths
+// into it: everything load does but print.
+func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, err error) {
+	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, BatchSize: opts.batch, Logger: e.logger})
+	if err != nil {
+		return st, err
+	}
+	defer closeStore(s, &err)
+	x := extract.New(extract.Config{Model: extract.NewModel(), Logger: e.logger})
+	src := corpus.Walk(opts.paths, corpus.Config{Logger: e.logger, Stdin: e.stdin})
+	defer src.Close()
+	cfg := loadConfig{jobs: opts.jobs, stderr: e.stderr, logger: e.logger}
+	if !opts.quiet {
+		cfg.progress = newProgress(e.stderr, e.logger)
+	}
+	return loadArticles(ctx, s, x, src, cfg)
 }
 
 // loadSource loads src into s with one extraction at a time, reporting
