@@ -27,6 +27,21 @@ func Quotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, err
 	if f.Breach != "" {
 		params["breach"] = graph.EventIRI(f.Breach).String()
 	}
+	var rows []QuoteRow
+	var err error
+	if fastStore(s) {
+		rows, err = fastQuotes(ctx, s, params)
+	} else {
+		rows, err = gizmoQuotes(ctx, s, params)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return withQuoteSources(ctx, s, rows, f)
+}
+
+// gizmoQuotes runs quotes.js: Quotes on backends without fastQuotes.
+func gizmoQuotes(ctx context.Context, s *graph.Store, params map[string]any) ([]QuoteRow, error) {
 	var raw []struct {
 		QuoteRow
 		ID        string `json:"id"`
@@ -55,7 +70,7 @@ func Quotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, err
 		return cmp.Or(strings.Compare(a.Article, b.Article), cmp.Compare(a.Start, b.Start),
 			cmp.Compare(a.End, b.End), strings.Compare(a.ID, b.ID))
 	})
-	return withQuoteSources(ctx, s, rows, f)
+	return rows, nil
 }
 
 // Entities returns the people, organisations and places that match f,
@@ -81,6 +96,22 @@ func Entity(ctx context.Context, s *graph.Store, id string) (EntityRow, error) {
 }
 
 func entities(ctx context.Context, s *graph.Store, params map[string]any) ([]EntityRow, error) {
+	var rows []EntityRow
+	var err error
+	if fastStore(s) {
+		rows, err = fastEntities(ctx, s, params)
+	} else {
+		rows, err = gizmoEntities(ctx, s, params)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return rows, withRoleSources(ctx, s, rows)
+}
+
+// gizmoEntities runs entities.js: entities on backends without
+// fastEntities.
+func gizmoEntities(ctx context.Context, s *graph.Store, params map[string]any) ([]EntityRow, error) {
 	var raw []struct {
 		EntityRow
 		ID       string   `json:"id"`
@@ -104,7 +135,7 @@ func entities(ctx context.Context, s *graph.Store, params map[string]any) ([]Ent
 	slices.SortFunc(rows, func(a, b EntityRow) int {
 		return cmp.Or(strings.Compare(a.Type, b.Type), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
-	return rows, withRoleSources(ctx, s, rows)
+	return rows, nil
 }
 
 // mergeRoles folds the roles articles state in different words into one
@@ -165,6 +196,22 @@ func Breach(ctx context.Context, s *graph.Store, id string) (BreachRow, error) {
 }
 
 func breaches(ctx context.Context, s *graph.Store, params map[string]any) ([]BreachRow, error) {
+	var rows []BreachRow
+	var err error
+	if fastStore(s) {
+		rows, err = fastBreaches(ctx, s, params)
+	} else {
+		rows, err = gizmoBreaches(ctx, s, params)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return rows, withBreachFacts(ctx, s, rows)
+}
+
+// gizmoBreaches runs breaches.js: breaches on backends without
+// fastBreaches.
+func gizmoBreaches(ctx context.Context, s *graph.Store, params map[string]any) ([]BreachRow, error) {
 	var raw []struct {
 		BreachRow
 		ID       string   `json:"id"`
@@ -189,7 +236,7 @@ func breaches(ctx context.Context, s *graph.Store, params map[string]any) ([]Bre
 		rows = append(rows, b)
 	}
 	slices.SortFunc(rows, func(a, b BreachRow) int { return strings.Compare(a.ID, b.ID) })
-	return rows, withBreachFacts(ctx, s, rows)
+	return rows, nil
 }
 
 // runInto runs a named query and decodes its emitted values into out.

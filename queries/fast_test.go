@@ -1,0 +1,237 @@
+package queries
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/synth"
+)
+
+// fastStores returns stores to compare the Go and Gizmo queries on: the
+// northbridge fixture in memory and in bolt, and a small synthetic corpus
+// in memory.
+func fastStores(t *testing.T) map[string]*graph.Store {
+	t.Helper()
+	ctx := context.Background()
+	f, err := os.Open(filepath.Join("testdata", "northbridge.nq"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fixture, err := quad.ReadAll(nquads.NewReader(f, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []graph.Doc
+	for _, d := range synth.Generate(synth.Config{Articles: 20, Seed: 3, LongNames: synth.Sometimes}) {
+		docs = append(docs, graph.Doc{Article: d.Article, Result: d.Truth})
+	}
+	out := map[string]*graph.Store{}
+	for _, backend := range []string{"memory", "bolt"} {
+		for _, data := range []string{"northbridge", "synth"} {
+			if backend == "bolt" && data == "synth" {
+				continue // the Gizmo queries take seconds on it; the fixture covers bolt
+			}
+			dsn := graph.DSNMemory
+			if backend == "bolt" {
+				dsn = filepath.Join(t.TempDir(), "graph.db")
+			}
+			s, err := graph.Open(ctx, dsn, graph.Options{Create: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() {
+				if err := s.Close(); err != nil {
+					t.Error(err)
+				}
+			})
+			if data == "northbridge" {
+				err = s.AddQuads(ctx, fixture)
+			} else {
+				_, err = s.Load(ctx, docs)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !fastStore(s) {
+				t.Fatalf("%s: the fast queries do not serve this store", backend)
+			}
+			out[backend+"/"+data] = s
+		}
+	}
+	return out
+}
+
+// TestFast_sameAsGizmo checks that the Go queries (what Quotes, Entities
+// and Breaches run on bolt and in-memory stores) give the rows the Gizmo
+// queries give, for every kind of filter.
+func TestFast_sameAsGizmo(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range fastStores(t) {
+		t.Run(name, func(t *testing.T) {
+			ents, err := Entities(ctx, s, EntityFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bs, err := Breaches(ctx, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			qs, err := Quotes(ctx, s, QuoteFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ents) == 0 || len(bs) == 0 || len(qs) == 0 {
+				t.Fatalf("%d entities, %d breaches, %d quotes: the store is too thin to compare", len(ents), len(bs), len(qs))
+			}
+
+			entityFilters := []EntityFilter{{}, {Type: "person"}, {Type: "Organization"}, {Type: "place"},
+				{Name: "police"}, {Name: strings.ToUpper(ents[0].Name[:3])}, {Type: "person", Name: "a"}, {Name: "no such name"}}
+			for _, f := range entityFilters {
+				got, err := Entities(ctx, s, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := gizmoEntities(ctx, s, map[string]any{
+					"type": strings.ToLower(strings.TrimSpace(f.Type)), "name": strings.ToLower(strings.TrimSpace(f.Name))})
+				if err == nil {
+					err = withRoleSources(ctx, s, want)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				same(t, "entities "+strings.TrimSpace(f.Type+" "+f.Name), got, want)
+			}
+			for _, e := range []EntityRow{ents[0], ents[len(ents)/2], ents[len(ents)-1], {ID: "person/nobody"}} {
+				params := map[string]any{"id": graph.EntityIRI(e.ID).String()}
+				got, err := entities(ctx, s, params)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := gizmoEntities(ctx, s, params)
+				if err == nil {
+					err = withRoleSources(ctx, s, want)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				same(t, "entity "+e.ID, got, want)
+			}
+
+			for _, id := range []string{"", bs[0].ID, bs[len(bs)-1].ID, "no/such/breach"} {
+				params := map[string]any{}
+				if id != "" {
+					params["id"] = graph.EventIRI(id).String()
+				}
+				got, err := breaches(ctx, s, params)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := gizmoBreaches(ctx, s, params)
+				if err == nil {
+					err = withBreachFacts(ctx, s, want)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				same(t, "breaches "+id, got, want)
+			}
+
+			q := qs[len(qs)/2]
+			var alias string
+			for _, r := range qs {
+				if len(r.SpeakerAliases) > 0 {
+					alias = r.SpeakerAliases[0]
+				}
+			}
+			quoteFilters := []QuoteFilter{
+				{},
+				{Speaker: q.Speaker},
+				{Speaker: "  " + strings.ToUpper(q.Speaker) + " "},
+				{Speaker: q.SpeakerID},
+				{Speaker: alias},
+				{Speaker: qs[0].Speaker, Article: qs[0].Article},
+				{Speaker: "Nobody At All"},
+				{Speaker: "nobody"},
+				{Article: q.Article},
+				{Breach: q.Breach},
+				{Breach: q.Breach, Text: strings.ToUpper(strings.Fields(q.Text)[0])},
+				{Text: "the"},
+				{Article: "no-such-article"},
+			}
+			for _, f := range quoteFilters {
+				got, err := Quotes(ctx, s, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := gizmoQuotes(ctx, s, quoteParams(f))
+				if err == nil {
+					want, err = withQuoteSources(ctx, s, want, f)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				same(t, "quotes "+strings.Join([]string{f.Speaker, f.Article, f.Breach, f.Text}, "|"), got, want)
+			}
+		})
+	}
+}
+
+// quoteParams builds the parameters Quotes passes to its query.
+func quoteParams(f QuoteFilter) map[string]any {
+	params := map[string]any{
+		"speaker": strings.ToLower(strings.TrimSpace(f.Speaker)),
+		"text":    strings.ToLower(strings.TrimSpace(f.Text)),
+	}
+	if f.Speaker != "" {
+		params["speaker_iri"] = graph.EntityIRI(strings.TrimSpace(f.Speaker)).String()
+	}
+	if f.Article != "" {
+		params["article"] = graph.ArticleIRI(f.Article).String()
+	}
+	if f.Breach != "" {
+		params["breach"] = graph.EventIRI(f.Breach).String()
+	}
+	return params
+}
+
+func same[T any](t *testing.T, what string, got, want []T) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: %d rows, Gizmo gives %d", what, len(got), len(want))
+	}
+	for i := range min(len(got), len(want)) {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("%s: row %d:\n got  %+v\n want %+v", what, i, got[i], want[i])
+			return
+		}
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Rick Prior":                  "rick prior",
+		"  The Metropolitan Police  ": "metropolitan police",
+		"O\u2019Brien-Smith, Jo":      "o'brien smith jo",
+		"'Quoted' Name":               "quoted name",
+		"Zo\u00eb \U0001F600 Adams":   "zo\u00eb \U0001F600 adams",
+		"Information Commissioner's":  "information commissioner's",
+		"the":                         "the",
+		"":                            "",
+	} {
+		if got := nameKey(in); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
