@@ -49,7 +49,9 @@ func BenchmarkLoader_bolt(b *testing.B) {
 	}{
 		{"bloom", graph.Options{Create: true}},
 		{"nobloom", graph.Options{Create: true, NoBloom: true}},
-		{"nobloom-batch50k", graph.Options{Create: true, NoBloom: true, BatchSize: 50000}},
+		// newsgraph load's batch size (cmd/newsgraph defaultLoadBatch).
+		{"bloom-batch100k", graph.Options{Create: true, BatchSize: 100000}},
+		{"nobloom-batch100k", graph.Options{Create: true, NoBloom: true, BatchSize: 100000}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var quads int64

@@ -58,12 +58,14 @@ func benchCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "phases", Value: strings.Join(benchPhases, ","), Usage: "the phases to run, comma-separated"},
 			&cli.IntFlag{Name: "batch-size", Value: defaultLoadBatch, Usage: "quads written per transaction while loading"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the phases run to `FILE` (go tool pprof)"},
+			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile of the load, taken when its memory peaks, to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := benchOptions{
 				articles: c.Int("articles"), jobs: c.Int("jobs"), db: c.String("db"), dev: c.String("dev"),
 				seed: c.Uint64("seed"), runs: c.Int("runs"), extractTime: c.Duration("extract-time"),
 				phases: map[string]bool{}, cpuprofile: c.String("cpuprofile"), batch: c.Int("batch-size"),
+				memprofile: c.String("memprofile"),
 			}
 			for _, p := range strings.Split(c.String("phases"), ",") {
 				if p = strings.TrimSpace(p); !slices.Contains(benchPhases, p) {
@@ -86,6 +88,7 @@ type benchOptions struct {
 	articles, jobs, runs int
 	batch                int
 	db, dev, cpuprofile  string
+	memprofile           string
 	seed                 uint64
 	extractTime          time.Duration
 	phases               map[string]bool
@@ -220,7 +223,7 @@ func (e *env) benchLoad(ctx context.Context, r *benchReport, opts benchOptions, 
 	// Start the peak-memory count here: free what generating took.
 	debug.FreeOSMemory()
 	resetPeakRSS()
-	mem := sampleRSS(100 * time.Millisecond)
+	mem := sampleRSS(100*time.Millisecond, opts.memprofile)
 	start, cpu, written := time.Now(), cpuTime(), bytesWritten()
 	st, err := e.loadPaths(ctx, loadOptions{db: db, paths: []string{dir}, jobs: opts.jobs, quiet: true, batch: opts.batch})
 	if err != nil {
@@ -228,7 +231,9 @@ func (e *env) benchLoad(ctx context.Context, r *benchReport, opts benchOptions, 
 	}
 	d, cpu, written := time.Since(start), cpuTime()-cpu, bytesWritten()-written
 	peak := peakRSS()
-	mem.stop()
+	if err := mem.stop(); err != nil {
+		return err
+	}
 	rep := st.report
 	perMin := float64(rep.New) / d.Minutes()
 	quadsPerSec := float64(rep.Added) / d.Seconds()
@@ -289,6 +294,22 @@ func benchWrites(ctx context.Context, r *benchReport, docs []synth.Doc, db strin
 	}
 	r.line("peak RSS", "%s", formatMiB(peakRSS()))
 	r.target("graph writes", qps >= targetQuadsPerSec, "%.0f quads/s, want >= %d", qps, targetQuadsPerSec)
+	return nil
+}
+
+// writeHeapProfile writes the live heap to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("bench: heap profile: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("bench: heap profile: %w", err)
+	}
 	return nil
 }
 
@@ -541,23 +562,32 @@ func procStatus(names ...string) map[string]int64 {
 }
 
 // rssSampler records the largest anonymous and file-backed resident
-// sizes (RssAnon, RssFile in /proc/self/status) seen while it runs.
+// sizes (RssAnon, RssFile in /proc/self/status) seen while it runs, and
+// can write a heap profile whenever the anonymous size peaks.
 type rssSampler struct {
 	done       chan struct{}
 	stopped    chan struct{}
 	anon, file int64 // bytes; read them after stop
+	err        error // from writing the heap profile
 }
 
-// sampleRSS starts sampling every interval.
-func sampleRSS(every time.Duration) *rssSampler {
+// sampleRSS starts sampling every interval. With a profile path, it
+// writes a heap profile there each time the anonymous size grows by a
+// tenth over that of the last profile.
+func sampleRSS(every time.Duration, profile string) *rssSampler {
 	s := &rssSampler{done: make(chan struct{}), stopped: make(chan struct{})}
 	go func() {
 		defer close(s.stopped)
 		t := time.NewTicker(every)
 		defer t.Stop()
+		var profiled int64
 		for {
 			st := procStatus("RssAnon", "RssFile")
 			s.anon, s.file = max(s.anon, st["RssAnon"]), max(s.file, st["RssFile"])
+			if profile != "" && s.err == nil && st["RssAnon"] > profiled+profiled/10 {
+				profiled = st["RssAnon"]
+				s.err = writeHeapProfile(profile)
+			}
 			select {
 			case <-s.done:
 				return
@@ -568,10 +598,11 @@ func sampleRSS(every time.Duration) *rssSampler {
 	return s
 }
 
-// stop ends the sampling.
-func (s *rssSampler) stop() {
+// stop ends the sampling and returns the error of writing the profile.
+func (s *rssSampler) stop() error {
 	close(s.done)
 	<-s.stopped
+	return s.err
 }
 
 // bytesWritten returns the bytes the process has caused to be written to
