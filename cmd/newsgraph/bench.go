@@ -170,19 +170,21 @@ func (e *env) bench(ctx context.Context, opts benchOptions) (err error) {
 	cfg := synth.Config{Articles: opts.articles, Seed: opts.seed}
 	// The load runs first, so that its peak memory is its own.
 	if opts.phases["load"] || opts.phases["writes"] || opts.phases["queries"] {
-		docs := synth.Generate(cfg)
+		// The generated corpus is dropped during the load, so that the
+		// load's memory is its own, and generated again after.
+		speaker, quoted := mostQuoted(synth.Generate(cfg))
 		if opts.phases["load"] || opts.phases["queries"] {
-			if err := e.benchLoad(ctx, r, opts, docs, filepath.Join(tmp, "corpus"), db); err != nil {
+			if err := e.benchLoad(ctx, r, opts, synth.Corpus(cfg), filepath.Join(tmp, "corpus"), db); err != nil {
 				return err
 			}
 		}
 		if opts.phases["writes"] {
-			if err := benchWrites(ctx, r, docs, filepath.Join(tmp, "writes.db"), opts.batch); err != nil {
+			if err := benchWrites(ctx, r, synth.Generate(cfg), filepath.Join(tmp, "writes.db"), opts.batch); err != nil {
 				return err
 			}
 		}
 		if opts.phases["queries"] {
-			if err := benchQueries(ctx, r, opts, docs, db); err != nil {
+			if err := benchQueries(ctx, r, opts, speaker, quoted, db); err != nil {
 				return err
 			}
 		}
@@ -208,18 +210,17 @@ func (e *env) bench(ctx context.Context, opts benchOptions) (err error) {
 
 // benchLoad writes the corpus to dir and loads it into a new store at db
 // the way newsgraph load does.
-func (e *env) benchLoad(ctx context.Context, r *benchReport, opts benchOptions, docs []synth.Doc, dir, db string) error {
-	arts := make([]corpus.Article, len(docs))
+func (e *env) benchLoad(ctx context.Context, r *benchReport, opts benchOptions, arts []corpus.Article, dir, db string) error {
 	size := 0
-	for i, d := range docs {
-		arts[i] = d.Article
-		size += len(d.Article.Title) + 2 + len(d.Article.Body)
+	for _, a := range arts {
+		size += len(a.Title) + 2 + len(a.Body)
 	}
 	if err := synth.WriteFiles(dir, arts); err != nil {
 		return err
 	}
+	n := len(arts) // arts is not used below: the collector may free it during the load
 	r.section("load: %d synthetic articles (%.1f MB of text, seed %d) into a new bolt store, --jobs %d",
-		len(arts), float64(size)/1e6, opts.seed, opts.jobs)
+		n, float64(size)/1e6, opts.seed, opts.jobs)
 	// Start the peak-memory count here: free what generating took.
 	debug.FreeOSMemory()
 	resetPeakRSS()
@@ -338,8 +339,7 @@ func mostQuoted(docs []synth.Doc) (string, int) {
 
 // benchQueries times the canned queries on the loaded store, opened
 // read-only as the query commands open it.
-func benchQueries(ctx context.Context, r *benchReport, opts benchOptions, docs []synth.Doc, db string) (err error) {
-	speaker, n := mostQuoted(docs)
+func benchQueries(ctx context.Context, r *benchReport, opts benchOptions, speaker string, n int, db string) (err error) {
 	r.section("queries on the loaded store, opened read-only (first run, then median of %d)", opts.runs)
 	s, err := graph.Open(ctx, db, graph.Options{ReadOnly: true})
 	if err != nil {
