@@ -20,8 +20,26 @@ import (
 // "Photo: Getty Images"); copyright lines; and "Updated: <date>" or
 // "Published: <date>" lines (readers move those dates to
 // Article.Published before cleaning). Lines of hard-wrapped text are joined
-// into paragraphs. Clean is pure and safe on any input.
+// into paragraphs. Clean is pure and safe on any input, and idempotent:
+// cleaning its output again changes nothing.
 func Clean(text string) string {
+	// Joining wrapped lines can make a paragraph that is itself boilerplate
+	// ("We use your sign-up" + "to send you newsletters"), and dropping a
+	// line can put a list header next to its items: clean again until
+	// nothing changes. Only the first pass joins lines (its output has no
+	// blank lines), so every later pass only drops lines and the loop ends.
+	out := cleanOnce(text)
+	for {
+		again := cleanOnce(out)
+		if again == out {
+			return out
+		}
+		out = again
+	}
+}
+
+// cleanOnce is one pass of Clean.
+func cleanOnce(text string) string {
 	lines := splitLines(normalizeSpace(text))
 	kept := make([]string, 0, len(lines)) // "" marks a paragraph break
 	for i := 0; i < len(lines); i++ {

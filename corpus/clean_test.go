@@ -53,13 +53,27 @@ func TestClean(t *testing.T) {
 
 func TestClean_Idempotent(t *testing.T) {
 	t.Parallel()
-	in := "Headline here\n\nBody text one.\nREAD MORE: x\n\nDon't miss\nA[UK]\n\nBody two\ncontinues here.\n"
-	once := Clean(in)
-	if twice := Clean(once); twice != once {
-		t.Errorf("Clean(Clean(x)) = %q, Clean(x) = %q", twice, once)
+	tests := []struct{ name, in string }{
+		{"boilerplate between paragraphs", "Headline here\n\nBody text one.\nREAD MORE: x\n\nDon't miss\nA[UK]\n\nBody two\ncontinues here.\n"},
+		// Joined, the wrapped lines make a notice that the joined text
+		// must not keep.
+		{"wrapped notice", "Short one\n\nThe council met\ntoday in the hall\n\nYou can\nunsubscribe at any time\n"},
+		{"wrapped notice, odd case", "c0000\n\nWe use You CAn\nunsuBsCriBe At AnY time\n\nx\ny"},
 	}
-	if strings.Contains(once, "\n\n") {
-		t.Errorf("Clean left a blank line: %q", once)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			once := Clean(tt.in)
+			if twice := Clean(once); twice != once {
+				t.Errorf("Clean(Clean(x)) = %q, Clean(x) = %q", twice, once)
+			}
+			if strings.Contains(once, "\n\n") {
+				t.Errorf("Clean left a blank line: %q", once)
+			}
+			if strings.Contains(strings.ToLower(once), "unsubscribe") {
+				t.Errorf("Clean kept a notice: %q", once)
+			}
+		})
 	}
 }
 
