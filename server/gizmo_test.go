@@ -11,14 +11,22 @@ import (
 	"github.com/cayleygraph/cayley/query"
 )
 
-// scriptGoroutines counts the goroutines on which cayley runs Gizmo
-// scripts.
+// scriptGoroutines counts the goroutines that are running a Gizmo script:
+// those inside cayley's Session.run. (The goroutine cayley starts for a
+// script lives a moment longer, to close its error channel once the script
+// has ended; that moment reads nothing, so it is not counted.)
 func scriptGoroutines() int {
 	buf := make([]byte, 1<<20)
 	for {
 		n := runtime.Stack(buf, true)
 		if n < len(buf) {
-			return strings.Count(string(buf[:n]), "query/gizmo.(*results).Next.func")
+			running := 0
+			for _, g := range strings.Split(string(buf[:n]), "\n\n") {
+				if strings.Contains(g, "query/gizmo.(*results).Next.func") && strings.Contains(g, "query/gizmo.(*Session).run(") {
+					running++
+				}
+			}
+			return running
 		}
 		buf = make([]byte, 2*len(buf))
 	}
