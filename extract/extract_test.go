@@ -149,6 +149,12 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Eric Mamer", extract.Indirect, "Her spokesman, Eric Mamer, later clarified"},
 			{"Claire Dubois", extract.Direct, "The minister told me ‘never again’"}, // nested single quotes stay inside
 		}},
+		{"trailing-attribution", []wantQuote{
+			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
+			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
+			{"Laura Finch", extract.Indirect, "Members will be offered"},        // "…, said NAME, TITLE."
+			{"Peter Gale", extract.Indirect, "Retired nurse Peter Gale"},        // not "said he …" after a relative clause
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -304,7 +305,12 @@ func (d *doc) reportedSpeech() []Quote {
 	for si, s := range d.sents {
 		quoted := d.hasQuoteMarks(s)
 		mi := -1
-		if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.wordsAfter(v.End, s.End) >= 4 {
+		if !quoted {
+			mi = d.trailingAttribution(s)
+		}
+		if mi >= 0 {
+			// "…, it said." / "…, said Marcus Bell, a company spokesman."
+		} else if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.wordsAfter(v.End, s.End) >= 4 {
 			// a sentence quoting words is reported speech too when what it
 			// reports goes well beyond the quoted fragment, and the verb
 			// is not the attribution of a quote before it
@@ -360,3 +366,86 @@ func (d *doc) hasQuoteMarks(s Span) bool {
 	}
 	return false
 }
+
+// trailingAttribution finds the attribution that closes a sentence of
+// reported speech, after a comma: "…, it said.", "…, the company added.",
+// "…, said Marcus Bell, a company spokesman.", or set off by commas inside
+// it: "The file, it explained, had been sent in error." It returns the
+// speaker's mention or -1.
+func (d *doc) trailingAttribution(s Span) int {
+	lo := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= s.Start })
+	hi := lo
+	for hi < len(d.toks) && d.toks[hi].Start < s.End {
+		hi++
+	}
+	words := 0
+	for k := lo; k < hi; k++ {
+		t := d.toks[k]
+		if t.word {
+			words++
+			continue
+		}
+		if t.low != "," || words < 4 {
+			continue
+		}
+		// the attribution runs to the next comma or the sentence end
+		end, rest := s.End, 0
+		for j := k + 1; j < hi; j++ {
+			if d.toks[j].low == "," && end == s.End {
+				end = d.toks[j].Start
+			}
+			if d.toks[j].word {
+				rest++
+			}
+		}
+		tail := d.wordsIn(d.toks[k].End, end)
+		if len(tail) < 2 || len(tail) > 8 {
+			continue
+		}
+		if end < s.End {
+			// a parenthetical attribution ends in its verb ("it explained,");
+			// a closing one may trail an appositive ("said X, a spokesman")
+			last := tail[len(tail)-1].low
+			verbFirst := indirectVerbs[tail[0].low] || tail[0].low == "added" || tail[0].low == "confirmed"
+			if !verbFirst && !speechVerbs[last] {
+				continue
+			}
+			if verbFirst && rest-len(tail) > 6 {
+				continue
+			}
+		}
+		v := -1
+		for i, w := range tail {
+			if speechVerbs[w.low] {
+				v = i
+				break
+			}
+		}
+		if v < 0 || !indirectVerbs[tail[v].low] && !trailingVerbs[tail[v].low] {
+			continue
+		}
+		// nothing reported after the verb: "said that …" is not a closing attribution
+		if v+1 < len(tail) && tail[v+1].low == "that" {
+			continue
+		}
+		mi := d.attributionAfter(d.toks[k].End, end)
+		if mi < 0 {
+			continue
+		}
+		// little may follow: "in a statement", "on Tuesday"
+		after := tail[v].End
+		if v == 0 {
+			after = d.ments[mi].End
+		}
+		if d.wordsAfter(after, end) > 4 {
+			continue
+		}
+		return mi
+	}
+	return -1
+}
+
+// trailingVerbs close a sentence of reported speech besides indirectVerbs
+// ("…, the charity confirmed.", "…, she warned.").
+var trailingVerbs = setOf(`added adds warned warns noted notes wrote writes acknowledged admitted conceded
+revealed announced disclosed`)
