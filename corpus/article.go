@@ -1,6 +1,9 @@
 package corpus
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Article is one news article, whatever format it was read from.
 // Body holds the article's main text with page boilerplate removed, as
@@ -25,4 +28,14 @@ type Article struct {
 	// Sources lists further places the same article was found (syndicated
 	// copies, duplicate files); empty when it was found once.
 	Sources []string
+}
+
+// foldMetadata puts the title, author, publisher and URL each on one line
+// with single spaces and valid UTF-8, whatever the input held (a JSON
+// title with line breaks, an unclosed HTML <title> that swallowed the
+// page).
+func (a *Article) foldMetadata() {
+	for _, f := range []*string{&a.Title, &a.Author, &a.Publisher, &a.URL} {
+		*f = strings.Join(strings.Fields(strings.ToValidUTF8(*f, "")), " ")
+	}
 }

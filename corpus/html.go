@@ -63,10 +63,7 @@ func parseHTML(in input) (Article, error) {
 	if a.Author == "" {
 		a.Author = meta.author
 	}
-	// metadata is one line: an unclosed <title> swallows the page's lines
-	for _, f := range []*string{&a.Title, &a.Author, &a.Publisher, &a.URL} {
-		*f = strings.Join(strings.Fields(*f), " ")
-	}
+	a.foldMetadata()             // before the headline is looked for in the text
 	a.Published = meta.published // to the second, where trafilatura keeps the day
 	if a.Published.IsZero() {
 		a.Published = res.Metadata.Date

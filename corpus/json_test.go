@@ -38,6 +38,12 @@ func TestReader_JSON(t *testing.T) {
 				"The town museum will open until eight o'clock on Thursdays during the summer holidays."}},
 		},
 		{
+			// metadata with line breaks comes out on one line
+			file: "testdata/json/multiline-title.json",
+			items: []item{{"fold-1", "testdata/json/multiline-title.json", "Ferry timetable changes for winter", "Harbour News", "", "0001-01-01T00:00:00Z",
+				"The ferry will run every two hours from November, the operator said."}},
+		},
+		{
 			file: "testdata/json/wrapped.json",
 			items: []item{{"tc-1", "testdata/json/wrapped.json#1", "Clock tower repaired", "", "", "0001-01-01T00:00:00Z",
 				"The clock tower in the square is keeping time again after a month of repairs."}},

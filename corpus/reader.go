@@ -77,6 +77,7 @@ func (rd *Reader) Next(ctx context.Context) (Article, error) {
 	if res.err != nil {
 		return Article{}, res.err
 	}
+	res.a.foldMetadata()
 	return res.a, nil
 }
 
