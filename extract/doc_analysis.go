@@ -60,6 +60,10 @@ func (d *doc) resolveMentions() {
 		if m.ent >= 0 || m.how != byDescription || m.word == "spokesperson" {
 			continue
 		}
+		if e := d.orgNamedBy(m.word, i); e >= 0 {
+			m.ent = e
+			continue
+		}
 		m.ent = d.orgOfKind(descriptionKinds[m.word], i)
 	}
 	for i := range d.ments {
@@ -143,6 +147,28 @@ func (d *doc) spokesOrg(i int) int {
 		case "for", "for the", "from", "from the", "at", "at the", "of", "of the", "released by", "released by the",
 			"issued by", "issued by the", "from the office of", "on behalf of", "on behalf of the":
 			return d.ments[i+1].ent
+		}
+	}
+	return -1
+}
+
+// orgNamedBy finds the organisation whose name holds the head of the
+// description at mention i, mentioned last before it: "the trust" is
+// "Hollins Valley NHS Foundation Trust", not the NHS mentioned since; "the
+// university" is "University of Eastmoor".
+func (d *doc) orgNamedBy(head string, i int) int {
+	if head == "police" || head == "group" || head == "organisation" || head == "organization" {
+		return -1
+	}
+	for k := i - 1; k >= 0; k-- {
+		e := d.ments[k].ent
+		if e < 0 || d.ents[e].typ != Organization || d.ents[e].kind == KindMedia {
+			continue
+		}
+		for _, w := range strings.Fields(strings.ToLower(d.ents[e].name)) {
+			if w == head {
+				return e
+			}
 		}
 	}
 	return -1

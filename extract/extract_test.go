@@ -149,6 +149,9 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Eric Mamer", extract.Indirect, "Her spokesman, Eric Mamer, later clarified"},
 			{"Claire Dubois", extract.Direct, "The minister told me ‘never again’"}, // nested single quotes stay inside
 		}},
+		{"description-head", []wantQuote{
+			{"Kestrel Vale NHS Trust", extract.Indirect, "The trust said"}, // "the trust" is the Trust named, not the NHS named since
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
