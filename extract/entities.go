@@ -273,6 +273,12 @@ func (d *doc) classifyRun(a, b int) {
 	if a >= b {
 		return
 	}
+	if c := d.orgListSplit(a, b); c > 0 {
+		// "the National Cyber Security Centre and West Yorkshire Police"
+		d.classifyRun(a, c)
+		d.classifyRun(c+1, b)
+		return
+	}
 	text := d.textOf(a, b)
 	sp := d.spanOf(a, b)
 	if k, ok := d.orgs.byName[normName(text)]; ok && d.gazetteerOK(text, a) {
@@ -337,6 +343,40 @@ func (d *doc) classifyRun(a, b int) {
 			}
 		}
 	}
+}
+
+// orgListSplit finds the "and" joining two organisations' names in the
+// run [a, b): each side is a whole name, in the gazetteer or ending in an
+// organisation head, and the right one does not go on with a title or
+// head word ("Norfolk and Suffolk Police", "Police and Crime
+// Commissioner" stay whole). It returns the "and" token, or -1.
+func (d *doc) orgListSplit(a, b int) int {
+	toks := d.toks
+	whole := func(s, e int) bool {
+		if e <= s {
+			return false
+		}
+		if _, ok := d.orgs.byName[normName(d.textOf(s, e))]; ok {
+			return true
+		}
+		kind, ok := orgHeads[toks[e-1].low]
+		return ok && !notOrgHeads[toks[e-1].low] && (e-s > 1 || kind == KindPoliceForce)
+	}
+	for c := a + 1; c+1 < b; c++ {
+		if toks[c].low != "and" && toks[c].low != "&" {
+			continue
+		}
+		r := toks[c+1].low
+		if _, head := orgHeads[r]; head || titleWords[r] {
+			if _, ok := d.orgs.byName[normName(d.textOf(c+1, b))]; !ok {
+				continue
+			}
+		}
+		if whole(a, c) && whole(c+1, b) && !(c-a == 1 && toks[a].low == "police") {
+			return c
+		}
+	}
+	return -1
 }
 
 // orgNouns describe organisations: "outsourcing giant Capita", "Capita,

@@ -272,6 +272,14 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Ursula von der Leyen", "person", "", "president@European Commission"},
 			{"European Commission", "organization", "government", ""},
 		}, []string{"European Commission supplier"}},
+		{"org-lists", []want{
+			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
+			{"Lincolnshire Police", "organization", "police force", ""},
+			{"Norfolk and Suffolk Police", "organization", "police force", ""}, // ... but one when the left is a place
+			{"Carrow Homes", "organization", "organization", ""},
+			{"Tidewater Solicitors", "organization", "company", ""},
+			{"Fenland Courier", "organization", "media", ""},
+		}, []string{"National Crime Agency and Lincolnshire Police", "Norfolk"}},
 		{"straight-quotes", []want{
 			{"Harbourside Water", "organization", "company", ""},
 			{"Gareth Lloyd", "person", "", "chair@Harbourside Customer Panel"},

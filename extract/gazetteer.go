@@ -159,6 +159,10 @@ var orgHeads = map[string]string{
 	"logistics": KindCompany, "panel": KindOrganization, "forum": KindOrganization, "alliance": KindOrganization,
 	"coalition": KindOrganization, "watch": KindCharity, "campaign": KindCharity,
 	"gazette": KindMedia, "tribune": KindMedia, "chronicle": KindMedia, "journal": KindMedia,
+	"courier": KindMedia, "echo": KindMedia, "argus": KindMedia, "mercury": KindMedia, "advertiser": KindMedia,
+	"observer": KindMedia, "wire": KindMedia, "homes": KindOrganization, "solicitors": KindCompany,
+	"payments": KindCompany, "outfitters": KindCompany, "intel": KindCompany, "intelligence": KindCompany,
+	"stores": KindCompany, "brands": KindCompany, "pharmacy": KindCompany, "trading": KindCompany,
 }
 
 // notOrgHeads end capitalised phrases that name laws, events and concepts,
