@@ -40,6 +40,7 @@ func (d *doc) findEntities() {
 	d.findSuppliers()
 	d.findReferring()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].Start < d.ments[j].Start })
+	d.findCriminalGroups()
 	d.resolveMentions()
 }
 
@@ -297,7 +298,8 @@ func (d *doc) classifyRun(a, b int) {
 	// organisation by head word
 	h := -1
 	for k := b - 1; k >= a; k-- {
-		if kind, ok := orgHeads[toks[k].low]; ok && !notOrgHeads[toks[k].low] && (k > a || kind == KindPoliceForce || k+2 < b && toks[k+1].low == "of") {
+		if kind, ok := orgHeads[toks[k].low]; ok && !notOrgHeads[toks[k].low] && (k > a || kind == KindPoliceForce || k+2 < b && toks[k+1].low == "of" ||
+			kind == KindMedia && d.afterThe(a)) {
 			h = k
 			break
 		}
@@ -419,6 +421,20 @@ func (d *doc) singleNameOrg(a int) bool {
 			return toks[a+i].low
 		}
 		return ""
+	}
+	// "a group calling itself Nightjar", "a gang known as Nightjar"
+	if kind == "" && a >= 2 && toks[a-2].sent == t.sent && (toks[a-1].low == "itself" && (toks[a-2].low == "calling" || toks[a-2].low == "calls") ||
+		toks[a-1].low == "as" && toks[a-2].low == "known") {
+		kind = KindCompany
+	}
+	// a brand written in camel case: "SecureLedger", "LockCrane"
+	if kind == "" && isCamelCase(t.text) {
+		kind = KindCompany
+	}
+	// "an email seen by SecureLedger", "told the Gazette": the outlet reporting
+	if a >= 2 && toks[a-2].sent == t.sent && (toks[a-1].low == "by" && (toks[a-2].low == "seen" || toks[a-2].low == "obtained") ||
+		toks[a-1].low == "told" && !d.proseNames[t.text]) {
+		kind = KindMedia
 	}
 	if kind == "" && next(1) == "," {
 		switch {
@@ -728,4 +744,85 @@ func (d *doc) addRole(pi int, title string, org int, former bool) {
 		}
 	}
 	e.roles = append(e.roles, r)
+}
+
+// criminalWords and gangNouns describe the groups behind attacks.
+var (
+	criminalWords = setOf(`ransomware hacker hackers hacking criminal cybercriminal cyber-criminal extortion cybercrime hacktivist`)
+	gangNouns     = setOf(`group gang crew collective cartel syndicate`)
+)
+
+// findCriminalGroups gives the kind "criminal group" to an organisation
+// named next to a description of a gang: "the ransomware group Hollowmark",
+// "the LockCrane ransomware group", "a criminal group calling itself
+// BlackFen". A criminal group is never a breach's victim.
+func (d *doc) findCriminalGroups() {
+	toks := d.toks
+	ti := 0
+	for _, m := range d.ments {
+		if m.how != byName || m.ent < 0 || d.ents[m.ent].typ != Organization || d.ents[m.ent].kind == KindMedia {
+			continue
+		}
+		for ti < len(toks) && toks[ti].Start < m.Start {
+			ti++
+		}
+		a := ti // first token of the name
+		b := a
+		for b < len(toks) && toks[b].Start < m.End {
+			b++
+		}
+		if a >= len(toks) || b == a {
+			continue
+		}
+		low := func(k int) string {
+			if k < 0 || k >= len(toks) || toks[k].sent != toks[a].sent {
+				return ""
+			}
+			return toks[k].low
+		}
+		crim := false
+		switch {
+		case gangNouns[low(a-1)] && criminalWords[low(a-2)]: // "the ransomware group Hollowmark"
+			crim = true
+		case gangNouns[low(b)] && (low(b) == "gang" || criminalWords[low(b-1+0)] || criminalWords[low(a-1)]): // "X gang"
+			crim = true
+		case criminalWords[low(b)] && gangNouns[low(b+1)]: // "the LockCrane ransomware group"
+			crim = true
+		case (low(a-1) == "itself" || low(a-1) == "themselves") && (low(a-2) == "calling" || low(a-2) == "calls" || low(a-2) == "call"),
+			low(a-1) == "as" && low(a-2) == "themselves":
+			for k := a - 3; k >= 0 && k >= a-8; k-- {
+				if gangNouns[low(k)] || criminalWords[low(k)] {
+					crim = true
+				}
+			}
+		}
+		if crim {
+			d.ents[m.ent].kind = KindCriminal
+		}
+	}
+}
+
+// isCamelCase reports whether s is one word with a capital after a
+// lower-case letter ("SecureLedger"), as brands are written; surnames
+// with a prefix ("McDonald", "DeVries", "MacLeod") are not.
+func isCamelCase(s string) bool {
+	for _, p := range []string{"Mc", "Mac", "De", "Di", "Da", "Le", "La", "Van", "Von", "O'", "O’", "Fitz", "St"} {
+		if strings.HasPrefix(s, p) {
+			return false
+		}
+	}
+	prevLower := false
+	for _, r := range s {
+		if unicode.IsUpper(r) && prevLower {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
+}
+
+// afterThe reports whether token a follows "the" inside its sentence ("told
+// the Gazette"), where a capitalised word is a name, not a sentence start.
+func (d *doc) afterThe(a int) bool {
+	return a > 0 && d.toks[a-1].low == "the" && d.toks[a-1].sent == d.toks[a].sent && a > 1 && d.toks[a-2].sent == d.toks[a].sent
 }

@@ -261,7 +261,7 @@ func (d *doc) victimIn(s Span) (victim, via int) {
 			}
 			continue
 		}
-		if victim < 0 && victimKind(en.kind) && !m.inQuote {
+		if victim < 0 && victimKind(en.kind) && !m.inQuote && !d.nameAsModifier(m.Span) && !d.affiliation(m.Span) {
 			victim = e
 		}
 	}
@@ -277,7 +277,7 @@ func (d *doc) isSubject(e int, s Span) bool {
 // mainVictim is the first victim-kind organisation the article names.
 func (d *doc) mainVictim() int {
 	for _, m := range d.ments {
-		if m.ent >= 0 && d.ents[m.ent].typ == Organization && victimKind(d.ents[m.ent].kind) && d.ents[m.ent].kind != "" {
+		if m.ent >= 0 && d.ents[m.ent].typ == Organization && victimKind(d.ents[m.ent].kind) && d.ents[m.ent].kind != "" && !d.nameAsModifier(m.Span) {
 			return m.ent
 		}
 	}
@@ -453,7 +453,7 @@ func (d *doc) readReportedTo(f *breachFrame, s Span) {
 		// the recipients follow "to" in the same clause
 		to := indexWord(strings.ToLower(rest), "to")
 		if to < 0 || to > 40 {
-			if v := strings.ToLower(text[m[0]:m[1]]); v == "notified" || v == "informed" || v == "alerted" || v == "contacted" {
+			if v := strings.ToLower(text[m[0]:m[1]]); v == "notified" || v == "informed" || v == "alerted" || v == "contacted" || v == "told" {
 				end := clauseEnd(rest)
 				add(s.Start+m[1], s.Start+m[1]+end)
 			}
@@ -533,4 +533,46 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// modifiedNouns are the nouns an organisation's name modifies when it
+// names something else: "an NHS trust" is a trust, not the NHS; "NHS
+// numbers" are data.
+var modifiedNouns = setOf(`trust trusts hospital hospitals university school schools council councils board
+numbers number records`)
+
+// nameAsModifier reports whether the name at sp modifies a lower-case noun
+// after it ("an NHS trust in the Midlands", "NHS numbers") and so does not
+// stand for the organisation itself.
+func (d *doc) nameAsModifier(sp Span) bool {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.End })
+	if i >= len(d.toks) || i == 0 || d.toks[i].sent != d.toks[i-1].sent {
+		return false
+	}
+	t := d.toks[i]
+	return t.word && !t.cap && modifiedNouns[t.low]
+}
+
+// affiliation reports whether the organisation named at sp is where a
+// person works, written after their title: "professor of cyber security
+// at the University of Dunmore", "a senior analyst at Tallis Labs". The
+// organisation of an expert's title is not the breach's victim.
+func (d *doc) affiliation(sp Span) bool {
+	i := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= sp.Start })
+	k := i - 1
+	if k >= 0 && d.toks[k].low == "the" {
+		k--
+	}
+	if k < 1 || d.toks[k].low != "at" && d.toks[k].low != "from" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-6 && d.toks[j].sent == d.toks[i].sent; j-- {
+		if titleHeads[d.toks[j].low] {
+			return true
+		}
+		if !d.toks[j].word {
+			break
+		}
+	}
+	return false
 }

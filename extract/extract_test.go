@@ -272,6 +272,14 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Ursula von der Leyen", "person", "", "president@European Commission"},
 			{"European Commission", "organization", "government", ""},
 		}, []string{"European Commission supplier"}},
+		{"criminal-group", []want{
+			{"Vantablack", "organization", "criminal group", ""}, // "the ransomware group X"
+			{"Nightjar", "organization", "criminal group", ""},   // "a group calling itself X"
+			{"Marlow Bridge NHS Trust", "organization", "health", ""},
+			{"HealthWire", "organization", "media", ""}, // "a letter seen by X", camel case
+			{"Gazette", "organization", "media", ""},    // "told the Gazette"
+			{"Wendover University", "organization", "education", ""},
+		}, nil},
 		{"org-lists", []want{
 			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
 			{"Lincolnshire Police", "organization", "police force", ""},
@@ -348,6 +356,8 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 			[]string{"Information Commissioner's Office"}, "ransomware"},
 		{"named-supplier", "Greater Manchester Police", []string{"names", "photos", "collar numbers"}, nil, 0, []string{"National Crime Agency"}, "ransomware"},
 		{"police-said", "Thames Valley Police", []string{"personal data"}, nil, 0, nil, ""},
+		// "an NHS trust" is the trust, not the NHS; the gang is never the victim
+		{"criminal-group", "Marlow Bridge NHS Trust", []string{"names", "addresses"}, nil, 3100, []string{"Information Commissioner's Office"}, "ransomware"},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
 	}
 	for _, c := range cases {
@@ -430,6 +440,16 @@ func containsInt(xs []int, n int) bool {
 
 // TestExtractor_Extract_noBreach checks that words like "leak" and "breach
 // of contract" in an article about something else make no breach.
+func TestExtractor_Extract_expertNotVictim(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "criminal-group")
+	for _, ev := range r.Events {
+		if ev.Victim != "org/marlow-bridge-nhs-trust" {
+			t.Errorf("breach %s of %s: only the trust was breached (not the expert's university, the gang or the outlet)", ev.Key, ev.Victim)
+		}
+	}
+}
+
 func TestExtractor_Extract_noBreach(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"particles-and-continuations", "politics"} {

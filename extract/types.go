@@ -31,6 +31,7 @@ const (
 	KindPolitical        = "political party"
 	KindEducation        = "education"
 	KindHealth           = "health"
+	KindCriminal         = "criminal group"
 	KindOrganization     = "organization"
 )
 
