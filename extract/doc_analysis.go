@@ -162,7 +162,7 @@ func (d *doc) orgNamedBy(head string, i int) int {
 	}
 	for k := i - 1; k >= 0; k-- {
 		e := d.ments[k].ent
-		if e < 0 || d.ents[e].typ != Organization || d.ents[e].kind == KindMedia {
+		if e < 0 || d.ents[e].typ != Organization || d.ents[e].kind == KindMedia || d.ents[e].client >= 0 {
 			continue
 		}
 		for _, w := range strings.Fields(strings.ToLower(d.ents[e].name)) {

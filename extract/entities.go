@@ -72,14 +72,38 @@ func (d *doc) addEntity(name string, typ EntityType, kind string, sp Span) int {
 	if typ == Organization {
 		d.orgAlias[normName(canon)] = i
 		d.orgAlias[normName(name)] = i
-		// "Acme Health Ltd" is also "Acme Health"
-		if words := strings.Fields(canon); len(words) > 2 && companySuffix[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
+		// "Acme Health Ltd" is also "Acme Health"; "Skyeward Systems" is
+		// "Skyeward" and "Northbank Homes" "Northbank" once named in full
+		if words := strings.Fields(canon); len(words) > 1 {
+			last := strings.ToLower(strings.Trim(words[len(words)-1], "."))
 			short := strings.Join(words[:len(words)-1], " ")
-			e.aliases[short] = true
-			d.orgAlias[normName(short)] = i
+			if companySuffix[last] && (len(words) > 2 || d.shortNameOK(short)) || genericHeads[last] && d.shortNameOK(short) {
+				e.aliases[short] = true
+				d.orgAlias[normName(short)] = i
+				// "Halverson's" is written "Halverson" before a possessive
+				if b, ok := strings.CutSuffix(strings.ReplaceAll(short, "’", "'"), "'s"); ok && !strings.Contains(b, " ") {
+					d.orgAlias[normName(b)] = i
+				}
+			}
 		}
 	}
 	return i
+}
+
+// genericHeads end company names whose first word alone names the
+// company after its first mention ("Skyeward Systems" ... "Skyeward").
+var genericHeads = setOf(`systems technology technologies homes group holdings payments labs solutions software
+networks outfitters solicitors intel stores brands logistics`)
+
+// shortNameOK reports whether a name's first word can stand for it alone:
+// one capitalised word that is no place, given name or common word.
+func (d *doc) shortNameOK(short string) bool {
+	if strings.Contains(short, " ") || short == "" {
+		return false
+	}
+	low := strings.ToLower(short)
+	r := []rune(short)
+	return unicode.IsUpper(r[0]) && !stopCaps[low] && !givenNames[low] && !d.isPlace(short) && !titleWords[low] && !isAllCaps(short)
 }
 
 // companySuffix are legal-form words that may be left off a company's name.

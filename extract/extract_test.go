@@ -152,6 +152,14 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 		{"description-head", []wantQuote{
 			{"Kestrel Vale NHS Trust", extract.Indirect, "The trust said"}, // "the trust" is the Trust named, not the NHS named since
 		}},
+		{"expert-roles", []wantQuote{
+			{"Brenmoor Systems", extract.Indirect, "WASHINGTON (Capitol Wire)"}, // the dateline's outlet is not the subject
+			{"Owen Tate", extract.Indirect, "Customer records"},
+			{"Alice Grey", extract.Indirect, "Brenmoor's chief executive"}, // "ORG's TITLE, NAME, said"
+			{"Mia Ross", extract.Indirect, "Dr Mia Ross"},
+			{"Sam Ortiz", extract.Indirect, "Sam Ortiz"},
+			{"Brenmoor Systems", extract.Indirect, "Brenmoor said"}, // the short name of "X Systems"
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
@@ -280,6 +288,13 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Gazette", "organization", "media", ""},    // "told the Gazette"
 			{"Wendover University", "organization", "education", ""},
 		}, nil},
+		{"expert-roles", []want{
+			{"Owen Tate", "person", "", "company spokesman@Brenmoor Systems"},                   // "a company spokesman"
+			{"Alice Grey", "person", "", "chief executive@Brenmoor Systems"},                    // "Brenmoor's chief executive"
+			{"Mia Ross", "person", "", "senior lecturer in computer science@Halden University"}, // title, complement, "at ORG"
+			{"Sam Ortiz", "person", "", "analyst@Redline Labs"},                                 // "at security firm ORG"
+			{"Capitol Wire", "organization", "media", ""},
+		}, []string{"Brenmoor"}},
 		{"org-lists", []want{
 			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
 			{"Lincolnshire Police", "organization", "police force", ""},

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // titleEnd returns the end of a job title starting at token k ("vice
 // chair", "medical director", "chief executive"): up to five words, the
@@ -77,7 +80,7 @@ func (d *doc) possessiveTitle(k int) (org int, title string, ok bool) {
 	}
 	// the possessor ends at the "'s"
 	p := s
-	for p < len(toks) && p-s < 6 && toks[p].low != "'s" && toks[p].low != "," {
+	for p < len(toks) && p-s < 6 && toks[p].low != "'s" && toks[p].low != "," && toks[p].sent == toks[k].sent {
 		p++
 	}
 	if p >= len(toks) || toks[p].low != "'s" || p == s {
@@ -174,18 +177,32 @@ func (d *doc) findAppositiveRoles() {
 		if k >= len(toks) {
 			continue
 		}
-		if p := toks[k].low; p != "of" && p != "at" && p != "for" && p != "from" {
+		if p := toks[k].low; p != "of" && p != "at" && p != "for" && p != "from" && (p != "in" || title == "") {
 			if title != "" {
-				d.addRole(m.ent, title, -1, false)
+				d.addRole(m.ent, title, d.orgOfTitleWord(ts, k), false)
 			}
 			continue
 		}
+		prep := k
 		k++
 		if k < len(toks) && toks[k].low == "the" {
 			k++
 		}
 		if k >= len(toks) {
 			continue
+		}
+		if j, o := d.orgAfterDescription(k); o >= 0 {
+			// "at security firm Tallis Labs", "of Leeds firm Crabtree Hale"
+			_ = j
+			d.addRole(m.ent, title, o, false)
+			continue
+		}
+		if title != "" && (toks[prep].low == "of" || toks[prep].low == "in") {
+			// "professor of cyber security at the University of Dunmore"
+			if at, o := d.complementThenOrg(k); o >= 0 {
+				d.addRole(m.ent, d.textOf(ts, at), o, false)
+				continue
+			}
 		}
 		org := -1
 		for _, om := range d.ments {
@@ -203,4 +220,81 @@ func (d *doc) findAppositiveRoles() {
 		}
 		d.addRole(m.ent, title, org, false)
 	}
+}
+
+// orgMentionAt returns the organisation named from token k, or -1.
+func (d *doc) orgMentionAt(k int) int {
+	if k < 0 || k >= len(d.toks) {
+		return -1
+	}
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].Start >= d.toks[k].Start })
+	for ; i < len(d.ments) && d.ments[i].Start == d.toks[k].Start; i++ {
+		if e := d.ments[i].ent; e >= 0 && d.ents[e].typ == Organization && d.ments[i].how == byName {
+			return e
+		}
+	}
+	return -1
+}
+
+// orgAfterDescription reads "security firm Tallis Labs", "threat
+// intelligence company Northgate Intel", "Leeds firm Crabtree Hale" from
+// token k: up to four lower-case words or places ending in an organisation
+// noun, then the name. It returns the name's token and organisation.
+func (d *doc) orgAfterDescription(k int) (int, int) {
+	toks := d.toks
+	j := k
+	for j < len(toks) && j-k < 4 && toks[j].word && toks[j].sent == toks[k].sent && (!toks[j].cap || d.isPlace(toks[j].text)) {
+		j++
+	}
+	if j == k || !orgNouns[toks[j-1].low] {
+		return -1, -1
+	}
+	return j, d.orgMentionAt(j)
+}
+
+// complementThenOrg reads the complement of a title and the organisation
+// after "at": "cyber security at the University of Dunmore" from token k.
+// It returns the "at" token (where the title ends) and the organisation.
+func (d *doc) complementThenOrg(k int) (int, int) {
+	toks := d.toks
+	for j := k; j < len(toks) && j-k < 5 && toks[j].word && toks[j].sent == toks[k].sent; j++ {
+		if toks[j].cap {
+			return -1, -1
+		}
+		if toks[j].low != "at" || j == k {
+			continue
+		}
+		o := j + 1
+		if o < len(toks) && toks[o].low == "the" {
+			o++
+		}
+		if e := d.orgMentionAt(o); e >= 0 {
+			return j, e
+		}
+		if _, e := d.orgAfterDescription(o); e >= 0 {
+			return j, e
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// orgOfTitleWord resolves a title opened by an organisation noun, "a company
+// spokesman", "a trust spokeswoman", to the organisation of that kind
+// named last before it.
+func (d *doc) orgOfTitleWord(ts, te int) int {
+	if te-ts < 2 {
+		return -1
+	}
+	w := d.toks[ts].low
+	kinds, ok := descriptionKinds[w]
+	if !ok {
+		return -1
+	}
+	at := d.toks[ts].Start
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].Start >= at })
+	if e := d.orgNamedBy(w, i); e >= 0 {
+		return e
+	}
+	return d.orgOfKindBefore(kinds, at)
 }

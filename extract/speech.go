@@ -58,6 +58,10 @@ func (d *doc) subjectBefore(from, verb int) int {
 		if m.how == byPronoun && m.word == "they" {
 			continue
 		}
+		// a dateline's outlet, "NEW YORK (Meridian Wire) —", is no subject
+		if m.Start > 0 && d.body[m.Start-1] == '(' {
+			continue
+		}
 		return d.personAfterTitle(mi)
 	}
 	return -1
@@ -84,6 +88,10 @@ func (d *doc) personAfterTitle(mi int) int {
 		return mi
 	}
 	if gap == "" || allTitleWords(gap) {
+		return mi + 1
+	}
+	// "Northbank's chief executive, Paul Devereux, said"
+	if t, ok := strings.CutPrefix(strings.ReplaceAll(gap, "’", "'"), "'s "); ok && allTitleWords(strings.TrimSuffix(t, ",")) {
 		return mi + 1
 	}
 	// "The chief executive of the Police Digital Service, Ian Hughes, said"
