@@ -559,6 +559,11 @@ func (d *doc) tryPerson(a, b int) bool {
 	prefix := toks[a:n]
 	hasTitle := len(prefix) > 0 && titleHeads[prefix[len(prefix)-1].low]
 	hon := len(prefix) > 0 && honorifics[prefix[len(prefix)-1].low]
+	// "Council leader Cllr Martin Fairweather", "medical director Dr Jo Hay"
+	titleEnd := n
+	if hon && len(prefix) > 1 && titleHeads[prefix[len(prefix)-2].low] {
+		hasTitle, titleEnd = true, n-1
+	}
 	name := d.textOf(n, b)
 	switch {
 	case nameLen >= 2 && (hasTitle || hon):
@@ -576,8 +581,8 @@ func (d *doc) tryPerson(a, b int) bool {
 	pi := d.addEntity(name, Person, "", sp)
 	d.mention(sp, pi, byName, "")
 	if hasTitle {
-		d.addTitle(pi, a, n)
-	} else if len(prefix) == 0 {
+		d.addTitle(pi, a, titleEnd)
+	} else if len(prefix) == 0 || hon && len(prefix) == 1 {
 		// "opposition councillor James Pike", "security researcher Tom Baker"
 		t := a
 		for t > 0 && a-t < 4 && d.toks[t-1].word && titleWords[d.toks[t-1].low] && d.toks[t-1].sent == d.toks[a].sent {
@@ -588,13 +593,16 @@ func (d *doc) tryPerson(a, b int) bool {
 		}
 		if t < a {
 			org := -1
-			// "Council leader Sarah Okafor": a bare organisation word before the title
+			ts := t
+			// "Council leader Sarah Okafor": a bare organisation word before
+			// the title names the organisation and stays in the title
 			if t > 0 && d.toks[t-1].cap && d.toks[t-1].sent == d.toks[a].sent {
-				if kinds, ok := descriptionKinds[d.toks[t-1].low]; ok {
-					org = d.orgOfKindBefore(kinds, d.toks[t-1].Start)
+				if _, ok := descriptionKinds[d.toks[t-1].low]; ok {
+					org = d.orgOfTitleWord(t-1, a)
+					ts = t - 1
 				}
 			}
-			d.addRole(pi, d.textOf(t, a), org, t > 0 && d.toks[t-1].low == "former")
+			d.addRole(pi, d.textOf(ts, a), org, ts > 0 && d.toks[ts-1].low == "former")
 		}
 	}
 	return true
@@ -696,6 +704,10 @@ func (d *doc) addTitle(pi, a, n int) {
 			// "Council leader Sarah Okafor": the council the article is about
 			d.mention(sp, -1, byDescription, strings.ToLower(name))
 			org = d.orgOfKindBefore(kinds, sp.Start)
+			if e := d.orgOfTitleWord(a, n); e >= 0 {
+				org = e
+			}
+			title = d.textOf(a, n)
 		} else if !d.overlapsTaken(sp) {
 			org = d.orgForName(name, sp)
 		}

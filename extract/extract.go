@@ -87,6 +87,7 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	d.attribute()
 	indirect := d.reportedSpeech()
 	d.attribute() // again, now that reported speech has named more speakers
+	d.inferTitleOrgs()
 	frames, topic := d.findEvents(a.Published)
 	r := Result{ArticleID: a.ID}
 	frameKey := make([]string, len(frames))

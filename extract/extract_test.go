@@ -225,7 +225,7 @@ func TestExtractor_Extract_entities(t *testing.T) {
 		}, []string{"Acme Health", "Lopez", "Baker"}},
 		{"council-single-quotes", []want{
 			{"Riverside City Council", "organization", "government", ""},
-			{"Sarah Okafor", "person", "", "leader@Riverside City Council"},
+			{"Sarah Okafor", "person", "", "Council leader@Riverside City Council"},
 			{"James Pike", "person", "", "councillor@"},
 		}, []string{"Pike", "Council"}},
 		{"trust-laptop", []want{
@@ -295,6 +295,10 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Sam Ortiz", "person", "", "analyst@Redline Labs"},                                 // "at security firm ORG"
 			{"Capitol Wire", "organization", "media", ""},
 		}, []string{"Brenmoor"}},
+		{"bare-titles", []want{
+			{"Nadia Price", "person", "", "Chief operating officer@Grantley College"}, // the organisation the passage is about
+			{"Omar Haddad", "person", "", "Local councillor@"},                        // "Cllr" is an honorific; the title before it stands
+		}, []string{"Cllr Omar Haddad"}},
 		{"org-lists", []want{
 			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
 			{"Lincolnshire Police", "organization", "police force", ""},

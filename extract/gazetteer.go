@@ -232,7 +232,7 @@ var titleHeads = map[string]bool{
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true, "sir": true,
 	"dame": true, "lord": true, "lady": true, "rev": true, "mr.": true, "mrs.": true, "ms.": true, "dr.": true,
-	"prof.": true, "rev.": true,
+	"prof.": true, "rev.": true, "cllr": true, "cllr.": true,
 }
 
 // countryQualifiers are dropped from the front of organisation names

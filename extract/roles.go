@@ -57,6 +57,11 @@ func (d *doc) possessiveTitleBefore(off int) (org int, title string, ok bool) {
 	title = d.textOf(ts, te)
 	switch p := toks[ts-1].low; p {
 	case "its", "their":
+		// "Its deputy director, Claire Fontaine": the organisation the
+		// passage is about, else the one named last
+		if e := d.salient(toks[ts-1].Start, Organization); e >= 0 {
+			return e, title, true
+		}
 		return d.orgOfKindBefore(nil, toks[ts-1].Start), title, true
 	case "'s":
 		for _, m := range d.ments {
@@ -297,4 +302,37 @@ func (d *doc) orgOfTitleWord(ts, te int) int {
 		return e
 	}
 	return d.orgOfKindBefore(kinds, at)
+}
+
+// orgTitles end titles held at an organisation ("chief executive",
+// "chief technology officer", "spokeswoman"), unlike "researcher" or
+// "councillor", which may stand alone.
+var orgTitles = setOf(`executive officer director chair chairman chairwoman chairperson spokesman spokeswoman
+spokesperson ceo cto cfo ciso coo`)
+
+// inferTitleOrgs gives a title written with no organisation, "Chief
+// executive Helen Marsh said", the organisation the passage is about where
+// the person is first named: the one quoted or the subject in the
+// sentences before.
+func (d *doc) inferTitleOrgs() {
+	for _, m := range d.ments {
+		if m.how != byName || m.ent < 0 || d.ents[m.ent].typ != Person || m.inQuote {
+			continue
+		}
+		e := d.ents[m.ent]
+		if len(e.spans) == 0 || e.spans[0] != m.Span {
+			continue // first mentions only
+		}
+		for i, r := range e.roles {
+			ws := strings.Fields(strings.ToLower(r.Title))
+			if r.Org != "" || r.Former || len(ws) == 0 || !orgTitles[ws[len(ws)-1]] {
+				continue
+			}
+			o := d.salient(m.Start, Organization)
+			if o < 0 || d.ents[o].kind == KindMedia || d.ents[o].kind == KindCriminal {
+				continue
+			}
+			e.roles[i].Org = d.ents[o].key
+		}
+	}
 }
