@@ -371,7 +371,7 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		{"council-single-quotes", "Riverside City Council", []string{"names", "addresses"}, nil, 2300, []string{"Information Commissioner's Office"}, ""},
 		{"trust-laptop", "Northfield NHS Foundation Trust", []string{"medical records"}, nil, 0, []string{"Information Commissioner's Office"}, "lost or stolen laptop"},
 		// "were not exposed" is a fact of the same breach, not a second one
-		{"payroll-supplier", "Kingsmere Borough Council", []string{"names", "national insurance numbers"}, []string{"financial details"}, 6450,
+		{"payroll-supplier", "Kingsmere Borough Council", []string{"names", "national insurance numbers"}, []string{"bank account details"}, 6450,
 			[]string{"Information Commissioner's Office"}, "ransomware"},
 		{"named-supplier", "Greater Manchester Police", []string{"names", "photos", "collar numbers"}, nil, 0, []string{"National Crime Agency"}, "ransomware"},
 		{"police-said", "Thames Valley Police", []string{"personal data"}, nil, 0, nil, ""},
