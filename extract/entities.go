@@ -16,10 +16,14 @@ var descriptionKinds = map[string][]string{
 	"agency": {KindAgency, KindGovernment, KindRegulator}, "regulator": {KindRegulator}, "watchdog": {KindRegulator},
 	"department": {KindPoliceForce, KindGovernment}, "ministry": {KindGovernment}, "government": {KindGovernment},
 	"council": {KindGovernment}, "organisation": nil, "organization": nil, "group": nil,
-	"federation": {KindStaffAssociation}, "union": {KindStaffAssociation}, "association": {KindStaffAssociation},
+	"federation": {KindStaffAssociation}, "union": {KindStaffAssociation},
+	"association": {KindStaffAssociation, KindOrganization, KindCharity}, // "the housing association"
 	"bank": {KindCompany}, "trust": {KindHealth}, "hospital": {KindHealth}, "university": {KindEducation},
 	"newspaper": {KindMedia}, "broadcaster": {KindMedia}, "paper": {KindMedia}, "service": {KindPoliceForce, KindAgency},
 	"authority": {KindRegulator, KindGovernment}, "commission": {KindRegulator}, "charity": {KindCharity},
+	"retailer": {KindCompany}, "chain": {KindCompany}, "insurer": {KindCompany}, "lender": {KindCompany},
+	"airline": {KindCompany}, "operator": {KindCompany}, "supermarket": {KindCompany}, "utility": {KindCompany},
+	"college": {KindEducation}, "school": {KindEducation}, "society": {KindOrganization, KindCompany, KindCharity},
 }
 
 // spokesWords name someone who speaks for an organisation.

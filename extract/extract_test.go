@@ -469,6 +469,29 @@ func TestExtractor_Extract_expertNotVictim(t *testing.T) {
 	}
 }
 
+func TestExtractor_Extract_oneBreachOfARetailer(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "retailer-credentials")
+	if len(r.Events) != 1 {
+		t.Fatalf("got %d breaches, want 1 (\"deleted\" copies are no second, data-loss breach): %+v", len(r.Events), r.Events)
+	}
+	ev := r.Events[0]
+	if ev.Victim != "org/ridgeway-stores" || !strings.HasSuffix(ev.Key, "/hack") {
+		t.Errorf("got %s of %s, want a hack of Ridgeway Stores (stolen credentials)", ev.Key, ev.Victim)
+	}
+	if !containsInt(ev.Affected, 9000) || containsInt(ev.Affected, 2000000) {
+		t.Errorf("affected %v: want 9000, not the 2 million customers the chain supplies", ev.Affected)
+	}
+	if !contains(ev.ReportedTo, "org/federal-bureau-of-investigation") {
+		t.Errorf("reported to %v, want the FBI", ev.ReportedTo)
+	}
+	for _, q := range r.Quotes {
+		if strings.HasPrefix(q.Text, "The retailer said") && q.Speaker != "org/ridgeway-stores" {
+			t.Errorf("\"The retailer said\" spoken by %q, want Ridgeway Stores", q.Speaker)
+		}
+	}
+}
+
 func TestExtractor_Extract_noBreach(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"particles-and-continuations", "politics"} {
