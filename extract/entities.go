@@ -18,7 +18,7 @@ var descriptionKinds = map[string][]string{
 	"council": {KindGovernment}, "organisation": nil, "organization": nil, "group": nil,
 	"federation": {KindStaffAssociation}, "union": {KindStaffAssociation},
 	"association": {KindStaffAssociation, KindOrganization, KindCharity}, // "the housing association"
-	"bank": {KindCompany}, "trust": {KindHealth}, "hospital": {KindHealth}, "university": {KindEducation},
+	"bank":        {KindCompany}, "trust": {KindHealth}, "hospital": {KindHealth}, "university": {KindEducation},
 	"newspaper": {KindMedia}, "broadcaster": {KindMedia}, "paper": {KindMedia}, "service": {KindPoliceForce, KindAgency},
 	"authority": {KindRegulator, KindGovernment}, "commission": {KindRegulator}, "charity": {KindCharity},
 	"retailer": {KindCompany}, "chain": {KindCompany}, "insurer": {KindCompany}, "lender": {KindCompany},
