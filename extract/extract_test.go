@@ -165,6 +165,7 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
 			{"Laura Finch", extract.Indirect, "Members will be offered"},        // "…, said NAME, TITLE."
 			{"Peter Gale", extract.Indirect, "Retired nurse Peter Gale"},        // not "said he …" after a relative clause
+			{"Laura Finch", extract.Indirect, "Laura Finch points out that"},    // "disclosed that" reports a fact, not speech
 		}},
 	}
 	for _, c := range cases {
