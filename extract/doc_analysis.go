@@ -66,12 +66,20 @@ func (d *doc) resolveMentions() {
 		}
 		m.ent = d.orgOfKind(descriptionKinds[m.word], i)
 	}
+	lastSpokes := -1
 	for i := range d.ments {
 		m := &d.ments[i]
 		if m.ent >= 0 || m.word != "spokesperson" {
 			continue
 		}
 		m.ent = d.spokesOrg(i)
+		// "…, the spokeswoman said": the spokeswoman already introduced
+		if m.ent < 0 && lastSpokes >= 0 && strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.body[max(0, m.Start-4):m.Start])), "the") {
+			m.ent = lastSpokes
+		}
+		if m.ent >= 0 {
+			lastSpokes = m.ent
+		}
 	}
 }
 

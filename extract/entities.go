@@ -20,7 +20,7 @@ var descriptionKinds = map[string][]string{
 	"association": {KindStaffAssociation, KindOrganization, KindCharity}, // "the housing association"
 	"bank":        {KindCompany}, "trust": {KindHealth}, "hospital": {KindHealth}, "university": {KindEducation},
 	"newspaper": {KindMedia}, "broadcaster": {KindMedia}, "paper": {KindMedia}, "service": {KindPoliceForce, KindAgency},
-	"authority": {KindRegulator, KindGovernment}, "commission": {KindRegulator}, "charity": {KindCharity},
+	"authority": {KindRegulator, KindGovernment}, "commission": {KindRegulator}, "charity": {KindCharity, KindHealth, KindOrganization},
 	"retailer": {KindCompany}, "chain": {KindCompany}, "insurer": {KindCompany}, "lender": {KindCompany},
 	"airline": {KindCompany}, "operator": {KindCompany}, "supermarket": {KindCompany}, "utility": {KindCompany},
 	"college": {KindEducation}, "school": {KindEducation}, "society": {KindOrganization, KindCompany, KindCharity},

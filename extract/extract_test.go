@@ -160,6 +160,15 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Sam Ortiz", extract.Indirect, "Sam Ortiz"},
 			{"Brenmoor Systems", extract.Indirect, "Brenmoor said"}, // the short name of "X Systems"
 		}},
+		{"attribution-conventions", []wantQuote{
+			{"Brook Lane Trust", extract.Partial, "mailing partner"}, // "telling donors that its ‘…’"
+			{"Brook Lane Trust", extract.Partial, "security lapse"},
+			{"Brook Lane Trust", extract.Indirect, "A trust spokeswoman said"},
+			{"Brook Lane Trust", extract.Indirect, "Bank details were not"},     // "the spokeswoman" already introduced
+			{"Brook Lane Trust", extract.Indirect, "About 800 donors"},          // "the charity" is the Trust
+			{"Brook Lane Trust", extract.Indirect, "It has informed"},           // "according to its statement", not "several states"
+			{"Fundraising Regulator", extract.Indirect, "The mistake happened"}, // "according to a report X published"
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."

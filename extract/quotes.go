@@ -244,7 +244,37 @@ func (d *doc) accordingTo(s, e int) int {
 	ws := d.wordsIn(s, e)
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i].low == "according" && ws[i+1].low == "to" {
-			return d.mentionAfter(ws[i+1].End, e)
+			if mi := d.mentionAfter(ws[i+1].End, e); mi >= 0 {
+				return mi
+			}
+			return d.accordingToDocument(ws[i+2:], s, ws[i].Start, e)
+		}
+	}
+	return -1
+}
+
+// documentNouns are what an organisation publishes or files.
+var documentNouns = setOf(`filing filings statement report letter email document documents notice figures
+submission disclosure announcement`)
+
+// accordingToDocument reads "according to a report Northbank Homes later
+// published" (the organisation named next) and "…, according to the
+// filing" (the organisation the sentence is about, whose filing it is).
+func (d *doc) accordingToDocument(ws []word, s, at, e int) int {
+	if len(ws) < 2 || !(ws[0].low == "the" || ws[0].low == "a" || ws[0].low == "its" || ws[0].low == "their") || !documentNouns[ws[1].low] {
+		return -1
+	}
+	for _, mi := range d.mentionsIn(ws[1].End, min(e, ws[1].End+40)) {
+		if m := d.ments[mi]; m.how == byName && m.ent >= 0 && d.ents[m.ent].typ == Organization && d.ents[m.ent].kind != KindMedia {
+			return mi
+		}
+	}
+	if ws[0].low == "a" {
+		return -1
+	}
+	if mi := d.subjectBefore(s, at); mi >= 0 {
+		if m := d.ments[mi]; m.how == byPronoun && m.word == "it" || m.ent >= 0 && d.ents[m.ent].typ == Organization {
+			return mi
 		}
 	}
 	return -1
@@ -321,8 +351,9 @@ func (d *doc) reportedSpeech() []Quote {
 			if mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 12 {
 				mi = -1 // the subject is too far from the verb to be its subject
 			}
-		} else if a := d.accordingTo(s.Start, s.End); a >= 0 && !quoted {
-			mi = a
+		}
+		if mi < 0 && !quoted {
+			mi = d.accordingTo(s.Start, s.End)
 		}
 		if mi < 0 && !quoted {
 			// "Pinecrest disclosed that …", "She points out that …"
@@ -418,7 +449,7 @@ func (d *doc) trailingAttribution(s Span) int {
 			if !verbFirst && !speechVerbs[last] {
 				continue
 			}
-			if verbFirst && rest-len(tail) > 6 {
+			if verbFirst && rest-len(tail) > 12 {
 				continue
 			}
 		}

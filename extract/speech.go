@@ -13,7 +13,7 @@ admitted confirmed confirms announced declared described called labelled labeled
 indicated tweeted posted agreed cautioned conceded recalled observed predicted promised vowed pledged
 maintained contended alleged complained lamented reiterated affirmed assured blasted slammed branded
 accused boasted joked mused shouted whispered testified told clarified conceded added responded
-acknowledged wrote`)
+acknowledged wrote saying telling adding explaining warning insisting claiming`)
 
 // indirectVerbs report speech without quote marks ("X said the leak ...").
 // Verbs that more often report a fact than a statement ("disclosed",
@@ -251,6 +251,14 @@ func speechBlocked(ws []word, i int) bool {
 		}
 		return ""
 	}
+	// "what it said was a sample": a relative clause, not the report
+	if prev(2) == "what" && pronouns[prev(1)] {
+		return true
+	}
+	// a noun: "several states", "the calls", "member states"
+	if nounMarkers[prev(1)] {
+		return true
+	}
 	switch prev(1) {
 	case "not", "never", "n't", "didn't", "won't", "wouldn't", "couldn't", "cannot", "were", "was", "been", "being", "be", "is", "are":
 		return true
@@ -261,5 +269,12 @@ func speechBlocked(ws []word, i int) bool {
 	if i+1 < len(ws) && ws[i].low == "told" && ws[i+1].low == "to" {
 		return true
 	}
+	// "claimed responsibility for the attack" is no statement reported
+	if i+1 < len(ws) && (ws[i].low == "claimed" || ws[i].low == "claims") && (ws[i+1].low == "responsibility" || ws[i+1].low == "credit") {
+		return true
+	}
 	return false
 }
+
+// nounMarkers before a verb's form make it a noun ("several states").
+var nounMarkers = setOf(`the a an several many some all these those both member united two three few various`)
