@@ -320,6 +320,22 @@ func (d *doc) classifyRun(a, b int) {
 		d.noteAlias(text, sp)
 		return
 	}
+	// "Universities UK, which represents 140 institutions, said": "which"
+	// follows a body, never a person
+	if b-a >= 2 && b+1 < len(toks) && toks[b].low == "," && (toks[b+1].low == "which" || toks[b+1].low == "whose") &&
+		!d.isPlace(text) && !givenNames[toks[a].low] && !runHasHead(toks[a:b]) && !d.inQuote(sp.Start) {
+		d.mention(sp, d.addEntity(text, Organization, "", sp), byName, "")
+		return
+	}
+	// "patients' group Healthwatch Hollins Valley", "campaign group Big Brother Watch"
+	if b-a >= 2 && a > 0 && toks[a-1].sent == toks[a].sent && !toks[a-1].cap && orgNouns[toks[a-1].low] && !givenNames[toks[a].low] && !d.isPlace(text) {
+		kind := KindCompany
+		if toks[a-1].low == "group" || toks[a-1].low == "charity" {
+			kind = KindOrganization
+		}
+		d.mention(sp, d.addEntity(text, Organization, kind, sp), byName, "")
+		return
+	}
 	if d.tryPerson(a, b) {
 		return
 	}

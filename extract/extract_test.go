@@ -316,6 +316,8 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Carrow Homes", "organization", "organization", ""},
 			{"Tidewater Solicitors", "organization", "company", ""},
 			{"Fenland Courier", "organization", "media", ""},
+			{"Colleges Wales", "organization", "organization", ""}, // "X, which represents …, said"
+			{"Fair Data Now", "organization", "organization", ""},  // "campaign group X"
 		}, []string{"National Crime Agency and Lincolnshire Police", "Norfolk"}},
 		{"straight-quotes", []want{
 			{"Harbourside Water", "organization", "company", ""},
