@@ -18,12 +18,13 @@ const (
 )
 
 var (
-	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|stolen (?:login )?(?:credentials|passwords)|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
+	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|stolen (?:login )?(?:credentials|passwords)|(?:sent|emailed|e-mailed|posted|mailed|forwarded)\b[^.]{0,100}?\bto the wrong (?:people|person|address|addresses|recipients?|email address|households?)|misdirected|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
 	strongTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|unauthori[sz]ed access|ransomware|data loss|loss of data|data leak)\b`)
 	notDataBreach     = regexp.MustCompile(`(?i)\bbreach(?:es|ed)? (?:of )?(?:the |his |her |their |its )?(?:peace|contract|rules|law|duty|trust|bail|regulations|conditions|covenant|privilege|ceasefire|code|guidelines|licence|license|order|injunction|promise|protocol|standards|terms)\b`)
 	lossVerbRe        = regexp.MustCompile(`(?i)\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|taken)\b`)
 	causeDataLossRe   = regexp.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|(?:accidentally|mistakenly|wrongly|inadvertently|erroneously) (?:been )?(?:deleted|erased|wiped)|(?:deleted|erased|wiped) (?:by mistake|in error|accidentally)|unexplained reduction)\b`)
 	causeDisclosureRe = regexp.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
+	misdirectedRe     = regexp.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?))\b`)
 	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing|stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
 	exposedRe         = regexp.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
 	inErrorRe         = regexp.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
@@ -68,6 +69,8 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	topic := make([]int, len(d.sents))
 	causes := make([][2]string, len(d.sents)) // each sentence's cause class and wording
 	cur := -1
+	var pending []int // sentences of a lede told before any victim is named
+	pendingTrig, pendingCause, pendingText := false, causeUnknown, ""
 	for si, s := range d.sents {
 		text := d.body[s.Start:s.End]
 		victim, via := d.victimIn(s)
@@ -84,9 +87,14 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 			}
 			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
 		}
+		opened := len(frames)
 		switch {
 		case trig && victim >= 0:
 			cur = d.frameFor(&frames, victim, cause, si)
+		case !trig && victim >= 0 && len(frames) == 0 && pendingTrig && d.isSubject(victim, s):
+			// "A SCHOOL has emailed pupils' details to the wrong people.
+			// Hartwell Academy sent the file …"
+			cur = d.frameFor(&frames, victim, pendingCause, si)
 		case trig && cur < 0 && strongTrigger.MatchString(text):
 			if v := d.mainVictim(); v >= 0 {
 				cur = d.frameFor(&frames, v, cause, si)
@@ -99,14 +107,32 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 				cur = -1 // the passage has moved on to an organisation with no breach
 			}
 		}
+		if opened == 0 && len(frames) == 1 && pendingTrig {
+			// a lede that names no one ("A town hall has emailed …") tells
+			// of the first breach the article then names
+			if f := frames[cur]; f.cause == pendingCause && f.causeText == "" {
+				f.causeText = pendingText
+			}
+			for _, pi := range pending {
+				topic[pi] = cur
+				frames[cur].evidence = append(frames[cur].evidence, d.sents[pi])
+				d.readFacts(frames[cur], d.sents[pi])
+			}
+		}
 		topic[si] = cur
 		if cur < 0 {
+			if len(frames) == 0 && si < 6 && (trig || d.factSentence(text)) {
+				pending = append(pending, si)
+				if trig && !pendingTrig {
+					pendingTrig, pendingCause, pendingText = true, cause, causeText
+				}
+			}
 			continue
 		}
 		f := frames[cur]
 		if f.cause == causeUnknown && cause != causeUnknown {
 			f.cause, f.causeText = cause, causeText
-		} else if f.causeText == "" || cause == f.cause && len(causeText) > len(f.causeText) {
+		} else if f.causeText == "" || cause == f.cause && (len(causeText) > len(f.causeText) || misdirectedRe.MatchString(f.causeText)) && !misdirectedRe.MatchString(causeText) {
 			if cause == f.cause {
 				f.causeText = causeText
 			}
@@ -211,6 +237,8 @@ func classifyCause(text string) (string, string) {
 			m = "Freedom of Information request"
 		}
 		return causeDisclosure, m
+	case misdirectedRe.MatchString(text):
+		return causeDisclosure, strings.ToLower(misdirectedRe.FindString(text))
 	case causeHackRe.MatchString(text):
 		return causeHack, strings.ToLower(causeHackRe.FindString(text))
 	case exposedRe.MatchString(text):

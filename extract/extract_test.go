@@ -389,6 +389,8 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		{"police-said", "Thames Valley Police", []string{"personal data"}, nil, 0, nil, ""},
 		// "an NHS trust" is the trust, not the NHS; the gang is never the victim
 		{"criminal-group", "Marlow Bridge NHS Trust", []string{"names", "addresses"}, nil, 3100, []string{"Information Commissioner's Office"}, "ransomware"},
+		// a lede naming no one is the breach the next sentences name; a misdirected email is a disclosure
+		{"tabloid-lede", "Hartwell Academy", []string{"names", "dates of birth"}, nil, 300, []string{"Information Commissioner's Office"}, "to the wrong people"},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
 	}
 	for _, c := range cases {
