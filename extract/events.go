@@ -353,12 +353,20 @@ func (d *doc) mayTellOfBreach(si int) bool {
 // readFacts adds the data, counts and authorities sentence s tells of to f.
 func (d *doc) readFacts(f *breachFrame, s Span) {
 	text := d.body[s.Start:s.End]
-	for _, m := range findCategories(strings.ToLower(text)) {
-		if negationRe.MatchString(clauseAround(text, m.at)) {
+	low := strings.ToLower(text)
+	prevNeg, prevEnd := false, -1
+	for _, m := range findCategories(low) {
+		// "no bank details or national insurance numbers had been included"
+		neg := negationRe.MatchString(clauseAround(text, m.at)) || noBeforeRe.MatchString(low[max(0, m.at-24):m.at])
+		if prevNeg && prevEnd >= 0 && prevEnd <= m.at && listGapRe.MatchString(low[prevEnd:m.at]) {
+			neg = true
+		}
+		if neg {
 			f.notExposed[m.label] = true
 		} else {
 			f.exposed[m.label] = true
 		}
+		prevNeg, prevEnd = neg, m.end
 	}
 	if !strings.ContainsAny(text, "0123456789") {
 		d.readReportedTo(f, s)
@@ -384,9 +392,16 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 }
 
 type categoryMatch struct {
-	label string
-	at    int
+	label   string
+	at, end int
 }
+
+var (
+	// noBeforeRe: a category negated by the word before it ("no bank details", "neither names")
+	noBeforeRe = regexp.MustCompile(`\b(?:no|neither|nor|without)\s+(?:[\p{L}-]+\s+)?$`)
+	// listGapRe: what stands between the items of one list ("names, addresses or")
+	listGapRe = regexp.MustCompile(`^(?:\s*,\s*|\s+or\s+|\s+nor\s+|\s+and\s+|\s*,\s*(?:or|and|nor)\s+)(?:[\p{L}-]+\s+)?$`)
+)
 
 // categoryPatterns are all data category patterns, longest first, so that
 // "email addresses" is read before "addresses".
@@ -428,7 +443,7 @@ func findCategories(low string) []categoryMatch {
 				continue
 			}
 			used = append(used, Span{i, e})
-			out = append(out, categoryMatch{cp.label, i})
+			out = append(out, categoryMatch{cp.label, i, e})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].at < out[j].at })

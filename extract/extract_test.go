@@ -496,6 +496,11 @@ func TestExtractor_Extract_oneBreachOfARetailer(t *testing.T) {
 	if !containsInt(ev.Affected, 9000) || containsInt(ev.Affected, 2000000) {
 		t.Errorf("affected %v: want 9000, not the 2 million customers the chain supplies", ev.Affected)
 	}
+	for _, c := range []string{"phone numbers", "card numbers"} { // "no phone numbers or card numbers"
+		if !contains(ev.NotExposed, c) || contains(ev.Exposed, c) {
+			t.Errorf("%s: exposed %v, not exposed %v; want it not exposed", c, ev.Exposed, ev.NotExposed)
+		}
+	}
 	if !contains(ev.ReportedTo, "org/federal-bureau-of-investigation") {
 		t.Errorf("reported to %v, want the FBI", ev.ReportedTo)
 	}
