@@ -254,7 +254,14 @@ func isLoss(text string) bool {
 	if verbs == nil {
 		return false
 	}
-	devs := deviceRe.FindAllStringIndex(text, -1)
+	var devs [][]int
+	for _, dv := range deviceRe.FindAllStringIndex(text, -1) {
+		// "phone numbers", "file names" are data, not devices
+		if rest := strings.ToLower(text[dv[1]:]); strings.HasPrefix(rest, " number") || strings.HasPrefix(rest, " name") {
+			continue
+		}
+		devs = append(devs, dv)
+	}
 	for _, v := range verbs {
 		for _, dv := range devs {
 			if v[0] >= dv[1] && v[0]-dv[1] <= 80 || dv[0] >= v[1] && dv[0]-v[1] <= 40 {
