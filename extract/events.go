@@ -18,7 +18,7 @@ const (
 )
 
 var (
-	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|stolen (?:login )?(?:credentials|passwords)|(?:sent|emailed|e-mailed|posted|mailed|forwarded)\b[^.]{0,100}?\bto the wrong (?:people|person|address|addresses|recipients?|email address|households?)|misdirected|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
+	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|stolen (?:login )?(?:credentials|passwords)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?)|misdirected|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
 	strongTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|unauthori[sz]ed access|ransomware|data loss|loss of data|data leak)\b`)
 	notDataBreach     = regexp.MustCompile(`(?i)\bbreach(?:es|ed)? (?:of )?(?:the |his |her |their |its )?(?:peace|contract|rules|law|duty|trust|bail|regulations|conditions|covenant|privilege|ceasefire|code|guidelines|licence|license|order|injunction|promise|protocol|standards|terms)\b`)
 	lossVerbRe        = regexp.MustCompile(`(?i)\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|taken)\b`)
@@ -380,7 +380,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		return
 	}
 	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
-		if representsRe.MatchString(text[:m[0]]) {
+		if representsRe.MatchString(text[max(0, m[0]-80):m[0]]) { // the words right before the number
 			continue
 		}
 		num := strings.ReplaceAll(text[m[4]:m[5]], ",", "")
