@@ -97,17 +97,23 @@ func (d *doc) addEntity(name string, typ EntityType, kind string, sp Span) int {
 // genericHeads end company names whose first word alone names the
 // company after its first mention ("Skyeward Systems" ... "Skyeward").
 var genericHeads = setOf(`systems technology technologies homes group holdings payments labs solutions software
-networks outfitters solicitors intel stores brands logistics`)
+networks outfitters solicitors intel stores brands logistics water energy telecom insurance airways airlines`)
 
-// shortNameOK reports whether a name's first word can stand for it alone:
-// one capitalised word that is no place, given name or common word.
+// shortNameOK reports whether a name without its head can stand for it
+// alone: up to three capitalised words, no place, given name or common word.
 func (d *doc) shortNameOK(short string) bool {
-	if strings.Contains(short, " ") || short == "" {
+	words := strings.Fields(short)
+	if len(words) == 0 || len(words) > 3 || d.isPlace(short) {
 		return false
 	}
-	low := strings.ToLower(short)
-	r := []rune(short)
-	return unicode.IsUpper(r[0]) && !stopCaps[low] && !givenNames[low] && !d.isPlace(short) && !titleWords[low] && !isAllCaps(short)
+	for _, w := range words {
+		low := strings.ToLower(w)
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || stopCaps[low] || titleWords[low] || isAllCaps(w) || nameConnectors[low] {
+			return false
+		}
+	}
+	return !givenNames[strings.ToLower(words[0])]
 }
 
 // companySuffix are legal-form words that may be left off a company's name.

@@ -405,7 +405,7 @@ type categoryMatch struct {
 
 var (
 	// noBeforeRe: a category negated by the word before it ("no bank details", "neither names")
-	noBeforeRe = regexp.MustCompile(`\b(?:no|neither|nor|without)\s+(?:[\p{L}-]+\s+)?$`)
+	noBeforeRe = regexp.MustCompile(`\b(?:no|not|neither|nor|without)\s+(?:[\p{L}-]+\s+)?$`)
 	// listGapRe: what stands between the items of one list ("names, addresses or")
 	listGapRe = regexp.MustCompile(`^(?:\s*,\s*|\s+or\s+|\s+nor\s+|\s+and\s+|\s*,\s*(?:or|and|nor)\s+)(?:[\p{L}-]+\s+)?$`)
 )

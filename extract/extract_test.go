@@ -169,6 +169,10 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Brook Lane Trust", extract.Indirect, "It has informed"},           // "according to its statement", not "several states"
 			{"Fundraising Regulator", extract.Indirect, "The mistake happened"}, // "according to a report X published"
 		}},
+		{"water-company", []wantQuote{
+			{"Tarn Valley Water", extract.Indirect, "Tarn Valley Water said"},
+			{"Tarn Valley Water", extract.Indirect, "Tarn Valley said"}, // "X Water" is "X" after its first mention
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
@@ -389,6 +393,8 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		{"police-said", "Thames Valley Police", []string{"personal data"}, nil, 0, nil, ""},
 		// "an NHS trust" is the trust, not the NHS; the gang is never the victim
 		{"criminal-group", "Marlow Bridge NHS Trust", []string{"names", "addresses"}, nil, 3100, []string{"Information Commissioner's Office"}, "ransomware"},
+		// "but not passwords" is not exposed
+		{"water-company", "Tarn Valley Water", []string{"names", "bank account details"}, []string{"passwords"}, 0, nil, "hackers"},
 		// a lede naming no one is the breach the next sentences name; a misdirected email is a disclosure
 		{"tabloid-lede", "Hartwell Academy", []string{"names", "dates of birth"}, nil, 300, []string{"Information Commissioner's Office"}, "to the wrong people"},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
