@@ -626,6 +626,8 @@ func (d *doc) tryPerson(a, b int) bool {
 				if _, ok := descriptionKinds[d.toks[t-1].low]; ok {
 					org = d.orgOfTitleWord(t-1, a)
 					ts = t - 1
+				} else if n := len(d.ments); n > 1 && d.ments[n-2].End == d.toks[t-1].End && d.ments[n-2].ent >= 0 && d.ents[d.ments[n-2].ent].typ == Organization {
+					org = d.ments[n-2].ent // "Labour councillor Sunita Rao" (the name's own mention is the last)
 				}
 			}
 			d.addRole(pi, d.textOf(ts, a), org, ts > 0 && d.toks[ts-1].low == "former")

@@ -173,6 +173,12 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Tarn Valley Water", extract.Indirect, "Tarn Valley Water said"},
 			{"Tarn Valley Water", extract.Indirect, "Tarn Valley said"}, // "X Water" is "X" after its first mention
 		}},
+		{"said-possessive-title", []wantQuote{
+			{"Fenmoor Health Trust", extract.Indirect, "Fenmoor Health Trust said"},
+			{"Karl Dunne", extract.Direct, "We got this badly wrong"}, // "said the trust's finance director, Mr NAME"
+			{"Karl Dunne", extract.Direct, "We will publish"},
+			{"Ada Brooks", extract.Indirect, "Green Party councillor Ada Brooks said"},
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
@@ -313,6 +319,9 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Nadia Price", "person", "", "Chief operating officer@Grantley College"}, // the organisation the passage is about
 			{"Omar Haddad", "person", "", "Local councillor@"},                        // "Cllr" is an honorific; the title before it stands
 		}, []string{"Cllr Omar Haddad"}},
+		{"said-possessive-title", []want{
+			{"Ada Brooks", "person", "", "councillor@Green Party"}, // a party named before the title
+		}, nil},
 		{"org-lists", []want{
 			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
 			{"Lincolnshire Police", "organization", "police force", ""},

@@ -131,8 +131,9 @@ func (d *doc) mentionAfter(off, limit int) int {
 		switch gap {
 		case "", "the", "a", "an":
 		default:
-			// titles standing before a name: "said Vice Chair Rick Prior"
-			if !allTitleWords(gap) {
+			// titles standing before a name: "said Vice Chair Rick Prior",
+			// "said the council's chief executive, Dr Helen Okoro"
+			if !allTitleWords(gap) && !possessiveTitleGap(gap) {
 				return -1
 			}
 		}
@@ -278,3 +279,36 @@ func speechBlocked(ws []word, i int) bool {
 
 // nounMarkers before a verb's form make it a noun ("several states").
 var nounMarkers = setOf(`the a an several many some all these those both member united two three few various`)
+
+// possessiveTitleGap reports whether gap is "[the] ORG's TITLE[,] [Dr]", the
+// words between "said" and the name in "said the council's chief
+// executive, Dr Helen Okoro".
+func possessiveTitleGap(gap string) bool {
+	ws := strings.Fields(strings.NewReplacer(",", " ", "’", "'").Replace(gap))
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	p := -1
+	for i, w := range ws {
+		if strings.HasSuffix(w, "'s") {
+			p = i
+			break
+		}
+	}
+	if p < 0 || p > 2 || p+1 >= len(ws) {
+		return false
+	}
+	rest := ws[p+1:]
+	if honorifics[rest[len(rest)-1]] {
+		rest = rest[:len(rest)-1]
+	}
+	if len(rest) == 0 || !titleHeads[rest[len(rest)-1]] {
+		return false
+	}
+	for _, w := range rest {
+		if !titleWords[w] {
+			return false
+		}
+	}
+	return true
+}
