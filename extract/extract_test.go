@@ -255,7 +255,7 @@ func TestExtractor_Extract_entities(t *testing.T) {
 		{"multi-paragraph", []want{
 			{"Police Scotland", "organization", "police force", ""},
 			{"Scottish Police Federation", "organization", "staff association", ""},
-			{"Mark Williams", "person", "", "Assistant Chief Constable@"},
+			{"Mark Williams", "person", "", "Assistant Chief Constable@Police Scotland"}, // a rank held in the force the article is about
 			{"David Kennedy", "person", "", "general secretary@Scottish Police Federation"},
 		}, []string{"Police Federation of England and Wales"}},
 		{"us-agency", []want{
@@ -317,7 +317,9 @@ func TestExtractor_Extract_entities(t *testing.T) {
 		}, []string{"Brenmoor"}},
 		{"bare-titles", []want{
 			{"Nadia Price", "person", "", "Chief operating officer@Grantley College"}, // the organisation the passage is about
-			{"Omar Haddad", "person", "", "Local councillor@"},                        // "Cllr" is an honorific; the title before it stands
+			{"Ruth Amis", "person", "", "Vice-chancellor Professor@Grantley College"},
+			{"Owen Lacey", "person", "", "Det Sgt@Kent Police"}, // a police rank, in the force the passage is about
+			{"Omar Haddad", "person", "", "Local councillor@"},  // "Cllr" is an honorific; the title before it stands
 		}, []string{"Cllr Omar Haddad"}},
 		{"said-possessive-title", []want{
 			{"Ada Brooks", "person", "", "councillor@Green Party"}, // a party named before the title

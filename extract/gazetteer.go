@@ -178,6 +178,7 @@ var notOrgHeads = map[string]bool{
 // "Police and Crime Commissioner").
 var titleWords = map[string]bool{
 	"chair": true, "chairman": true, "chairwoman": true, "chairperson": true, "vice": true, "deputy": true,
+	"vice-chancellor": true, "pro-vice-chancellor": true, "vice-president": true, "vice-chair": true,
 	"chief": true, "executive": true, "officer": true, "director": true, "president": true, "secretary": true,
 	"minister": true, "commissioner": true, "superintendent": true, "inspector": true, "constable": true,
 	"sergeant": true, "detective": true, "spokesperson": true, "spokesman": true, "spokeswoman": true,
@@ -225,7 +226,8 @@ var titleHeads = map[string]bool{
 	"official": true, "expert": true, "specialist": true, "investigator": true, "detective": true,
 	"supt": true, "insp": true, "sgt": true, "dci": true, "pc": true, "cmdr": true, "sheriff": true,
 	"captain": true, "lieutenant": true, "colonel": true, "major": true, "admiral": true, "marshal": true,
-	"commandant": true, "premier": true, "lead": true,
+	"commandant": true, "premier": true, "lead": true, "vice-chancellor": true, "pro-vice-chancellor": true,
+	"vice-president": true, "vice-chair": true,
 }
 
 // honorifics stand before a name ("Mr Babu", "Dr. Jane Doe").

@@ -308,7 +308,11 @@ func (d *doc) orgOfTitleWord(ts, te int) int {
 // "chief technology officer", "spokeswoman"), unlike "researcher" or
 // "councillor", which may stand alone.
 var orgTitles = setOf(`executive officer director chair chairman chairwoman chairperson spokesman spokeswoman
-spokesperson ceo cto cfo ciso coo`)
+spokesperson ceo cto cfo ciso coo vice-chancellor principal`)
+
+// policeRanks are held in a police force ("Det Insp Mark Howe").
+var policeRanks = setOf(`constable inspector insp superintendent supt sergeant sgt detective det dci di ds pc dc
+commander cmdr commissioner chief assistant deputy`)
 
 // inferTitleOrgs gives a title written with no organisation, "Chief
 // executive Helen Marsh said", the organisation the passage is about where
@@ -325,11 +329,19 @@ func (d *doc) inferTitleOrgs() {
 		}
 		for i, r := range e.roles {
 			ws := strings.Fields(strings.ToLower(r.Title))
-			if r.Org != "" || r.Former || len(ws) == 0 || !orgTitles[ws[len(ws)-1]] {
+			if r.Org != "" || r.Former || len(ws) == 0 {
+				continue
+			}
+			held, rank := false, true
+			for _, w := range ws {
+				held = held || orgTitles[w]
+				rank = rank && policeRanks[strings.TrimSuffix(w, ".")]
+			}
+			if !held && !rank {
 				continue
 			}
 			o := d.salient(m.Start, Organization)
-			if o < 0 || d.ents[o].kind == KindMedia || d.ents[o].kind == KindCriminal {
+			if o < 0 || d.ents[o].kind == KindMedia || d.ents[o].kind == KindCriminal || !held && d.ents[o].kind != KindPoliceForce {
 				continue
 			}
 			e.roles[i].Org = d.ents[o].key
