@@ -518,8 +518,10 @@ func TestExtractor_Extract_oneBreachOfARetailer(t *testing.T) {
 			t.Errorf("%s: exposed %v, not exposed %v; want it not exposed", c, ev.Exposed, ev.NotExposed)
 		}
 	}
-	if !contains(ev.ReportedTo, "org/federal-bureau-of-investigation") {
-		t.Errorf("reported to %v, want the FBI", ev.ReportedTo)
+	for _, to := range []string{"org/federal-bureau-of-investigation", "org/securities-and-exchange-commission"} { // "informed", "a filing with"
+		if !contains(ev.ReportedTo, to) {
+			t.Errorf("reported to %v, want %s", ev.ReportedTo, to)
+		}
 	}
 	for _, q := range r.Quotes {
 		if strings.HasPrefix(q.Text, "The retailer said") && q.Speaker != "org/ridgeway-stores" {
