@@ -60,11 +60,21 @@ func (d *doc) resolveMentions() {
 		if m.ent >= 0 || m.how != byDescription || m.word == "spokesperson" {
 			continue
 		}
+		// "the ransomware group Hollowmark", "the retailer Halverson's": the name that follows
+		if i+1 < len(d.ments) {
+			if n := d.ments[i+1]; n.how == byName && n.ent >= 0 && d.ents[n.ent].typ == Organization && n.Start-m.End <= 1 {
+				m.ent = n.ent
+				continue
+			}
+		}
 		if e := d.orgNamedBy(m.word, i); e >= 0 {
 			m.ent = e
 			continue
 		}
 		m.ent = d.orgOfKind(descriptionKinds[m.word], i)
+		if m.ent >= 0 && (m.word == "company" || m.word == "firm") {
+			m.ent = d.topicOverSupplier(m.ent, m.Start)
+		}
 	}
 	lastSpokes := -1
 	for i := range d.ments {
@@ -180,4 +190,29 @@ func (d *doc) orgNamedBy(head string, i int) int {
 		}
 	}
 	return -1
+}
+
+// topicOverSupplier corrects "the company" resolved to a named supplier
+// ("its IT contractor, Brightpath Technology") when the company the
+// supplier works for is the subject of one of the three sentences before:
+// "Calder Water … discovered … Water supplies were never at risk, the
+// company said." The passage is about the client; the supplier was named
+// in passing.
+func (d *doc) topicOverSupplier(e, off int) int {
+	en := d.ents[e]
+	if en.kind != KindSupplier || en.client < 0 || d.ents[en.client].kind != KindCompany {
+		return e
+	}
+	si := d.sentenceOf(off)
+	for s := si - 1; s >= 0 && s >= si-3; s-- {
+		if mi := d.subjectBefore(d.sents[s].Start, d.sents[s].End); mi >= 0 {
+			switch d.ments[mi].ent {
+			case en.client:
+				return en.client
+			case e:
+				return e
+			}
+		}
+	}
+	return e
 }

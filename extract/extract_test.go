@@ -179,6 +179,9 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Karl Dunne", extract.Direct, "We will publish"},
 			{"Ada Brooks", extract.Indirect, "Green Party councillor Ada Brooks said"},
 		}},
+		{"supplier-topic", []wantQuote{
+			{"Fellside Energy", extract.Indirect, "Supplies were never at risk"}, // "the company" is the subject, not the contractor named in passing
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
@@ -323,6 +326,10 @@ func TestExtractor_Extract_entities(t *testing.T) {
 		}, []string{"Cllr Omar Haddad"}},
 		{"said-possessive-title", []want{
 			{"Ada Brooks", "person", "", "councillor@Green Party"}, // a party named before the title
+		}, nil},
+		{"supplier-topic", []want{
+			{"Mirefang", "organization", "criminal group", ""}, // "the extortion group X"
+			{"Norcode Systems", "organization", "supplier", ""},
 		}, nil},
 		{"org-lists", []want{
 			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
