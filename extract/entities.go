@@ -260,6 +260,11 @@ func (d *doc) findRuns() {
 				j += 3 // "von der Leyen"
 				continue
 			}
+			// a middle initial: "Karen J. Whitlock"
+			if n.low == "." && d.initialDot(j) && j+1 < len(toks) && isNameWord(toks[j+1]) && toks[j+1].sent == t.sent && !d.overlapsTaken(toks[j+1].Span) {
+				j += 2
+				continue
+			}
 			if (n.low == "police" || n.low == "constabulary") && !runHasHead(toks[i:j]) {
 				j++
 			}
@@ -572,7 +577,7 @@ func (d *doc) tryPerson(a, b int) bool {
 	toks := d.toks
 	// the name: trailing name-like words, with particles ("Ursula von der Leyen")
 	n := b
-	for n > a && b-n < 5 && (isPersonWord(toks[n-1]) || nameParticles[toks[n-1].low] && n-1 > a && n < b) {
+	for n > a && b-n < 6 && (isPersonWord(toks[n-1]) || nameParticles[toks[n-1].low] && n-1 > a && n < b || n-2 > a && n < b && d.initialDot(n-1)) {
 		n--
 	}
 	for n < b && nameParticles[toks[n].low] {
@@ -889,4 +894,15 @@ func isCamelCase(s string) bool {
 // the Gazette"), where a capitalised word is a name, not a sentence start.
 func (d *doc) afterThe(a int) bool {
 	return a > 0 && d.toks[a-1].low == "the" && d.toks[a-1].sent == d.toks[a].sent && a > 1 && d.toks[a-2].sent == d.toks[a].sent
+}
+
+// initialDot reports whether token k is the period of a middle initial
+// ("J." in "Karen J. Whitlock").
+func (d *doc) initialDot(k int) bool {
+	if k < 1 || d.toks[k].low != "." {
+		return false
+	}
+	p := d.toks[k-1]
+	r := []rune(p.text)
+	return len(r) == 1 && unicode.IsUpper(r[0]) && p.End == d.toks[k].Start
 }

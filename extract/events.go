@@ -30,7 +30,7 @@ var (
 	inErrorRe         = regexp.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
 	deviceRe          = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = regexp.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|members of staff|members of the public)\b`)
+	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public)\b`)
 	representsRe      = regexp.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = regexp.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
@@ -296,7 +296,7 @@ func (d *doc) victimIn(s Span) (victim, via int) {
 			}
 			continue
 		}
-		if victim < 0 && victimKind(en.kind) && !m.inQuote && !d.nameAsModifier(m.Span) && !d.affiliation(m.Span) {
+		if victim < 0 && victimKind(en.kind) && !m.inQuote && !d.nameAsModifier(m.Span) && !d.affiliation(m.Span) && !d.receivesNotice(m.Span, s) {
 			victim = e
 		}
 	}
@@ -523,6 +523,12 @@ func (d *doc) readReportedTo(f *breachFrame, s Span) {
 	if m := passiveNotifiedRe.FindStringIndex(text); m != nil {
 		add(s.Start, s.Start+m[0])
 	}
+	// "The Attorney General's Office confirmed it had received a notice of the breach"
+	if m := receivedNoticeRe.FindStringIndex(text); m != nil {
+		if mi := d.subjectBefore(s.Start, s.Start+m[0]); mi >= 0 && d.ments[mi].ent >= 0 && d.ents[d.ments[mi].ent].typ == Organization && d.ments[mi].ent != f.victim {
+			f.reportedTo[d.ments[mi].ent] = true
+		}
+	}
 }
 
 // clauseEnd returns where the clause starting text ends: at a relative
@@ -632,4 +638,20 @@ func (d *doc) affiliation(sp Span) bool {
 		}
 	}
 	return false
+}
+
+// receivedNoticeRe: the organisation a breach was reported to, in its own words.
+var receivedNoticeRe = regexp.MustCompile(`(?i)\b(?:received|receiving|has had)\s+(?:a\s+|an\s+)?(?:notice|notification|report|referral|breach report)\b`)
+
+// receivesNotice reports whether the organisation named at sp in sentence s
+// is the one that received the breach's report ("X confirmed it had
+// received a notice of the breach"), not its victim.
+func (d *doc) receivesNotice(sp, s Span) bool {
+	text := d.body[s.Start:s.End]
+	m := receivedNoticeRe.FindStringIndex(text)
+	if m == nil || sp.Start > s.Start+m[0] {
+		return false
+	}
+	mi := d.subjectBefore(s.Start, s.Start+m[0])
+	return mi >= 0 && d.ments[mi].Start == sp.Start
 }

@@ -182,6 +182,11 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 		{"supplier-topic", []wantQuote{
 			{"Fellside Energy", extract.Indirect, "Supplies were never at risk"}, // "the company" is the subject, not the contractor named in passing
 		}},
+		{"us-insurer", []wantQuote{
+			{"Harbor State Insurance", extract.Indirect, "Harbor State Insurance Co. said Monday"},
+			{"Lena M. Ortiz", extract.Direct, "We regret this deeply"}, // a middle initial stays in the name
+			{"Oregon Attorney General's Office", extract.Indirect, "The Oregon Attorney General's Office said"},
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
@@ -413,6 +418,8 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		{"criminal-group", "Marlow Bridge NHS Trust", []string{"names", "addresses"}, nil, 3100, []string{"Information Commissioner's Office"}, "ransomware"},
 		// "but not passwords" is not exposed
 		{"water-company", "Tarn Valley Water", []string{"names", "bank account details"}, []string{"passwords"}, 0, nil, "hackers"},
+		// the office that received the notice is no victim but a body reported to
+		{"us-insurer", "Harbor State Insurance", nil, nil, 52000, []string{"Oregon Attorney General's Office"}, "hackers"},
 		// a lede naming no one is the breach the next sentences name; a misdirected email is a disclosure
 		{"tabloid-lede", "Hartwell Academy", []string{"names", "dates of birth"}, nil, 300, []string{"Information Commissioner's Office"}, "to the wrong people"},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
@@ -499,10 +506,12 @@ func containsInt(xs []int, n int) bool {
 // of contract" in an article about something else make no breach.
 func TestExtractor_Extract_expertNotVictim(t *testing.T) {
 	t.Parallel()
-	_, r := load(t, "criminal-group")
-	for _, ev := range r.Events {
-		if ev.Victim != "org/marlow-bridge-nhs-trust" {
-			t.Errorf("breach %s of %s: only the trust was breached (not the expert's university, the gang or the outlet)", ev.Key, ev.Victim)
+	for name, victim := range map[string]string{"criminal-group": "org/marlow-bridge-nhs-trust", "us-insurer": "org/harbor-state-insurance"} {
+		_, r := load(t, name)
+		for _, ev := range r.Events {
+			if ev.Victim != victim {
+				t.Errorf("%s: breach %s of %s: only %s was breached (not the expert's university, the gang, the outlet or the office notified)", name, ev.Key, ev.Victim, victim)
+			}
 		}
 	}
 }

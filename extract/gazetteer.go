@@ -194,7 +194,7 @@ var titleWords = map[string]bool{
 	"interim": true, "temporary": true, "det": true, "supt": true, "insp": true, "sgt": true, "dci": true,
 	"di": true, "ds": true, "pc": true, "dc": true, "cmdr": true, "police": true, "and": true, "crime": true,
 	"of": true, "security": true, "data": true, "protection": true, "information": true, "policing": true,
-	"operations": true, "technology": true, "cyber": true, "communications": true, "public": true,
+	"operations": true, "technology": true, "cyber": true, "cybersecurity": true, "cyber-security": true, "threat": true, "communications": true, "public": true,
 	"affairs": true, "research": true, "state": true, "staff": true, "board": true, "member": true,
 	"representative": true, "official": true, "expert": true, "specialist": true, "investigator": true,
 	"founding": true, "managing": true, "associate": true, "principal's": true, "head's": true,
