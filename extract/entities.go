@@ -353,7 +353,7 @@ func (d *doc) classifyRun(a, b int) {
 	// organisation by head word
 	h := -1
 	for k := b - 1; k >= a; k-- {
-		if kind, ok := orgHeads[toks[k].low]; ok && !notOrgHeads[toks[k].low] && (k > a || kind == KindPoliceForce || k+2 < b && toks[k+1].low == "of" ||
+		if kind, ok := orgHeads[toks[k].low]; ok && !notOrgHeads[toks[k].low] && (k > a || kind == KindPoliceForce || k+2 < b && (toks[k+1].low == "of" || toks[k+1].low == "for") ||
 			kind == KindMedia && d.afterThe(a)) {
 			h = k
 			break
@@ -361,8 +361,8 @@ func (d *doc) classifyRun(a, b int) {
 	}
 	if h >= 0 {
 		end := h + 1
-		if end+1 < b && toks[end].low == "of" {
-			end = b
+		if end+1 < b && (toks[end].low == "of" || toks[end].low == "for") {
+			end = b // "University of Dunmore", "Office for Product Safety and Standards"
 		}
 		oa := a
 		for oa < end && (stopCaps[toks[oa].low] || toks[oa].low == "former") {

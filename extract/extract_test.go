@@ -187,6 +187,12 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Lena M. Ortiz", extract.Direct, "We regret this deeply"}, // a middle initial stays in the name
 			{"Oregon Attorney General's Office", extract.Indirect, "The Oregon Attorney General's Office said"},
 		}},
+		{"speaking-to", []wantQuote{
+			{"Glenholm Bank", extract.Indirect, "Glenholm Bank said"},
+			{"Nina Cole", extract.Partial, "careless"}, // "Speaking to the X, NAME said": not the outlet
+			{"Nina Cole", extract.Direct, "Banks should know better"},
+			{"Office for Financial Complaints", extract.Indirect, "The Office for Financial Complaints (OFC) said"}, // "Office for …"
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."

@@ -34,7 +34,7 @@ func setOf(words string) map[string]bool {
 // month, the force said ...").
 var introWords = setOf(`after before in on at while when as since earlier last days weeks months following
 despite amid during within under over yesterday today also however meanwhile separately additionally
-further furthermore moreover but and then later now`)
+further furthermore moreover but and then later now speaking writing talking interviewed asked giving`)
 
 // subjectBefore finds the speaker mention of a clause that ends at verb:
 // the first person or organisation mention (or pronoun or description)
