@@ -347,6 +347,11 @@ func (d *doc) classifyRun(a, b int) {
 		d.mention(sp, d.addEntity(text, Organization, kind, sp), byName, "")
 		return
 	}
+	// "Corlan Data, a Leeds-based firm that …": an appositive organisation noun
+	if b-a >= 2 && d.orgNounAppositive(b) && !d.isPlace(text) && !givenNames[toks[a].low] && !runHasHead(toks[a:b]) && !d.inQuote(sp.Start) {
+		d.mention(sp, d.addEntity(text, Organization, KindCompany, sp), byName, "")
+		return
+	}
 	if d.tryPerson(a, b) {
 		return
 	}
@@ -905,4 +910,30 @@ func (d *doc) initialDot(k int) bool {
 	p := d.toks[k-1]
 	r := []rune(p.text)
 	return len(r) == 1 && unicode.IsUpper(r[0]) && p.End == d.toks[k].Start
+}
+
+// orgNounAppositive reports whether the tokens from b read ", a
+// Leeds-based firm": a comma, an article and, within four words, an
+// organisation noun.
+func (d *doc) orgNounAppositive(b int) bool {
+	toks := d.toks
+	if b+2 >= len(toks) || toks[b].low != "," || toks[b+1].sent != toks[b].sent {
+		return false
+	}
+	if w := toks[b+1].low; w != "a" && w != "an" && w != "the" {
+		return false
+	}
+	for k := b + 2; k < len(toks) && k < b+7 && toks[k].word && toks[k].sent == toks[b].sent; k++ {
+		if titleWords[toks[k].low] {
+			return false // "Jane Roe, a company director", "the firm's founder"
+		}
+		if orgNouns[toks[k].low] {
+			next := ""
+			if k+1 < len(toks) {
+				next = toks[k+1].low
+			}
+			return next != "'s" && !titleWords[next] && !spokesWords[next]
+		}
+	}
+	return false
 }

@@ -161,8 +161,11 @@ func (d *doc) entities() []Entity {
 		if en.Type == Organization && en.Kind == "" {
 			en.Kind = KindOrganization
 		}
+		named := e.typ == Organization && e.kind == KindSupplier && !strings.HasSuffix(e.key, "/supplier")
 		for a := range e.aliases {
-			if a != e.name {
+			// a named supplier is not also called "supplier" or "contractor":
+			// common nouns would merge it with other organisations' suppliers
+			if a != e.name && !(named && strings.ToLower(a) == a) {
 				en.Aliases = append(en.Aliases, a)
 			}
 		}

@@ -585,6 +585,34 @@ func TestExtractor_Extract_supplier(t *testing.T) {
 
 // TestExtractor_Extract_supplierWithModifier checks "its payroll
 // supplier, Ferncastle Data," names the supplier of the council.
+func TestExtractor_Extract_supplierAppositive(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "supplier-appositive")
+	names := map[string]string{}
+	for _, e := range r.Entities {
+		names[e.Key] = e.Name
+	}
+	for _, e := range r.Entities {
+		if strings.HasSuffix(e.Key, "/supplier") {
+			t.Errorf("unnamed supplier %q: \"its supplier\" is Corlan Data, and \"software suppliers across Europe\" no one's", e.Name)
+		}
+		if e.Name != "Corlan Data" {
+			continue
+		}
+		if e.Kind != extract.KindSupplier || names[e.Client] != "Hexham District Council" {
+			t.Errorf("Corlan Data: kind %q, client %q; want a supplier of Hexham District Council", e.Kind, names[e.Client])
+		}
+		for _, a := range e.Aliases {
+			if a == "supplier" {
+				t.Errorf("Corlan Data has the common noun %q as an alias", a)
+			}
+		}
+	}
+	if len(r.Events) != 1 || names[r.Events[0].Victim] != "Hexham District Council" || names[r.Events[0].Via] != "Corlan Data" {
+		t.Errorf("breaches %+v: want one of Hexham District Council via Corlan Data", r.Events)
+	}
+}
+
 func TestExtractor_Extract_supplierWithModifier(t *testing.T) {
 	t.Parallel()
 	_, r := load(t, "payroll-supplier")

@@ -195,9 +195,10 @@ var supplierPhrase = regexp.MustCompile(`(?i)\b(?:(?:one of (?:its|their|the for
 // contractor", "a third party company"). The client is the organisation
 // named just before ("a Met supplier") or the victim the article is about.
 func (d *doc) findSuppliers() {
+	d.findSupplierAppositives()
 	for _, m := range supplierPhrase.FindAllStringIndex(d.body, -1) {
 		sp := Span{m[0], m[1]}
-		if d.overlapsTaken(sp) || !d.definiteBefore(sp.Start) {
+		if d.overlapsTaken(sp) || !d.definiteBefore(sp.Start) || d.genericPlural(sp) || d.inQuote(sp.Start) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(d.body[max(0, sp.Start-4):sp.Start])), "one") {
 			continue
 		}
 		// "the contractor" is the supplier the article already named
@@ -213,6 +214,14 @@ func (d *doc) findSuppliers() {
 			continue
 		}
 		if d.namedSupplier(sp, client) {
+			continue
+		}
+		// "Skyeward Systems, a firm that supplies software to universities"
+		// … "the University of Eastmoor said its supplier had been hacked":
+		// the one supplier the article names without a client is the one meant
+		if e := d.clientlessSupplier(); e >= 0 && e != client {
+			d.ents[e].client = client
+			d.mention(sp, e, byDescription, "supplier")
 			continue
 		}
 		c := d.ents[client]
@@ -397,3 +406,58 @@ func (d *doc) findReferring() {
 
 // determiners introduce a definite description.
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "'s": true, "this": true, "that": true}
+
+// supplierAppositive describes a company as a supplier: ", a Manchester-based
+// firm that supplies timetabling software to universities".
+var supplierAppositive = regexp.MustCompile(`^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:firm|company|supplier|provider|contractor|vendor|business|specialist)\s+(?:that|which)\s+(?:supplies|provides|makes|runs|develops|sells|supply|provide)\b`)
+
+// findSupplierAppositives marks the organisations described as suppliers.
+func (d *doc) findSupplierAppositives() {
+	for _, m := range d.ments {
+		if m.how != byName || m.ent < 0 || d.ents[m.ent].typ != Organization {
+			continue
+		}
+		if k := d.ents[m.ent].kind; k != KindCompany && k != KindOrganization && k != "" {
+			continue
+		}
+		if supplierAppositive.MatchString(d.body[m.End:min(len(d.body), m.End+140)]) {
+			d.ents[m.ent].kind = KindSupplier
+		}
+	}
+}
+
+// clientlessSupplier returns the one named supplier with no client yet, or -1.
+func (d *doc) clientlessSupplier() int {
+	found := -1
+	for i, e := range d.ents {
+		if e.typ == Organization && e.kind == KindSupplier && e.client < 0 {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// genericPlural reports whether the supplier phrase at sp is a plural
+// about suppliers in general ("education suppliers across Europe", "a
+// long tail of specialist software vendors"), not one organisation's
+// ("one of its suppliers", "the force's contractors").
+func (d *doc) genericPlural(sp Span) bool {
+	low := strings.ToLower(d.body[sp.Start:sp.End])
+	if strings.HasPrefix(low, "one of ") || !strings.HasSuffix(low, "s") {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(d.body[max(0, sp.Start-40):sp.Start]))
+	for k := len(ws) - 1; k >= 0 && k >= len(ws)-3; k-- {
+		w := strings.Trim(ws[k], ",")
+		switch {
+		case w == "its" || w == "their" || w == "the" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'"):
+			return false
+		case strings.ContainsAny(ws[k], ",.;:") || w == "of" || w == "that" || w == "a" || w == "many" || w == "other":
+			return true
+		}
+	}
+	return true
+}
