@@ -342,6 +342,9 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Mirefang", "organization", "criminal group", ""}, // "the extortion group X"
 			{"Norcode Systems", "organization", "supplier", ""},
 		}, nil},
+		{"trust-letters", []want{
+			{"Angela Moss", "person", "", "chief nurse@Broadfield NHS Trust"}, // clinical titles ("nurse") head a title
+		}, nil},
 		{"org-lists", []want{
 			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
 			{"Lincolnshire Police", "organization", "police force", ""},
@@ -426,6 +429,7 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		{"water-company", "Tarn Valley Water", []string{"names", "bank account details"}, []string{"passwords"}, 0, nil, "hackers"},
 		// the office that received the notice is no victim but a body reported to
 		{"us-insurer", "Harbor State Insurance", nil, nil, 52000, []string{"Oregon Attorney General's Office"}, "hackers"},
+		{"trust-letters", "Broadfield NHS Trust", nil, nil, 140, nil, "to the wrong homes"},
 		// a lede naming no one is the breach the next sentences name; a misdirected email is a disclosure
 		{"tabloid-lede", "Hartwell Academy", []string{"names", "dates of birth"}, nil, 300, []string{"Information Commissioner's Office"}, "to the wrong people"},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},

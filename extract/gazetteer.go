@@ -178,6 +178,8 @@ var notOrgHeads = map[string]bool{
 // "Police and Crime Commissioner").
 var titleWords = map[string]bool{
 	"chair": true, "chairman": true, "chairwoman": true, "chairperson": true, "vice": true, "deputy": true,
+	"nurse": true, "midwife": true, "surgeon": true, "matron": true, "paramedic": true, "pharmacist": true,
+	"headteacher": true, "headmaster": true, "headmistress": true, "accountant": true, "engineer": true,
 	"vice-chancellor": true, "pro-vice-chancellor": true, "vice-president": true, "vice-chair": true,
 	"chief": true, "executive": true, "officer": true, "director": true, "president": true, "secretary": true,
 	"minister": true, "commissioner": true, "superintendent": true, "inspector": true, "constable": true,
@@ -227,6 +229,8 @@ var titleHeads = map[string]bool{
 	"supt": true, "insp": true, "sgt": true, "dci": true, "pc": true, "cmdr": true, "sheriff": true,
 	"captain": true, "lieutenant": true, "colonel": true, "major": true, "admiral": true, "marshal": true,
 	"commandant": true, "premier": true, "lead": true, "vice-chancellor": true, "pro-vice-chancellor": true,
+	"nurse": true, "midwife": true, "surgeon": true, "matron": true, "paramedic": true, "pharmacist": true,
+	"headteacher": true, "headmaster": true, "headmistress": true, "accountant": true, "engineer": true,
 	"vice-president": true, "vice-chair": true,
 }
 
