@@ -332,6 +332,7 @@ func TestExtractor_Extract_entities(t *testing.T) {
 		{"bare-titles", []want{
 			{"Nadia Price", "person", "", "Chief operating officer@Grantley College"}, // the organisation the passage is about
 			{"Ruth Amis", "person", "", "Vice-chancellor Professor@Grantley College"},
+			{"Sam Reed", "person", "", "Headteacher@Grantley College"},
 			{"Owen Lacey", "person", "", "Det Sgt@Kent Police"}, // a police rank, in the force the passage is about
 			{"Omar Haddad", "person", "", "Local councillor@"},  // "Cllr" is an honorific; the title before it stands
 		}, []string{"Cllr Omar Haddad"}},

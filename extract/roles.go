@@ -308,7 +308,7 @@ func (d *doc) orgOfTitleWord(ts, te int) int {
 // "chief technology officer", "spokeswoman"), unlike "researcher" or
 // "councillor", which may stand alone.
 var orgTitles = setOf(`executive officer director chair chairman chairwoman chairperson spokesman spokeswoman
-spokesperson ceo cto cfo ciso coo vice-chancellor principal`)
+spokesperson ceo cto cfo ciso coo vice-chancellor principal headteacher headmaster headmistress`)
 
 // policeRanks are held in a police force ("Det Insp Mark Howe").
 var policeRanks = setOf(`constable inspector insp superintendent supt sergeant sgt detective det dci di ds pc dc
