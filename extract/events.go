@@ -18,14 +18,18 @@ const (
 )
 
 var (
-	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|stolen (?:login )?(?:credentials|passwords)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients)|misdirected|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
+	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
 	strongTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|unauthori[sz]ed access|ransomware|data loss|loss of data|data leak)\b`)
 	notDataBreach     = regexp.MustCompile(`(?i)\bbreach(?:es|ed)? (?:of )?(?:the |his |her |their |its )?(?:peace|contract|rules|law|duty|trust|bail|regulations|conditions|covenant|privilege|ceasefire|code|guidelines|licence|license|order|injunction|promise|protocol|standards|terms)\b`)
 	lossVerbRe        = regexp.MustCompile(`(?i)\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|taken)\b`)
 	causeDataLossRe   = regexp.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|(?:accidentally|mistakenly|wrongly|inadvertently|erroneously) (?:been )?(?:deleted|erased|wiped)|(?:deleted|erased|wiped) (?:by mistake|in error|accidentally)|unexplained reduction)\b`)
 	causeDisclosureRe = regexp.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
+	// hackMoreRe is read apart from causeHackRe, which it would push past
+	// the fast matcher's size limit
+	hackMoreRe        = regexp.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
+	triggerMoreRe     = regexp.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
 	misdirectedRe     = regexp.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
-	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing|stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
+	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
 	exposedRe         = regexp.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
 	inErrorRe         = regexp.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
 	deviceRe          = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
@@ -85,7 +89,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 					cause = causeUnknown
 				}
 			}
-			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
+			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeHack || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
 		}
 		opened := len(frames)
 		switch {
@@ -226,10 +230,19 @@ func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int)
 
 // classifyCause names what caused the breach a sentence tells of.
 func classifyCause(text string) (string, string) {
+	low := strings.ToLower(text)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(low, w) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
 	case isLoss(text):
-		return causeLoss, "lost or stolen " + deviceRe.FindString(strings.ToLower(text))
-	case causeDataLossRe.MatchString(text):
+		return causeLoss, "lost or stolen " + deviceRe.FindString(low)
+	case has("reduction", "data loss", "loss of data", "delet", "erase", "wipe") && causeDataLossRe.MatchString(text):
 		return causeDataLoss, strings.ToLower(causeDataLossRe.FindString(text))
 	case causeDisclosureRe.MatchString(text):
 		m := strings.ToLower(causeDisclosureRe.FindString(text))
@@ -237,10 +250,12 @@ func classifyCause(text string) (string, string) {
 			m = "Freedom of Information request"
 		}
 		return causeDisclosure, m
-	case misdirectedRe.MatchString(text):
+	case has("misdirected", "to the wrong") && misdirectedRe.MatchString(text):
 		return causeDisclosure, strings.ToLower(misdirectedRe.FindString(text))
 	case causeHackRe.MatchString(text):
 		return causeHack, strings.ToLower(causeHackRe.FindString(text))
+	case has("stolen", " code") && hackMoreRe.MatchString(text):
+		return causeHack, strings.ToLower(hackMoreRe.FindString(text))
 	case exposedRe.MatchString(text):
 		return causeDisclosure, strings.ToLower(exposedRe.FindString(text))
 	}
