@@ -178,15 +178,15 @@ func (d *doc) orgNamedBy(head string, i int) int {
 	if head == "police" || head == "group" || head == "organisation" || head == "organization" {
 		return -1
 	}
+	seen := map[int]bool{}
 	for k := i - 1; k >= 0; k-- {
 		e := d.ments[k].ent
-		if e < 0 || d.ents[e].typ != Organization || d.ents[e].kind == KindMedia || d.ents[e].client >= 0 {
+		if e < 0 || seen[e] || d.ents[e].typ != Organization || d.ents[e].kind == KindMedia || d.ents[e].client >= 0 {
 			continue
 		}
-		for _, w := range strings.Fields(strings.ToLower(d.ents[e].name)) {
-			if w == head {
-				return e
-			}
+		seen[e] = true
+		if containsWord(strings.ToLower(d.ents[e].name), head) {
+			return e
 		}
 	}
 	return -1
