@@ -34,7 +34,7 @@ var (
 	inErrorRe         = regexp.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
 	deviceRe          = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = regexp.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public)\b`)
+	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public)\b`)
 	representsRe      = regexp.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = regexp.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
@@ -337,7 +337,7 @@ func (d *doc) mainVictim() int {
 // factSentence reports whether a sentence without a breach word still
 // carries breach facts: data categories, counts of people, reporting.
 func (d *doc) factSentence(text string) bool {
-	if strings.ContainsAny(text, "0123456789") && countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) {
+	if hasCountCue(text) && countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) {
 		return true
 	}
 	low := strings.ToLower(text)
@@ -390,7 +390,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		}
 		prevNeg, prevEnd = neg, m.end
 	}
-	if !strings.ContainsAny(text, "0123456789") {
+	if !hasCountCue(text) {
 		d.readReportedTo(f, s)
 		return
 	}
@@ -398,11 +398,16 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		if representsRe.MatchString(text[max(0, m[0]-80):m[0]]) { // the words right before the number
 			continue
 		}
-		num := strings.ReplaceAll(text[m[4]:m[5]], ",", "")
+		num := strings.ToLower(strings.ReplaceAll(text[m[4]:m[5]], ",", ""))
 		mult := 1.0
 		if strings.HasSuffix(num, "million") {
 			num = strings.TrimSpace(strings.TrimSuffix(num, "million"))
 			mult = 1e6
+		} else if strings.HasSuffix(num, "m") {
+			num, mult = strings.TrimSuffix(num, "m"), 1e6 // "1.5m customers"
+		}
+		if w, ok := numberWords[num]; ok {
+			num = w // "two million"
 		}
 		v, err := strconv.ParseFloat(num, 64)
 		if err != nil || v <= 0 {
@@ -645,7 +650,8 @@ func (d *doc) affiliation(sp Span) bool {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-6 && d.toks[j].sent == d.toks[i].sent; j-- {
-		if titleHeads[d.toks[j].low] {
+		// "… at Tallis Labs", "who studies fraud at Haverleigh University"
+		if titleHeads[d.toks[j].low] || d.toks[j].low == "who" {
 			return true
 		}
 		if !d.toks[j].word {
@@ -669,4 +675,13 @@ func (d *doc) receivesNotice(sp, s Span) bool {
 	}
 	mi := d.subjectBefore(s.Start, s.Start+m[0])
 	return mi >= 0 && d.ments[mi].Start == sp.Start
+}
+
+// numberWords are the numbers news writes in words before "million".
+var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "half a": "0.5"}
+
+// hasCountCue reports whether text may hold a count: a digit or "million".
+func hasCountCue(text string) bool {
+	return strings.ContainsAny(text, "0123456789") || strings.Contains(text, " million")
 }

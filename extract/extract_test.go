@@ -193,6 +193,11 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Nina Cole", extract.Direct, "Banks should know better"},
 			{"Office for Financial Complaints", extract.Indirect, "The Office for Financial Complaints (OFC) said"}, // "Office for …"
 		}},
+		{"counts-and-says", []wantQuote{
+			{"Larkspur Broadband", extract.Indirect, "Larkspur Broadband said"},
+			{"Larkspur Broadband", extract.Indirect, "A further three million"},
+			{"Tomas Ekberg", extract.Direct, "Nobody should panic"}, // "says Dr NAME": an honorific between verb and name
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
@@ -517,7 +522,7 @@ func containsInt(xs []int, n int) bool {
 // of contract" in an article about something else make no breach.
 func TestExtractor_Extract_expertNotVictim(t *testing.T) {
 	t.Parallel()
-	for name, victim := range map[string]string{"criminal-group": "org/marlow-bridge-nhs-trust", "us-insurer": "org/harbor-state-insurance"} {
+	for name, victim := range map[string]string{"criminal-group": "org/marlow-bridge-nhs-trust", "us-insurer": "org/harbor-state-insurance", "counts-and-says": "org/larkspur-broadband"} {
 		_, r := load(t, name)
 		for _, ev := range r.Events {
 			if ev.Victim != victim {
@@ -553,6 +558,19 @@ func TestExtractor_Extract_oneBreachOfARetailer(t *testing.T) {
 	for _, q := range r.Quotes {
 		if strings.HasPrefix(q.Text, "The retailer said") && q.Speaker != "org/ridgeway-stores" {
 			t.Errorf("\"The retailer said\" spoken by %q, want Ridgeway Stores", q.Speaker)
+		}
+	}
+}
+
+func TestExtractor_Extract_countsInWords(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "counts-and-says")
+	if len(r.Events) != 1 {
+		t.Fatalf("got %d breaches, want 1", len(r.Events))
+	}
+	for _, n := range []int{2400000, 3000000} { // "2.4m customers", "three million former customers"
+		if !containsInt(r.Events[0].Affected, n) {
+			t.Errorf("affected %v lacks %d", r.Events[0].Affected, n)
 		}
 	}
 }

@@ -163,6 +163,7 @@ var orgHeads = map[string]string{
 	"observer": KindMedia, "wire": KindMedia, "homes": KindOrganization, "solicitors": KindCompany,
 	"payments": KindCompany, "outfitters": KindCompany, "intel": KindCompany, "intelligence": KindCompany,
 	"stores": KindCompany, "brands": KindCompany, "pharmacy": KindCompany, "trading": KindCompany,
+	"broadband": KindCompany, "telecoms": KindCompany, "mobile": KindCompany, "utilities": KindCompany,
 }
 
 // notOrgHeads end capitalised phrases that name laws, events and concepts,

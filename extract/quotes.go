@@ -333,6 +333,9 @@ func (d *doc) quoteKind(q quoteSpan) QuoteKind {
 func (d *doc) reportedSpeech() []Quote {
 	var out []Quote
 	for si, s := range d.sents {
+		if d.isHeading(d.sentPara[si]) {
+			continue // "Broadband firm says 2.4m customers hit": a headline, not a report
+		}
 		quoted := d.hasQuoteMarks(s)
 		mi := -1
 		if !quoted {

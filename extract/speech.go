@@ -147,7 +147,7 @@ func (d *doc) mentionAfter(off, limit int) int {
 
 func allTitleWords(s string) bool {
 	for _, w := range strings.Fields(s) {
-		if !titleWords[strings.Trim(w, ".,")] && !strings.Contains(w, "police") {
+		if !titleWords[strings.Trim(w, ".,")] && !honorifics[w] && !strings.Contains(w, "police") {
 			return false
 		}
 	}
