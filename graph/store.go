@@ -292,13 +292,8 @@ const DefaultBatchSize = 10000
 // Dump returns every quad in the store, sorted by N-Quads text.
 func (s *Store) Dump(ctx context.Context) ([]quad.Quad, error) {
 	var out []quad.Quad
-	it := s.qs.QuadsAllIterator()
-	defer it.Close()
-	err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) {
-		out = append(out, s.qs.Quad(r))
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", s.dsn, err)
+	if err := s.allQuads(ctx, func(q quad.Quad) { out = append(out, q) }); err != nil {
+		return nil, err
 	}
 	slices.SortFunc(out, compareQuads)
 	return out, nil
