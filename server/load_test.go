@@ -31,7 +31,7 @@ var (
 	loadRequests = flag.Int("load.requests", 3000, "requests the load test sends")
 	loadClients  = flag.Int("load.clients", 50, "concurrent clients of the load test")
 	loadSlots    = flag.Int("load.slots", 0, "Config.MaxQueries of the load test's server; 0 is the default")
-	loadDuration = flag.Duration("load.duration", time.Minute, "longest the load test sends requests")
+	loadDuration = flag.Duration("load.duration", time.Minute, "longest the load test sends requests, and longest it waits for the server's index")
 )
 
 // synthDocs generates n articles, with the extraction results a perfect
@@ -136,7 +136,23 @@ func TestLoad(t *testing.T) {
 	}
 	srv := httptest.NewServer(h) // listens on 127.0.0.1 only
 	t.Cleanup(srv.Close)
+	// The server reads the store into memory in the background; a large
+	// store takes longer than a request's timeout, so wait for /healthz to
+	// say the index is ready (at most -load.duration).
 	start = time.Now()
+	for {
+		var hs struct {
+			Index string `json:"index"`
+		}
+		get(t, srv.URL+"/healthz").decode(t, &hs)
+		if hs.Index == "ready" {
+			break
+		}
+		if hs.Index != "building" || time.Since(start) > *loadDuration {
+			t.Fatalf("index %q after %v", hs.Index, time.Since(start).Round(time.Millisecond))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 	var stats Stats
 	get(t, srv.URL+"/api/stats").decode(t, &stats)
 	t.Logf("index: %d quotes, %d entities, %d breaches, built in %v", stats.Quotes, stats.Entities, stats.Breaches, time.Since(start).Round(time.Millisecond))
