@@ -469,10 +469,7 @@ func (d *doc) singleNameOrg(a int) bool {
 	kind := ""
 	for k := a - 1; k >= 0 && k >= a-2 && toks[k].sent == t.sent && toks[k].word; k-- {
 		if orgNouns[toks[k].low] {
-			kind = KindCompany
-			if supplierNouns[toks[k].low] {
-				kind = KindSupplier
-			}
+			kind = nounKind(toks[k].low)
 			break
 		}
 	}
@@ -503,7 +500,7 @@ func (d *doc) singleNameOrg(a int) bool {
 		case next(2) == "the" || next(2) == "a" || next(2) == "an":
 			for i := 3; i < 7; i++ {
 				if orgNouns[next(i)] {
-					kind = KindCompany
+					kind = nounKind(next(i)) // "Shelterwell, a homelessness charity"
 					break
 				}
 			}
@@ -936,4 +933,21 @@ func (d *doc) orgNounAppositive(b int) bool {
 		}
 	}
 	return false
+}
+
+// nounKind is the kind of organisation an organisation noun describes.
+func nounKind(w string) string {
+	switch {
+	case supplierNouns[w]:
+		return KindSupplier
+	case w == "charity":
+		return KindCharity
+	case w == "watchdog" || w == "regulator":
+		return KindRegulator
+	case w == "agency":
+		return KindAgency
+	case w == "broadcaster" || w == "publisher":
+		return KindMedia
+	}
+	return KindCompany
 }

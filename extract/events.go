@@ -28,6 +28,7 @@ var (
 	// the fast matcher's size limit
 	hackMoreRe        = regexp.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
 	triggerMoreRe     = regexp.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
+	lossOfDeviceRe    = regexp.MustCompile(`(?i)\b(?:loss|theft) of (?:an? |the |two |three |several |its |their )?(?:[\p{L}-]+ )?(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|briefcases?|bags?|computers?)\b`)
 	misdirectedRe     = regexp.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
 	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
 	exposedRe         = regexp.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
@@ -265,6 +266,9 @@ func classifyCause(text string) (string, string) {
 // isLoss reports whether text tells of a device or papers lost or stolen:
 // a device word with a loss verb up to 80 bytes after it, or 40 before it.
 func isLoss(text string) bool {
+	if lossOfDeviceRe.MatchString(text) { // "reported the loss of a laptop"
+		return true
+	}
 	verbs := lossVerbRe.FindAllStringIndex(text, -1)
 	if verbs == nil {
 		return false

@@ -198,6 +198,9 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Larkspur Broadband", extract.Indirect, "A further three million"},
 			{"Tomas Ekberg", extract.Direct, "Nobody should panic"}, // "says Dr NAME": an honorific between verb and name
 		}},
+		{"charity-device-loss", []wantQuote{
+			{"Brightlane", extract.Indirect, "The laptop was left"}, // "the charity" is "X, a … charity"
+		}},
 		{"trailing-attribution", []wantQuote{
 			{"Ashgrove Building Society", extract.Indirect, "Ashgrove Building Society said on Monday"},
 			{"Ashgrove Building Society", extract.Indirect, "Mortgage records"}, // "…, it said."
@@ -351,6 +354,9 @@ func TestExtractor_Extract_entities(t *testing.T) {
 		{"trust-letters", []want{
 			{"Angela Moss", "person", "", "chief nurse@Broadfield NHS Trust"}, // clinical titles ("nurse") head a title
 		}, nil},
+		{"charity-device-loss", []want{
+			{"Brightlane", "organization", "charity", ""},
+		}, nil},
 		{"org-lists", []want{
 			{"National Crime Agency", "organization", "agency", ""}, // "X and Y Police" names two bodies when each is whole
 			{"Lincolnshire Police", "organization", "police force", ""},
@@ -436,6 +442,8 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		// the office that received the notice is no victim but a body reported to
 		{"us-insurer", "Harbor State Insurance", nil, nil, 52000, []string{"Oregon Attorney General's Office"}, "hackers"},
 		{"trust-letters", "Broadfield NHS Trust", nil, nil, 140, nil, "to the wrong homes"},
+		// "reported the loss of a laptop"
+		{"charity-device-loss", "Brightlane", nil, nil, 60, nil, "lost or stolen laptop"},
 		// a lede naming no one is the breach the next sentences name; a misdirected email is a disclosure
 		{"tabloid-lede", "Hartwell Academy", []string{"names", "dates of birth"}, nil, 300, []string{"Information Commissioner's Office"}, "to the wrong people"},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
