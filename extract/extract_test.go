@@ -441,7 +441,7 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		{"water-company", "Tarn Valley Water", []string{"names", "bank account details"}, []string{"passwords"}, 0, nil, "hackers"},
 		// the office that received the notice is no victim but a body reported to
 		{"us-insurer", "Harbor State Insurance", nil, nil, 52000, []string{"Oregon Attorney General's Office"}, "hackers"},
-		{"trust-letters", "Broadfield NHS Trust", nil, nil, 140, nil, "to the wrong homes"},
+		{"trust-letters", "Broadfield NHS Trust", nil, nil, 140, []string{"Action Fraud"}, "to the wrong homes"},
 		// "reported the loss of a laptop"
 		{"charity-device-loss", "Brightlane", nil, nil, 60, nil, "lost or stolen laptop"},
 		// a lede naming no one is the breach the next sentences name; a misdirected email is a disclosure

@@ -34,6 +34,8 @@ var knownOrgs = []knownOrg{
 	{"Crown Prosecution Service", KindAgency, []string{"CPS"}},
 	{"Information Commissioner's Office", KindRegulator, []string{"ICO", "Information Commissioner", "information commissioner", "Information Commissioners Office", "UK Information Commissioner's Office"}},
 	{"National Cyber Security Centre", KindAgency, []string{"NCSC"}},
+	{"Action Fraud", KindAgency, nil}, // the UK's national fraud and cyber crime reporting centre
+	{"Internet Crime Complaint Center", KindAgency, []string{"IC3"}},
 	{"Independent Office for Police Conduct", KindRegulator, []string{"IOPC"}},
 	{"His Majesty's Inspectorate of Constabulary and Fire & Rescue Services", KindRegulator, []string{"HMICFRS"}},
 	{"Serious Fraud Office", KindAgency, []string{"SFO"}},
