@@ -126,6 +126,9 @@ func (r *reader) nodes(result quad.Direction, filter map[quad.Direction]cgraph.R
 
 // scan is nodes without the cache.
 func (r *reader) scan(result quad.Direction, filter map[quad.Direction]cgraph.Ref) ([]cgraph.Ref, error) {
+	if mem, ok := r.qs.(*memstore.QuadStore); ok {
+		return r.memScan(mem, result, filter)
+	}
 	var s shape.Shape = shape.QuadsAction{Result: result, Filter: filter}
 	if scan, ok := r.objectScan(filter); ok {
 		s = shape.NodesFrom{Dir: result, Quads: scan}
@@ -139,6 +142,46 @@ func (r *reader) scan(result quad.Direction, filter map[quad.Direction]cgraph.Re
 	for it.Next(r.ctx) {
 		ref := it.Result()
 		if k := cgraph.ToKey(ref); !seen[k] {
+			seen[k] = true
+			out = append(out, ref)
+		}
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	return out, r.ctx.Err()
+}
+
+// memScan is scan on a memory store. Cayley intersects the quads of each
+// filter value there by testing every quad of one against the other, so a
+// node's facts with one predicate cost a pass over every quad with that
+// predicate; this reads the quads of the node (subject, else object) and
+// checks the other directions itself.
+func (r *reader) memScan(qs *memstore.QuadStore, result quad.Direction, filter map[quad.Direction]cgraph.Ref) ([]cgraph.Ref, error) {
+	var from quad.Direction
+	for _, d := range []quad.Direction{quad.Subject, quad.Object, quad.Predicate, quad.Label} {
+		if filter[d] != nil {
+			from = d
+			break
+		}
+	}
+	if from == quad.Any {
+		return nil, fmt.Errorf("memory scan without a filter")
+	}
+	it := qs.QuadIterator(from, filter[from])
+	defer it.Close()
+	var out []cgraph.Ref
+	seen := map[any]bool{}
+next:
+	for it.Next(r.ctx) {
+		q := it.Result()
+		for d, v := range filter {
+			if d != from && cgraph.ToKey(qs.QuadDirection(q, d)) != cgraph.ToKey(v) {
+				continue next
+			}
+		}
+		ref := qs.QuadDirection(q, result)
+		if k := cgraph.ToKey(ref); ref != nil && !seen[k] {
 			seen[k] = true
 			out = append(out, ref)
 		}
