@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -31,6 +32,7 @@ var (
 	loadRequests = flag.Int("load.requests", 3000, "requests the load test sends")
 	loadClients  = flag.Int("load.clients", 50, "concurrent clients of the load test")
 	loadSlots    = flag.Int("load.slots", 0, "Config.MaxQueries of the load test's server; 0 is the default")
+	loadStore    = flag.String("load.store", "bolt", "the load test's store: bolt (what serve uses by default) or memory")
 	loadDuration = flag.Duration("load.duration", time.Minute, "longest the load test sends requests, and longest it waits for the server's index")
 )
 
@@ -120,7 +122,23 @@ func TestLoad(t *testing.T) {
 	}
 	ctx := context.Background()
 	start := time.Now()
-	st := openStore(t)
+	var st *graph.Store
+	switch *loadStore {
+	case "memory":
+		st = openStore(t)
+	case "bolt":
+		var err error
+		if st, err = graph.Open(ctx, filepath.Join(t.TempDir(), "graph.db"), graph.Options{Create: true}); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if err := st.Close(); err != nil {
+				t.Error(err)
+			}
+		})
+	default:
+		t.Fatalf("-load.store %q: want bolt or memory", *loadStore)
+	}
 	if _, err := st.Load(ctx, synthDocs(*loadArticles)); err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +207,9 @@ func TestLoad(t *testing.T) {
 			return 1, srv.URL + "/api/entities/" + ents[rng.IntN(len(ents))]
 		default:
 			id := ents[rng.IntN(len(ents))]
-			return 2, gizmoURL(srv.URL, fmt.Sprintf(`g.V("<ng:entity/%s>").Out("<schema:name>").All()`, id))
+			// Unique: a name is stated once per article, in quads of
+			// their own; a publisher is named by every article.
+			return 2, gizmoURL(srv.URL, fmt.Sprintf(`g.V("<ng:entity/%s>").Out("<schema:name>").Unique().All()`, id))
 		}
 	}
 
