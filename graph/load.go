@@ -628,7 +628,7 @@ func (l *Loader) resolve(ctx context.Context, r extract.Result) (extract.Result,
 		}
 		target := e.Key
 		if name == "" {
-			for _, nk := range NameKeys(e) {
+			for _, nk := range mergeKeys(e) {
 				k, err := l.lookupNameKey(ctx, nk)
 				if err != nil {
 					return r, err
@@ -660,7 +660,7 @@ func (l *Loader) resolve(ctx context.Context, r extract.Result) (extract.Result,
 			e.Aliases = appendUnique(e.Aliases, e.Name)
 			e.Name = canon
 		}
-		for _, nk := range NameKeys(*e) {
+		for _, nk := range mergeKeys(*e) {
 			if l.nameKeys[nk] == "" {
 				l.nameKeys[nk] = e.Key
 			}

@@ -35,9 +35,25 @@ func NormalizeName(s string) string {
 // single-word names (a bare surname) are left out, because they would merge
 // different people who share it.
 func NameKeys(e extract.Entity) []string {
+	return nameKeys(e, false)
+}
+
+// mergeKeys are the name keys that identify an entity across articles:
+// NameKeys without aliases written all in lower case. Those are
+// descriptions ("the supplier", "the contractor", "third party company")
+// that name different bodies in different articles; the entity keeps them
+// as aliases and NameKeys, but they never merge it with another.
+func mergeKeys(e extract.Entity) []string {
+	return nameKeys(e, true)
+}
+
+func nameKeys(e extract.Entity, namesOnly bool) []string {
 	seen := map[string]bool{}
 	var keys []string
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
+	for i, n := range append([]string{e.Name}, e.Aliases...) {
+		if namesOnly && i > 0 && !hasUpper(n) {
+			continue
+		}
 		nn := NormalizeName(n)
 		if nn == "" || (e.Type == extract.Person && !strings.Contains(nn, " ")) {
 			continue
@@ -49,4 +65,14 @@ func NameKeys(e extract.Entity) []string {
 		}
 	}
 	return keys
+}
+
+// hasUpper reports whether s holds an upper-case letter.
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }

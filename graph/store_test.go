@@ -11,6 +11,8 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/pgtest"
 	"github.com/newsgraph/newsgraph/internal/testutil"
@@ -88,6 +90,7 @@ func TestStore(t *testing.T) {
 			}
 			t.Run("LoadIsIdempotent", func(t *testing.T) { testLoadIdempotent(t, b) })
 			t.Run("MergesEntitiesAcrossLoads", func(t *testing.T) { testMergeAcrossLoads(t, b) })
+			t.Run("DescriptionsDoNotMerge", func(t *testing.T) { testDescriptionsDoNotMerge(t, b) })
 			t.Run("ChangedArticleIsReported", func(t *testing.T) { testChanged(t, b) })
 			t.Run("AddQuadsIgnoresDuplicates", func(t *testing.T) { testAddQuads(t, b) })
 			t.Run("QueriesAnswerAsOnMemory", func(t *testing.T) { testQueries(t, b) })
@@ -174,6 +177,43 @@ func testMergeAcrossLoads(t *testing.T, b backend) {
 		`<ng:entity/org/northbridge-council> <schema:alternateName> "Northbridge City Council" <ng:article/northbridge-b> .`,
 		`<ng:role/person/tom-reyes/finance-director@org/northbridge-council/former> <schema:memberOf> <ng:entity/org/northbridge-council> <ng:article/northbridge-b> .`,
 		`<ng:event/northbridge-council-breach> <ng:victim> <ng:entity/org/northbridge-council> <ng:article/northbridge-b> .`,
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("store lacks %s", want)
+		}
+	}
+}
+
+// testDescriptionsDoNotMerge loads two articles about different companies
+// whose suppliers are unnamed and share only lower-case descriptions
+// ("supplier", "the contractor"): they stay two entities. A capitalised
+// alias shared across articles still merges.
+func testDescriptionsDoNotMerge(t *testing.T, b backend) {
+	ctx := context.Background()
+	s := b.open(t, b.dsn(t), graph.Options{Create: true})
+	doc := func(id, client, alias string) graph.Doc {
+		body := "A supplier to " + client + " was hacked, the contractor said."
+		return graph.Doc{
+			Article: corpus.Article{ID: id, Title: client + " supplier hacked", Body: body},
+			Result: extract.Result{ArticleID: id, Entities: []extract.Entity{
+				{Key: "org/" + strings.ToLower(client) + "-supplier", Name: client + " supplier", Type: extract.Organization,
+					Kind: extract.KindSupplier, Aliases: []string{"supplier", "the contractor"}},
+				{Key: "org/" + strings.ToLower(client), Name: client + " Holdings", Type: extract.Organization,
+					Kind: extract.KindCompany, Aliases: []string{alias}},
+			}},
+		}
+	}
+	for _, d := range []graph.Doc{doc("a", "Fernwood", "FH Group"), doc("b", "Larchmont", "FH Group")} {
+		if _, err := s.Load(ctx, []graph.Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := string(dump(t, s))
+	for _, want := range []string{
+		`<ng:entity/org/fernwood-supplier> <schema:name> "Fernwood supplier" <ng:article/a> .`,
+		`<ng:entity/org/larchmont-supplier> <schema:name> "Larchmont supplier" <ng:article/b> .`,
+		// "FH Group" names one company: the second article's joins it.
+		`<ng:entity/org/fernwood> <schema:alternateName> "Larchmont Holdings" <ng:article/b> .`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("store lacks %s", want)
