@@ -81,6 +81,13 @@ func (d *doc) addEntity(name string, typ EntityType, kind string, sp Span) int {
 		if words := strings.Fields(canon); len(words) > 1 {
 			last := strings.ToLower(strings.Trim(words[len(words)-1], "."))
 			short := strings.Join(words[:len(words)-1], " ")
+			// "Severn Vale Building Society" is "Severn Vale": a two-word head
+			if n := len(words); n > 2 && genericHeads2[strings.ToLower(words[n-2])+" "+last] {
+				if s2 := strings.Join(words[:n-2], " "); d.shortNameOK(s2) {
+					e.aliases[s2] = true
+					d.orgAlias[normName(s2)] = i
+				}
+			}
 			if companySuffix[last] && (len(words) > 2 || d.shortNameOK(short)) || genericHeads[last] && d.shortNameOK(short) {
 				e.aliases[short] = true
 				d.orgAlias[normName(short)] = i
@@ -97,7 +104,13 @@ func (d *doc) addEntity(name string, typ EntityType, kind string, sp Span) int {
 // genericHeads end company names whose first word alone names the
 // company after its first mention ("Skyeward Systems" ... "Skyeward").
 var genericHeads = setOf(`systems technology technologies homes group holdings payments labs solutions software
-networks outfitters solicitors intel stores brands logistics water energy telecom insurance airways airlines`)
+networks outfitters solicitors intel stores brands logistics water energy telecom insurance airways airlines ventures`)
+
+// genericHeads2 are two-word heads whose remaining words alone name the
+// organisation once it is named in full ("Severn Vale Building Society" ...
+// "Severn Vale").
+var genericHeads2 = map[string]bool{"building society": true, "housing association": true, "football club": true,
+	"rugby club": true, "cricket club": true, "medical practice": true, "credit union": true}
 
 // shortNameOK reports whether a name without its head can stand for it
 // alone: up to three capitalised words, no place, given name or common word.
@@ -259,6 +272,14 @@ func (d *doc) findRuns() {
 			if nameParticles[n.low] && j+2 < len(toks) && nameParticles[toks[j+1].low] && isNameWord(toks[j+2]) && toks[j+2].sent == t.sent {
 				j += 3 // "von der Leyen"
 				continue
+			}
+			// a plural possessive inside a name: "Millbrook Residents' Association"
+			if (n.low == "'" || n.low == "’") && j+1 < len(toks) && toks[j+1].sent == t.sent && n.Start == toks[j-1].End &&
+				strings.HasSuffix(toks[j-1].low, "s") && isNameWord(toks[j+1]) && !d.overlapsTaken(toks[j+1].Span) {
+				if _, head := orgHeads[toks[j+1].low]; head && !notOrgHeads[toks[j+1].low] {
+					j += 2
+					continue
+				}
 			}
 			// a middle initial: "Karen J. Whitlock"
 			if n.low == "." && d.initialDot(j) && j+1 < len(toks) && isNameWord(toks[j+1]) && toks[j+1].sent == t.sent && !d.overlapsTaken(toks[j+1].Span) {

@@ -699,3 +699,30 @@ func TestExtractor_Extract_sameBreachSameKey(t *testing.T) {
 		t.Errorf("two breaches of one victim: got %+v", r.Events)
 	}
 }
+
+// A two-word head ("Building Society") may be left off a name once it is
+// given in full, and a plural possessive stays inside a name ("Tenants'
+// Federation").
+func TestExtractor_Extract_orgShortForms(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "org-short-forms")
+	var orgs, people []string
+	for _, e := range r.Entities {
+		switch e.Type {
+		case extract.Organization:
+			orgs = append(orgs, e.Name)
+		case extract.Person:
+			people = append(people, e.Name)
+		}
+	}
+	for _, want := range []string{"Harrowgate Building Society", "Upton Tenants' Federation"} {
+		if !contains(orgs, want) {
+			t.Errorf("organisations %q lack %q", orgs, want)
+		}
+	}
+	for _, p := range people {
+		if p != "Lena Frost" {
+			t.Errorf("unexpected person %q (people %q)", p, people)
+		}
+	}
+}
