@@ -715,7 +715,7 @@ func TestExtractor_Extract_orgShortForms(t *testing.T) {
 			people = append(people, e.Name)
 		}
 	}
-	for _, want := range []string{"Harrowgate Building Society", "Upton Tenants' Federation"} {
+	for _, want := range []string{"Harrowgate Building Society", "Upton Tenants' Federation", "Elmfield Wanderers"} {
 		if !contains(orgs, want) {
 			t.Errorf("organisations %q lack %q", orgs, want)
 		}

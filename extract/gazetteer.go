@@ -166,6 +166,8 @@ var orgHeads = map[string]string{
 	"payments": KindCompany, "outfitters": KindCompany, "intel": KindCompany, "intelligence": KindCompany,
 	"stores": KindCompany, "brands": KindCompany, "pharmacy": KindCompany, "trading": KindCompany,
 	"broadband": KindCompany, "telecoms": KindCompany, "mobile": KindCompany, "utilities": KindCompany,
+	// sports clubs: "Stockbridge Rovers", "Elmfield Wanderers FC"
+	"club": KindOrganization, "fc": KindOrganization, "rovers": KindOrganization, "wanderers": KindOrganization,
 }
 
 // notOrgHeads end capitalised phrases that name laws, events and concepts,
