@@ -726,3 +726,24 @@ func TestExtractor_Extract_orgShortForms(t *testing.T) {
 		}
 	}
 }
+
+// "said Eastwick resident Marion Blake": a member of the public's
+// description stands between the speech verb and the name.
+func TestExtractor_Extract_publicDescriptors(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "public-descriptors")
+	want := map[string]string{"I just hope": "person/marion-blake", "It worries me": "person/marion-blake", "We want answers": "person/tom-ashby"}
+	for _, q := range r.Quotes {
+		for start, sp := range want {
+			if strings.HasPrefix(q.Text, start) {
+				if q.Speaker != sp {
+					t.Errorf("%q: speaker %q, want %q", q.Text, q.Speaker, sp)
+				}
+				delete(want, start)
+			}
+		}
+	}
+	for start := range want {
+		t.Errorf("no quote %q", start)
+	}
+}

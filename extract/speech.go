@@ -133,7 +133,7 @@ func (d *doc) mentionAfter(off, limit int) int {
 		default:
 			// titles standing before a name: "said Vice Chair Rick Prior",
 			// "said the council's chief executive, Dr Helen Okoro"
-			if !allTitleWords(gap) && !possessiveTitleGap(gap) {
+			if !allTitleWords(gap) && !possessiveTitleGap(gap) && !descriptorGap(gap) {
 				return -1
 			}
 		}
@@ -307,6 +307,26 @@ func possessiveTitleGap(gap string) bool {
 	}
 	for _, w := range rest {
 		if !titleWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// personDescriptors describe a member of the public standing before a
+// name: "said Marshallton resident Carla Jennings", "said local parent Amy Cole".
+var personDescriptors = setOf(`resident residents parent mother father mum dad tenant customer patient shopper
+commuter supporter fan voter pensioner student neighbour neighbor`)
+
+// descriptorGap reports whether gap, the words between "said" and a name,
+// is up to two words and a descriptor of a member of the public.
+func descriptorGap(gap string) bool {
+	ws := strings.Fields(gap)
+	if len(ws) == 0 || len(ws) > 3 || !personDescriptors[ws[len(ws)-1]] {
+		return false
+	}
+	for _, w := range ws[:len(ws)-1] {
+		if speechVerbs[w] || w == "that" || w == "and" {
 			return false
 		}
 	}
