@@ -36,10 +36,12 @@ var (
 	deviceRe          = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = regexp.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
 	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public)\b`)
-	representsRe      = regexp.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
+	representsRe      = regexp.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = regexp.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
-	monthRe           = regexp.MustCompile(`\b(?:in|since|during|last|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	// dayOfMonthRe: a month right before a number makes it a day ("Feb. 21", "March 14")
+	dayOfMonthRe = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+$`)
+	monthRe      = regexp.MustCompile(`\b(?:in|since|during|last|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
 // breachFrame is one breach as told in this article.
@@ -402,6 +404,12 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		if representsRe.MatchString(text[max(0, m[0]-80):m[0]]) { // the words right before the number
 			continue
 		}
+		if m[2] < 0 && dayOfMonthRe.MatchString(text[max(0, m[0]-12):m[0]]) { // "on Feb. 21 when staff found"
+			continue
+		}
+		if clauseGap(text[m[5]:m[6]]) { // "in 2021 when staff", "21 after officers"
+			continue
+		}
 		num := strings.ToLower(strings.ReplaceAll(text[m[4]:m[5]], ",", ""))
 		mult := 1.0
 		if strings.HasSuffix(num, "million") {
@@ -686,6 +694,19 @@ var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four"
 	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "half a": "0.5"}
 
 // hasCountCue reports whether text may hold a count: a digit or "million".
+// clauseGap reports whether the words between a number and the noun it
+// seems to count start a new clause ("21 when staff", "2019 after
+// customers"): then the number counts nothing.
+func clauseGap(gap string) bool {
+	for _, w := range strings.Fields(strings.ToLower(gap)) {
+		switch w {
+		case "when", "where", "while", "after", "before", "since", "because", "if", "until", "as", "that", "which", "who":
+			return true
+		}
+	}
+	return false
+}
+
 func hasCountCue(text string) bool {
 	return strings.ContainsAny(text, "0123456789") || strings.Contains(text, " million")
 }

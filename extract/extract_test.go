@@ -583,6 +583,20 @@ func TestExtractor_Extract_countsInWords(t *testing.T) {
 	}
 }
 
+// TestExtractor_Extract_countsNotAffected checks that a day of the month
+// ("Jan. 9 when staff") and the size of an organisation ("manages about
+// 12,500 homes") are not counts of people affected.
+func TestExtractor_Extract_countsNotAffected(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "counts-dates")
+	if len(r.Events) != 1 {
+		t.Fatalf("got %d breaches, want 1", len(r.Events))
+	}
+	if got := r.Events[0].Affected; len(got) != 1 || got[0] != 6300 {
+		t.Errorf("affected %v, want only the 6,300 tenants", got)
+	}
+}
+
 func TestExtractor_Extract_noBreach(t *testing.T) {
 	t.Parallel()
 	for _, name := range []string{"particles-and-continuations", "politics"} {
@@ -614,8 +628,9 @@ func TestExtractor_Extract_supplier(t *testing.T) {
 	}
 }
 
-// TestExtractor_Extract_supplierWithModifier checks "its payroll
-// supplier, Ferncastle Data," names the supplier of the council.
+// TestExtractor_Extract_supplierAppositive checks that "X, a firm that
+// supplies ..." makes X the supplier its client's "its supplier" refers
+// to, and that generic plurals name no supplier.
 func TestExtractor_Extract_supplierAppositive(t *testing.T) {
 	t.Parallel()
 	_, r := load(t, "supplier-appositive")
@@ -644,6 +659,8 @@ func TestExtractor_Extract_supplierAppositive(t *testing.T) {
 	}
 }
 
+// TestExtractor_Extract_supplierWithModifier checks "its payroll
+// supplier, Ferncastle Data," names the supplier of the council.
 func TestExtractor_Extract_supplierWithModifier(t *testing.T) {
 	t.Parallel()
 	_, r := load(t, "payroll-supplier")
