@@ -385,7 +385,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 	prevNeg, prevEnd := false, -1
 	for _, m := range findCategories(low) {
 		// "no bank details or national insurance numbers had been included"
-		neg := negationRe.MatchString(clauseAround(text, m.at)) || noBeforeRe.MatchString(low[max(0, m.at-24):m.at])
+		neg := negationRe.MatchString(clauseAround(low, m.at)) || noBeforeRe.MatchString(low[max(0, m.at-24):m.at])
 		if prevNeg && prevEnd >= 0 && prevEnd <= m.at && listGapRe.MatchString(low[prevEnd:m.at]) {
 			neg = true
 		}
@@ -489,11 +489,13 @@ func findCategories(low string) []categoryMatch {
 	return out
 }
 
-// clauseAround returns the clause of text holding offset at: the stretch
-// between contrast markers ("but", "however", "while", ";").
-func clauseAround(text string, at int) string {
-	low := strings.ToLower(text)
-	start, end := 0, len(text)
+// clauseAround returns the clause of low (a lower-cased sentence, the
+// string at is an offset into) holding offset at: the stretch between
+// contrast markers ("but", "however", "while", ";"). Lower-casing can
+// change a text's length, so the offset and the text must be the same
+// string.
+func clauseAround(low string, at int) string {
+	start, end := 0, len(low)
 	for _, mk := range []string{", but ", "; ", " however", " while ", " whereas ", " although ", " but "} {
 		for from := 0; ; {
 			i := strings.Index(low[from:], mk)
@@ -510,7 +512,10 @@ func clauseAround(text string, at int) string {
 			}
 		}
 	}
-	return text[start:end]
+	if end < start { // a marker straddling at
+		end = start
+	}
+	return low[start:end]
 }
 
 // readReportedTo finds who a breach was reported to: "referred itself to
