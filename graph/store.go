@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -295,7 +294,7 @@ func (s *Store) Dump(ctx context.Context) ([]quad.Quad, error) {
 	if err := s.allQuads(ctx, func(q quad.Quad) { out = append(out, q) }); err != nil {
 		return nil, err
 	}
-	slices.SortFunc(out, compareQuads)
+	sortQuads(out)
 	return out, nil
 }
 
