@@ -125,6 +125,23 @@ type Loader struct {
 	events   map[string]bool
 	marks    int64 // version markers added, left out of report.Added
 	report   LoadReport
+
+	// writing is the write in flight: Flush hands a batch to a goroutine
+	// of its own and goes on, so that the next batch is resolved and
+	// built while cayley's writer works. It is nil when none is.
+	writing chan written
+}
+
+// written is what a write in flight reports when it ends.
+type written struct {
+	added, removed int64
+	err            error
+}
+
+// batch is the quads and commits one write takes.
+type batch struct {
+	data    []quad.Quad
+	commits []commit
 }
 
 // commit is a version to commit once its quads are written.
@@ -177,6 +194,7 @@ func (s *Store) Load(ctx context.Context, docs []Doc) (LoadReport, error) {
 	}
 	for _, d := range docs {
 		if _, err := l.Add(ctx, d); err != nil && !IsArticleError(err) {
+			l.Abort()
 			return l.report, err
 		}
 	}
@@ -314,7 +332,7 @@ func (l *Loader) Add(ctx context.Context, d Doc) (Status, error) {
 		l.events[e.Key] = true
 	}
 	if len(l.data) >= l.s.batch {
-		return status, l.Flush(ctx)
+		return status, l.startFlush(ctx)
 	}
 	return status, nil
 }
@@ -349,48 +367,109 @@ func (l *Loader) missing(ctx context.Context, qs []quad.Quad, label quad.IRI) ([
 // Flush writes the pending quads, then commits the versions they
 // complete: first their content hashes and the garbage marks of the
 // versions they replace, then, in transactions of their own, the deletion
-// of the pending marks and the old content hashes.
+// of the pending marks and the old content hashes. It returns once all is
+// written.
 func (l *Loader) Flush(ctx context.Context) error {
-	if len(l.data) > 0 || len(l.commits) > 0 {
-		l.s.logger.Debug("writing articles", "quads", len(l.data), "articles", len(l.commits))
-	}
-	if err := l.add(ctx, l.data); err != nil {
+	if err := l.startFlush(ctx); err != nil {
 		return err
 	}
-	l.data = l.data[:0]
-	if len(l.commits) == 0 {
+	return l.wait()
+}
+
+// startFlush hands the pending quads and commits to a write of their own
+// (after the one in flight has ended) and returns without waiting for it.
+// What the commits change in the load's view of the store (which versions
+// count for entity merging) changes here, in input order, so that the
+// graph is the same however the writes interleave with the reads of
+// later articles. Those reads only ever return quads stored before this
+// load: an entity or name key this load has written is answered from the
+// loader's own maps.
+func (l *Loader) startFlush(ctx context.Context) error {
+	if err := l.wait(); err != nil {
+		return err
+	}
+	if len(l.data) == 0 && len(l.commits) == 0 {
 		return nil
 	}
-	var adds, marks, old []quad.Quad
-	for _, c := range l.commits {
-		adds = append(adds, quad.Quad{Subject: c.art, Predicate: ContentHash, Object: quad.String(c.hash), Label: c.label})
+	l.s.logger.Debug("writing articles", "quads", len(l.data), "articles", len(l.commits))
+	b := batch{data: l.data, commits: l.commits}
+	l.data, l.commits = nil, nil
+	for _, c := range b.commits {
 		for _, v := range c.replaced {
 			if !v.garbage {
-				adds = append(adds, quad.Quad{Subject: c.art, Predicate: LoadState, Object: Garbage, Label: v.label})
 				l.marks++
 			}
 		}
-		marks = append(marks, c.markers...)
-		old = append(old, c.old...)
-	}
-	if err := l.add(ctx, adds); err != nil {
-		return err
-	}
-	if err := l.remove(ctx, marks, false); err != nil {
-		return err
-	}
-	if err := l.remove(ctx, old, true); err != nil {
-		return err
-	}
-	for _, c := range l.commits {
 		delete(l.hidden, c.label)
 		for _, v := range c.replaced {
 			l.hidden[v.label] = true
 			l.garbage[v.label] = c.art
 		}
 	}
-	l.commits = l.commits[:0]
+	// The write outlives the call that started it (whose context may end
+	// with it, as a pipeline's does), and a batch is written whole: a
+	// cancelled load stops at the next Add or Flush.
+	wctx := context.WithoutCancel(ctx)
+	done := make(chan written, 1)
+	l.writing = done
+	go func() { done <- l.write(wctx, b) }()
 	return nil
+}
+
+// wait waits for the write in flight, if any, and adds what it did to
+// the report.
+func (l *Loader) wait() error {
+	if l.writing == nil {
+		return nil
+	}
+	w := <-l.writing
+	l.writing = nil
+	l.report.Added += w.added
+	l.report.Removed += w.removed
+	return w.err
+}
+
+// Abort waits for the write in flight and drops what is pending: for a
+// load that stops on an error. Versions not committed are finished or
+// deleted by the next load, as after a crash. The Loader is unusable
+// afterwards.
+func (l *Loader) Abort() {
+	l.wait()
+	l.data, l.commits = nil, nil
+}
+
+// write stores one batch. It runs on a goroutine of its own and touches
+// nothing of the loader but the store.
+func (l *Loader) write(ctx context.Context, b batch) (w written) {
+	var n int64
+	if n, w.err = l.add(ctx, b.data); w.err != nil {
+		return w
+	}
+	w.added += n
+	if len(b.commits) == 0 {
+		return w
+	}
+	var adds, marks, old []quad.Quad
+	for _, c := range b.commits {
+		adds = append(adds, quad.Quad{Subject: c.art, Predicate: ContentHash, Object: quad.String(c.hash), Label: c.label})
+		for _, v := range c.replaced {
+			if !v.garbage {
+				adds = append(adds, quad.Quad{Subject: c.art, Predicate: LoadState, Object: Garbage, Label: v.label})
+			}
+		}
+		marks = append(marks, c.markers...)
+		old = append(old, c.old...)
+	}
+	if n, w.err = l.add(ctx, adds); w.err != nil {
+		return w
+	}
+	w.added += n
+	if _, w.err = l.remove(ctx, marks); w.err != nil {
+		return w
+	}
+	n, w.err = l.remove(ctx, old)
+	w.removed += n
+	return w
 }
 
 // Close writes what is pending, deletes replaced versions and the
@@ -499,7 +578,7 @@ func (l *Loader) sweep(ctx context.Context) error {
 			l.report.Incomplete = append(l.report.Incomplete, ID(art, ArticlePrefix))
 		}
 	}
-	if err := l.remove(ctx, leftovers, false); err != nil {
+	if _, err := l.remove(ctx, leftovers); err != nil {
 		return err
 	}
 	if len(l.garbage) == 0 {
@@ -541,10 +620,12 @@ func (l *Loader) sweep(ctx context.Context) error {
 		}
 	}
 	sort.Slice(markers, func(i, j int) bool { return markers[i].Predicate != LoadState && markers[j].Predicate == LoadState })
-	if err := l.remove(ctx, data, true); err != nil {
+	n, err := l.remove(ctx, data)
+	l.report.Removed += n
+	if err != nil {
 		return err
 	}
-	if err := l.remove(ctx, markers, false); err != nil {
+	if _, err := l.remove(ctx, markers); err != nil {
 		return err
 	}
 	clear(l.garbage)
@@ -552,46 +633,35 @@ func (l *Loader) sweep(ctx context.Context) error {
 }
 
 // add writes quads and counts how many the store gained.
-func (l *Loader) add(ctx context.Context, qs []quad.Quad) error {
+func (l *Loader) add(ctx context.Context, qs []quad.Quad) (int64, error) {
 	if len(qs) == 0 {
-		return nil
+		return 0, nil
 	}
 	before, err := l.s.Size(ctx)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := l.s.AddQuads(ctx, qs); err != nil {
-		return err
+		return 0, err
 	}
 	after, err := l.s.Size(ctx)
-	if err != nil {
-		return err
-	}
-	l.report.Added += after - before
-	return nil
+	return after - before, err
 }
 
-// remove deletes quads and, with count, counts how many the store lost
-// in report.Removed.
-func (l *Loader) remove(ctx context.Context, qs []quad.Quad, count bool) error {
+// remove deletes quads and returns how many the store lost.
+func (l *Loader) remove(ctx context.Context, qs []quad.Quad) (int64, error) {
 	if len(qs) == 0 {
-		return nil
+		return 0, nil
 	}
 	before, err := l.s.Size(ctx)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if err := l.s.removeQuads(ctx, qs); err != nil {
-		return err
+		return 0, err
 	}
 	after, err := l.s.Size(ctx)
-	if err != nil {
-		return err
-	}
-	if count {
-		l.report.Removed += before - after
-	}
-	return nil
+	return before - after, err
 }
 
 // visible reports whether quads with this label count for entity

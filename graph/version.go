@@ -231,11 +231,19 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, f 
 	if ref == nil {
 		return nil
 	}
+	// The iterator's transaction ends before the quads are read, each in
+	// a transaction of its own: on bolt, a read transaction opened while
+	// another is open in the same goroutine deadlocks with a writer that
+	// must grow the memory map (loads write on a goroutine of their own
+	// while the loader reads).
 	it := s.qs.QuadIterator(d, ref)
-	defer it.Close()
-	err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) { f(s.qs.Quad(r)) })
+	refs, err := cgraph.Iterate(ctx, it).All()
+	it.Close()
 	if err != nil {
 		return fmt.Errorf("read %s: %w", s.dsn, err)
+	}
+	for _, r := range refs {
+		f(s.qs.Quad(r))
 	}
 	return nil
 }

@@ -242,6 +242,7 @@ func loadArticles(ctx context.Context, s *graph.Store, x *extract.Extractor, src
 		return nil
 	})
 	if err != nil {
+		l.Abort()
 		return st, err
 	}
 	prog.start("cleaning up", -1)

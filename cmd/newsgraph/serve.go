@@ -182,6 +182,7 @@ func ingester(s *graph.Store, x *extract.Extractor) server.IngestFunc {
 			}
 		}
 		if _, err := l.Add(ctx, d); err != nil {
+			l.Abort()
 			return err
 		}
 		_, err = l.Close(ctx)
