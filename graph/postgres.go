@@ -207,12 +207,16 @@ var schema = []string{
 	// An exact quad count kept by triggers: count(*) reads the whole
 	// table, and loads ask for the size before and after every batch.
 	`CREATE TABLE IF NOT EXISTS ng_stats (id INT PRIMARY KEY CHECK (id = 1), quads BIGINT NOT NULL)`,
+	// The generation rises with every statement that inserts or deletes
+	// quads: the stamp of stored answers (ng_answers, see answers.go).
+	`ALTER TABLE ng_stats ADD COLUMN IF NOT EXISTS generation BIGINT NOT NULL DEFAULT 0`,
+	`CREATE TABLE IF NOT EXISTS ng_answers (name TEXT PRIMARY KEY, stamp TEXT NOT NULL, body BYTEA NOT NULL)`,
 	`CREATE OR REPLACE FUNCTION ng_count_quads() RETURNS trigger LANGUAGE plpgsql AS $$
 	BEGIN
 		IF TG_OP = 'INSERT' THEN
-			UPDATE ng_stats SET quads = quads + (SELECT count(*) FROM ng_rows) WHERE id = 1;
+			UPDATE ng_stats SET quads = quads + (SELECT count(*) FROM ng_rows), generation = generation + 1 WHERE id = 1;
 		ELSE
-			UPDATE ng_stats SET quads = quads - (SELECT count(*) FROM ng_rows) WHERE id = 1;
+			UPDATE ng_stats SET quads = quads - (SELECT count(*) FROM ng_rows), generation = generation + 1 WHERE id = 1;
 		END IF;
 		RETURN NULL;
 	END $$`,

@@ -78,6 +78,10 @@ type Store struct {
 	ro     bool
 	batch  int
 	logger *slog.Logger
+	// bolt and boltDir are the key-value store and directory of a bolt
+	// store; nil and "" for other backends.
+	bolt    *hbolt.DB
+	boltDir string
 }
 
 // Open opens the store named by dsn:
@@ -106,21 +110,25 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	var (
-		qs  cgraph.QuadStore
-		pg  *pgStore
-		err error
+		qs   cgraph.QuadStore
+		pg   *pgStore
+		bdb  *hbolt.DB
+		bdir string
+		err  error
 	)
 	switch {
 	case dsn == DSNMemory || dsn == "memory" || dsn == "memstore://" || dsn == "memstore:":
 		qs = memstore.New()
 	case strings.HasPrefix(dsn, "bolt://"):
-		qs, err = openBolt(strings.TrimPrefix(dsn, "bolt://"), opts)
+		bdir = strings.TrimPrefix(dsn, "bolt://")
+		bdb, qs, err = openBolt(bdir, opts)
 	case isPostgres(dsn):
 		pg, qs, err = openPostgres(ctx, dsn, opts, logger)
 	case strings.Contains(dsn, "://"):
 		return nil, fmt.Errorf("open %s: %w (use memory:, bolt:///path, postgres://... or a path)", dsn, ErrUnsupportedDSN)
 	default:
-		qs, err = openBolt(dsn, opts)
+		bdir = dsn
+		bdb, qs, err = openBolt(bdir, opts)
 	}
 	if err != nil {
 		return nil, err
@@ -149,7 +157,8 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if batch <= 0 {
 		batch = DefaultBatchSize
 	}
-	return &Store{dsn: name, pg: pg, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger}, nil
+	return &Store{dsn: name, pg: pg, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger,
+		bolt: bdb, boltDir: bdir}, nil
 }
 
 // boltFile is the file inside a bolt store's directory that holds the data
@@ -157,26 +166,26 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 const boltFile = "indexes.bolt"
 
 // openBolt opens or creates the bolt store in directory dir.
-func openBolt(dir string, opts Options) (cgraph.QuadStore, error) {
+func openBolt(dir string, opts Options) (*hbolt.DB, cgraph.QuadStore, error) {
 	if dir == "" {
-		return nil, fmt.Errorf("open store: empty path")
+		return nil, nil, fmt.Errorf("open store: empty path")
 	}
 	file := filepath.Join(dir, boltFile)
 	switch fi, err := os.Stat(dir); {
 	case errors.Is(err, fs.ErrNotExist):
 		if !opts.Create || opts.ReadOnly {
-			return nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
+			return nil, nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create store %s: %w", dir, err)
+			return nil, nil, fmt.Errorf("create store %s: %w", dir, err)
 		}
 	case err != nil:
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open store %s: %w", dir, err)
 	case !fi.IsDir():
-		return nil, fmt.Errorf("store %s: not a newsgraph store (a store is a directory)", dir)
+		return nil, nil, fmt.Errorf("store %s: not a newsgraph store (a store is a directory)", dir)
 	default:
 		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) && (!opts.Create || opts.ReadOnly) {
-			return nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
+			return nil, nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
 		}
 	}
 	timeout := opts.LockTimeout
@@ -185,9 +194,9 @@ func openBolt(dir string, opts Options) (cgraph.QuadStore, error) {
 	}
 	db, err := hbolt.Open(file, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
 	if errors.Is(err, bolt.ErrTimeout) {
-		return nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
+		return nil, nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
 	} else if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
 	kvOpts := cgraph.Options{}
 	if opts.ReadOnly || opts.NoBloom {
@@ -198,18 +207,18 @@ func openBolt(dir string, opts Options) (cgraph.QuadStore, error) {
 	if !opts.ReadOnly {
 		if err := kv.Init(db, kvOpts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			db.Close()
-			return nil, fmt.Errorf("init store %s: %w", dir, err)
+			return nil, nil, fmt.Errorf("init store %s: %w", dir, err)
 		}
 	}
 	qs, err := kv.New(db, kvOpts)
 	if err != nil {
 		db.Close()
 		if errors.Is(err, cgraph.ErrNotInitialized) {
-			return nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
+			return nil, nil, fmt.Errorf("store %s: %w", dir, ErrNotExist)
 		}
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
-	return qs, nil
+	return db, qs, nil
 }
 
 // DSN returns the name the store was opened with, without the password a

@@ -14,6 +14,17 @@ import (
 // Quotes returns the quotes that match f, sorted by article, then position
 // in the article.
 func Quotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, error) {
+	qs, err := storedQuotes(ctx, s)
+	if err != nil {
+		return nil, err
+	} else if qs != nil {
+		return qs.quotes(f)
+	}
+	return computeQuotes(ctx, s, f)
+}
+
+// computeQuotes is Quotes from the graph itself.
+func computeQuotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, error) {
 	params := map[string]any{
 		"speaker": strings.ToLower(strings.TrimSpace(f.Speaker)),
 		"text":    strings.ToLower(strings.TrimSpace(f.Text)),
@@ -96,6 +107,17 @@ func Entity(ctx context.Context, s *graph.Store, id string) (EntityRow, error) {
 }
 
 func entities(ctx context.Context, s *graph.Store, params map[string]any) ([]EntityRow, error) {
+	rows, ok, err := storedEntities(ctx, s)
+	if err != nil {
+		return nil, err
+	} else if ok {
+		return filterEntities(rows, params), nil
+	}
+	return computeEntities(ctx, s, params)
+}
+
+// computeEntities is entities from the graph itself.
+func computeEntities(ctx context.Context, s *graph.Store, params map[string]any) ([]EntityRow, error) {
 	var rows []EntityRow
 	var err error
 	if fastStore(s) {
@@ -196,6 +218,24 @@ func Breach(ctx context.Context, s *graph.Store, id string) (BreachRow, error) {
 }
 
 func breaches(ctx context.Context, s *graph.Store, params map[string]any) ([]BreachRow, error) {
+	rows, ok, err := storedBreaches(ctx, s)
+	if err != nil {
+		return nil, err
+	} else if ok {
+		id, _ := params["id"].(string)
+		out := []BreachRow{}
+		for _, r := range rows {
+			if id == "" || graph.EventIRI(r.ID).String() == id {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+	return computeBreaches(ctx, s, params)
+}
+
+// computeBreaches is breaches from the graph itself.
+func computeBreaches(ctx context.Context, s *graph.Store, params map[string]any) ([]BreachRow, error) {
 	var rows []BreachRow
 	var err error
 	if fastStore(s) {

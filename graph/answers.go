@@ -1,0 +1,161 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	hkv "github.com/hidal-go/hidalgo/kv"
+)
+
+// Answers are the results of whole queries kept beside the graph (the
+// queries package stores its canned answers this way), each stamped with
+// the state of the store it was computed from. An answer is served only
+// while the store is in that state: any write changes the stamp, so a
+// stale answer is never read, whoever wrote.
+//
+//   - bolt: files in the store's directory (answers/NAME), so that
+//     read-only processes can keep them too; the stamp is cayley's
+//     horizon (the last id given to a node or quad; every add moves it)
+//     and quad count (every delete changes it).
+//   - PostgreSQL: the table ng_answers; the stamp is a generation number
+//     the quad-counting triggers raise at every statement that inserts or
+//     deletes quads.
+//   - memory: none (AnswerStamp reports false).
+
+// answersDir is the directory of a bolt store's answers.
+const answersDir = "answers"
+
+// AnswerStamp returns the stamp of the store's current state, or false
+// when the store does not keep answers.
+func (s *Store) AnswerStamp(ctx context.Context) (string, bool, error) {
+	switch {
+	case s.bolt != nil:
+		var h, n int64
+		err := hkv.View(s.bolt, func(tx hkv.Tx) error {
+			var err error
+			if h, err = metaInt(ctx, tx, "horizon"); err != nil {
+				return err
+			}
+			n, err = metaInt(ctx, tx, "size")
+			return err
+		})
+		if err != nil {
+			return "", false, fmt.Errorf("read %s: %w", s.dsn, err)
+		}
+		return strconv.FormatInt(h, 10) + "." + strconv.FormatInt(n, 10), true, nil
+	case s.pg != nil:
+		var g int64
+		err := s.pg.db.QueryRowContext(ctx, `SELECT generation FROM ng_stats WHERE id = 1`).Scan(&g)
+		if err != nil {
+			// A database no writer of this version has opened yet keeps
+			// no generation: no answers until one does.
+			s.logger.Debug("no answer stamp", "store", s.dsn, "err", err)
+			return "", false, nil
+		}
+		return strconv.FormatInt(g, 10), true, nil
+	}
+	return "", false, nil
+}
+
+// metaInt reads one of the counters cayley's key-value backend keeps in
+// its meta bucket (0 when it is not set yet).
+func metaInt(ctx context.Context, tx hkv.Tx, key string) (int64, error) {
+	v, err := tx.Get(ctx, hkv.Key{[]byte("meta"), []byte(key)})
+	if errors.Is(err, hkv.ErrNotFound) {
+		return 0, nil
+	} else if err != nil {
+		return 0, err
+	}
+	if len(v) != 8 {
+		return 0, fmt.Errorf("meta %s: %d bytes, want 8", key, len(v))
+	}
+	return int64(binary.LittleEndian.Uint64(v)), nil
+}
+
+// ReadAnswer returns the answer stored under name for the store state
+// stamp, or false when there is none for that state.
+func (s *Store) ReadAnswer(ctx context.Context, name, stamp string) ([]byte, bool, error) {
+	switch {
+	case s.bolt != nil:
+		b, err := os.ReadFile(filepath.Join(s.boltDir, answersDir, name))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, false, nil
+		} else if err != nil {
+			return nil, false, err
+		}
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 || string(b[:i]) != stamp {
+			return nil, false, nil
+		}
+		return b[i+1:], true, nil
+	case s.pg != nil:
+		var body []byte
+		err := s.pg.db.QueryRowContext(ctx, `SELECT body FROM ng_answers WHERE name = $1 AND stamp = $2`, name, stamp).Scan(&body)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, false, nil
+		} else if err != nil {
+			s.logger.Debug("no stored answer", "store", s.dsn, "name", name, "err", err)
+			return nil, false, nil
+		}
+		return body, true, nil
+	}
+	return nil, false, nil
+}
+
+// WriteAnswer stores body under name for the store state stamp (read
+// before the answer was computed), replacing what was there. A store
+// that cannot keep it (a directory or database the user may not write)
+// returns an error the caller may ignore: the answer is computed again
+// next time.
+func (s *Store) WriteAnswer(ctx context.Context, name, stamp string, body []byte) error {
+	if strings.ContainsAny(name, `/\`) || name == "" || strings.Contains(stamp, "\n") {
+		return fmt.Errorf("answer %q: bad name or stamp", name)
+	}
+	switch {
+	case s.bolt != nil:
+		dir := filepath.Join(s.boltDir, answersDir)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		f, err := os.CreateTemp(dir, "."+name+"-*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(f.Name())
+		if _, err := f.WriteString(stamp + "\n"); err != nil {
+			f.Close()
+			return err
+		}
+		if _, err := f.Write(body); err != nil {
+			f.Close()
+			return err
+		}
+		if err := f.Close(); err != nil {
+			return err
+		}
+		// Readers see the old file or the new one, never a part.
+		return os.Rename(f.Name(), filepath.Join(dir, name))
+	case s.pg != nil:
+		_, err := s.pg.db.ExecContext(ctx, `INSERT INTO ng_answers (name, stamp, body) VALUES ($1, $2, $3)
+			ON CONFLICT (name) DO UPDATE SET stamp = EXCLUDED.stamp, body = EXCLUDED.body`, name, stamp, body)
+		if err != nil {
+			return fmt.Errorf("store answer %s in %s: %w", name, s.dsn, pqMessage(err))
+		}
+		return nil
+	}
+	return nil
+}
+
+// Logger returns the logger the store was opened with (a discarding one
+// when none was given).
+func (s *Store) Logger() *slog.Logger { return s.logger }
