@@ -5,10 +5,12 @@ import (
 	"cmp"
 	"context"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -44,17 +46,34 @@ type quotesStored struct {
 }
 
 // Warm computes the canned answers of the store's current state and
-// stores them, unless they are stored already. On stores that keep no
-// answers it does nothing.
+// stores them, unless they are stored already; the three at once, since
+// they only read. On stores that keep no answers it does nothing.
 func Warm(ctx context.Context, s *graph.Store) error {
-	if _, err := storedQuotes(ctx, s); err != nil {
-		return err
+	errs := make([]error, 3)
+	var wg sync.WaitGroup
+	wg.Go(func() { _, errs[0] = storedQuotes(ctx, s) })
+	wg.Go(func() { _, _, errs[1] = storedEntities(ctx, s) })
+	wg.Go(func() { _, _, errs[2] = storedBreaches(ctx, s) })
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("store answers in %s: %w", s.DSN(), err)
 	}
-	if _, _, err := storedEntities(ctx, s); err != nil {
-		return err
+	return nil
+}
+
+// Warmed reports whether the canned answers of the store's current state
+// are all stored, as Warm leaves them (false on stores that keep none).
+func Warmed(ctx context.Context, s *graph.Store) (bool, error) {
+	stamp, ok, err := s.AnswerStamp(ctx)
+	if err != nil || !ok {
+		return false, err
 	}
-	_, _, err := storedBreaches(ctx, s)
-	return err
+	for _, name := range []string{quotesAnswer, entitiesAnswer, breachesAnswer} {
+		if _, hit, err := s.ReadAnswer(ctx, name, stamp); err != nil || !hit {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // stored returns the answer name of s's current state, computing and

@@ -238,7 +238,7 @@ func (e *env) benchLoad(ctx context.Context, r *benchReport, opts benchOptions, 
 	rep := st.report
 	perMin := float64(rep.New) / d.Minutes()
 	quadsPerSec := float64(rep.Added) / d.Seconds()
-	r.line("time", "%s (store opening, model, reading, extraction, writes, closing)", d.Round(time.Millisecond))
+	r.line("time", "%s (store opening, model, reading, extraction, writes, stored answers, closing)", d.Round(time.Millisecond))
 	if cpu > 0 {
 		r.line("CPU time", "%s (%.2f cores busy on average)", cpu.Round(time.Millisecond), cpu.Seconds()/d.Seconds())
 	}

@@ -135,6 +135,9 @@ func importCommand(e *env) *cli.Command {
 			if err != nil {
 				return fmt.Errorf("import %s: %w", path, err)
 			}
+			if err := queries.Warm(c.Context, s); err != nil {
+				fmt.Fprintf(e.stderr, "warning: %s (the queries compute them when asked)\n", oneLine(err.Error()))
+			}
 			fmt.Fprintf(e.stdout, "quads imported: %d\n", n)
 			return nil
 		},

@@ -19,6 +19,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
 )
 
 func loadCommand(e *env) *cli.Command {
@@ -246,8 +247,21 @@ func loadArticles(ctx context.Context, s *graph.Store, x *extract.Extractor, src
 		return st, err
 	}
 	prog.start("cleaning up", -1)
-	st.report, err = l.Close(ctx)
-	return st, err
+	if st.report, err = l.Close(ctx); err != nil {
+		return st, err
+	}
+	// The canned queries' answers for the new state, so that the first
+	// quotes, entities or breaches after a load is as fast as the next.
+	// They are a cache: without them the queries compute their answers.
+	prog.start("storing answers", -1)
+	if err := queries.Warm(ctx, s); err != nil {
+		if ctx.Err() != nil {
+			return st, ctx.Err()
+		}
+		prog.clear()
+		fmt.Fprintf(cfg.stderr, "warning: %s (the queries compute them when asked)\n", oneLine(err.Error()))
+	}
+	return st, nil
 }
 
 // extracted is one article's place in the load and what extraction gave.

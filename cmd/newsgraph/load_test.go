@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
 )
 
 // writeArticles writes n short news stories, generated for these tests,
@@ -122,6 +123,32 @@ func TestLoad_jobs(t *testing.T) {
 	}
 	if !slices.ContainsFunc(dumps[0], func(l string) bool { return strings.Contains(l, "<schema:Quotation>") }) {
 		t.Error("the generated corpus gave no quotes")
+	}
+}
+
+// TestLoad_answers checks that load leaves the canned queries' answers
+// stored for the state it wrote, after a first load and after another
+// into the same store, so that the first query after a load is fast.
+func TestLoad_answers(t *testing.T) {
+	dir, more := t.TempDir(), t.TempDir()
+	writeArticles(t, dir, 6, 1)
+	writeArticles(t, more, 3, 2)
+	db := filepath.Join(t.TempDir(), "graph.db")
+	for _, in := range []string{dir, more} {
+		if r := newsgraph(t, "", "load", "--db", db, in); r.code != exitOK {
+			t.Fatalf("load %s: exit %d\n%s", in, r.code, r.stderr)
+		}
+		s, err := graph.Open(context.Background(), db, graph.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok, err := queries.Warmed(context.Background(), s)
+		if cerr := s.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil || !ok {
+			t.Fatalf("after load %s: answers stored %v, %v; want stored", in, ok, err)
+		}
 	}
 }
 
