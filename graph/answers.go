@@ -143,6 +143,11 @@ func (s *Store) WriteAnswer(ctx context.Context, name, stamp string, body []byte
 		if err := f.Close(); err != nil {
 			return err
 		}
+		// Readable by whoever may read the graph file (CreateTemp makes
+		// files only their owner reads).
+		if err := os.Chmod(f.Name(), 0o644); err != nil {
+			return err
+		}
 		// Readers see the old file or the new one, never a part.
 		return os.Rename(f.Name(), filepath.Join(dir, name))
 	case s.pg != nil:
