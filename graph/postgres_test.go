@@ -21,6 +21,41 @@ import (
 	"github.com/newsgraph/newsgraph/internal/synth"
 )
 
+// checkedPostgres returns dsn, and checks when t ends (its stores
+// closed) that in the database dsn names, if it was created, every node a
+// quad names is stored and every node's reference count is the number of
+// places quads name it. The store keeps no foreign keys (see schema in
+// postgres.go): its writers must.
+func checkedPostgres(t *testing.T, dsn string) string {
+	t.Cleanup(func() {
+		db, err := sql.Open("postgres", dsn)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer db.Close()
+		var exists bool
+		if err := db.QueryRow(`SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil || !exists {
+			return // no database, or no graph in it
+		}
+		var dangling, miscounted int
+		err = db.QueryRow(`WITH r AS (SELECT h, count(*) AS n FROM (
+				SELECT subject_hash AS h FROM quads UNION ALL SELECT predicate_hash FROM quads
+				UNION ALL SELECT object_hash FROM quads UNION ALL SELECT label_hash FROM quads WHERE label_hash IS NOT NULL) x
+				GROUP BY h)
+			SELECT (SELECT count(*) FROM r LEFT JOIN nodes ON nodes.hash = r.h WHERE nodes.hash IS NULL),
+				(SELECT count(*) FROM nodes LEFT JOIN r ON nodes.hash = r.h WHERE nodes.refs <> coalesce(r.n, 0))`).Scan(&dangling, &miscounted)
+		if err != nil {
+			t.Errorf("check %s: %v", dbName(t, dsn), err)
+			return
+		}
+		if dangling > 0 || miscounted > 0 {
+			t.Errorf("%s: %d nodes named by quads are missing, %d nodes have a wrong reference count", dbName(t, dsn), dangling, miscounted)
+		}
+	})
+	return dsn
+}
+
 // dbName returns the database a PostgreSQL URL names.
 func dbName(t *testing.T, dsn string) string {
 	t.Helper()

@@ -40,7 +40,7 @@ var backends = []backend{
 		persistent: true, opts: graph.Options{NoBloom: true}},
 	// PostgreSQL runs when NEWSGRAPH_TEST_POSTGRES names a server (CI
 	// starts one); each test gets a database of its own.
-	{name: "postgres", dsn: func(t *testing.T) string { return pgtest.NewDSN(t) }, persistent: true, shared: true, setup: pgtest.Server},
+	{name: "postgres", dsn: func(t *testing.T) string { return checkedPostgres(t, pgtest.NewDSN(t)) }, persistent: true, shared: true, setup: pgtest.Server},
 }
 
 func (b backend) open(t *testing.T, dsn string, opts graph.Options) *graph.Store {
