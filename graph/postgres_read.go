@@ -347,6 +347,43 @@ func (qs *pgQuadStore) prefetch(ctx context.Context, sel csql.Select) error {
 	return nil
 }
 
+// preloadAll reads the value of every node into the cache, with one
+// statement, when they all fit in it: what a query over the whole graph
+// (the canned answers) would otherwise fetch one round trip at a time
+// wherever Gizmo reads a tagged value. It reports whether it did.
+func (qs *pgQuadStore) preloadAll(ctx context.Context) (bool, error) {
+	var n int64
+	if err := qs.db.QueryRowContext(ctx, `SELECT count(*) FROM nodes`).Scan(&n); err != nil {
+		return false, err
+	}
+	if n > valueCacheSize/2 {
+		return false, nil
+	}
+	rows, err := qs.db.QueryContext(ctx, `SELECT hash, value, value_string, datatype, language, iri, bnode,
+		value_int, value_bool, value_float, value_time FROM nodes`)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	vals := make(map[cgraph.ValueHash]quad.Value, n)
+	for rows.Next() {
+		var h csql.NodeHash
+		var r nodeRow
+		if err := rows.Scan(&h, &r.value, &r.str, &r.datatype, &r.lang, &r.iri, &r.bnode,
+			&r.vint, &r.vbool, &r.vfloat, &r.vtime); err != nil {
+			return false, err
+		}
+		if v, err := r.decode(); err == nil && v != nil && h.Valid() {
+			vals[h.ValueHash] = v
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return false, err
+	}
+	qs.remember(vals)
+	return true, nil
+}
+
 // nodeRow holds the value columns of one row of cayley's nodes table.
 type nodeRow struct {
 	value          []byte

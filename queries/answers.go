@@ -49,6 +49,13 @@ type quotesStored struct {
 // stores them, unless they are stored already; the three at once, since
 // they only read. On stores that keep no answers it does nothing.
 func Warm(ctx context.Context, s *graph.Store) error {
+	if ok, err := Warmed(ctx, s); err != nil || ok {
+		return err
+	}
+	if err := s.PreloadValues(ctx); err != nil {
+		return err
+	}
+	ctx = context.WithValue(ctx, preloadedKey{}, true)
 	errs := make([]error, 3)
 	var wg sync.WaitGroup
 	wg.Go(func() { _, errs[0] = storedQuotes(ctx, s) })
@@ -76,6 +83,9 @@ func Warmed(ctx context.Context, s *graph.Store) (bool, error) {
 	return true, nil
 }
 
+// preloadedKey marks a context whose store's values Warm has preloaded.
+type preloadedKey struct{}
+
 // stored returns the answer name of s's current state, computing and
 // storing it with compute when it is not stored. It returns nil, false
 // when s keeps no answers.
@@ -88,6 +98,13 @@ func stored(ctx context.Context, s *graph.Store, name string, compute func() ([]
 		return nil, false, err
 	} else if hit {
 		return body, true, nil
+	}
+	// An answer reads the whole graph: its values in one go, unless Warm
+	// read them for all three.
+	if ctx.Value(preloadedKey{}) == nil {
+		if err := s.PreloadValues(ctx); err != nil {
+			return nil, false, err
+		}
 	}
 	body, err := compute()
 	if err != nil {
