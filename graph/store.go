@@ -82,6 +82,10 @@ type Store struct {
 	// store; nil and "" for other backends.
 	bolt    *hbolt.DB
 	boltDir string
+	// serial is true for a store whose reads must not overlap its writes
+	// (Cayley's memstore has no locks): its loader writes each batch
+	// before it reads on.
+	serial bool
 }
 
 // Open opens the store named by dsn:
@@ -158,7 +162,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		batch = DefaultBatchSize
 	}
 	return &Store{dsn: name, pg: pg, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger,
-		bolt: bdb, boltDir: bdir}, nil
+		bolt: bdb, boltDir: bdir, serial: bdb == nil && pg == nil}, nil
 }
 
 // boltFile is the file inside a bolt store's directory that holds the data
