@@ -86,6 +86,9 @@ type Store struct {
 	// (Cayley's memstore has no locks): its loader writes each batch
 	// before it reads on.
 	serial bool
+	// release stops the goroutine that keeps a writable bolt store's
+	// memory map within mappedBudget (see keepMapped); nil if none runs.
+	release func()
 }
 
 // Open opens the store named by dsn:
@@ -161,8 +164,12 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if batch <= 0 {
 		batch = DefaultBatchSize
 	}
-	return &Store{dsn: name, pg: pg, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger,
-		bolt: bdb, boltDir: bdir, serial: bdb == nil && pg == nil}, nil
+	s := &Store{dsn: name, pg: pg, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger,
+		bolt: bdb, boltDir: bdir, serial: bdb == nil && pg == nil}
+	if bdb != nil && !opts.ReadOnly {
+		s.release = s.keepMapped(mappedBudget)
+	}
+	return s, nil
 }
 
 // boltFile is the file inside a bolt store's directory that holds the data
@@ -240,6 +247,9 @@ func (s *Store) QuadWriter() cgraph.QuadWriter { return s.w }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {
+	if s.release != nil {
+		s.release()
+	}
 	err := errors.Join(s.w.Close(), s.qs.Close())
 	if s.pg != nil {
 		err = errors.Join(err, s.pg.close())

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -124,6 +125,7 @@ func (e *env) load(ctx context.Context, opts loadOptions) error {
 // loadPaths opens (or creates) the store of opts.db and loads opts.paths
 // into it: everything load does but print.
 func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, err error) {
+	defer loadGC()()
 	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, BatchSize: opts.batch, Logger: e.logger,
 		NoBloom: !newStore(opts.db)})
 	if err != nil {
@@ -138,6 +140,26 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 		cfg.progress = newProgress(e.stderr, e.logger)
 	}
 	return loadArticles(ctx, s, x, src, cfg)
+}
+
+// loadGCPercent is the garbage collector's GOGC while a load runs. A
+// load's live heap is mostly the store's bloom filters, bolt's page
+// buffers and the models (about 450 MB for 10,000 articles into a new
+// store), which the default 100 lets grow to twice that before each
+// collection; 50 keeps the load's anonymous memory at about 730 MB
+// instead of 960 MB, for more time collecting (newsgraph bench, 10,000
+// synthetic articles: peak RSS 1,351 MiB instead of 1,708 MiB, 95 s
+// instead of 85 s). GOGC=100 chooses speed.
+const loadGCPercent = 50
+
+// loadGC sets the garbage collector's target for a load, unless the user
+// chose one with GOGC, and returns the function that restores it.
+func loadGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(loadGCPercent)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // newStore reports whether db names a bolt store that does not exist yet.
