@@ -1,6 +1,9 @@
 package graph
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // mappedBudget is how much of a writable bolt store's file may stay
 // resident in the process through its memory map before keepMapped
@@ -10,7 +13,7 @@ const mappedBudget = 576 << 20
 // keepMapped starts a goroutine that, twenty times a second, releases the
 // pages of the bolt file this process holds through the file's memory map
 // once they exceed budget bytes (see dropMapped), and returns the function
-// that stops it and waits for it. bolt reads every page through a shared,
+// that stops it and waits for it (at its first call). bolt reads every page through a shared,
 // read-only map of the whole file, so a load, which reads the indexes it
 // writes to, and the canned answers computed after it end with nearly the
 // whole file resident (880 MB of a 930 MB store after 10,000 articles),
@@ -38,10 +41,10 @@ func (s *Store) keepMapped(budget int64) (stop func()) {
 			}
 		}
 	}()
-	return func() {
+	return sync.OnceFunc(func() {
 		close(done)
 		<-ended
-	}
+	})
 }
 
 // dropMapped tells the kernel that the process no longer needs the pages
