@@ -412,7 +412,7 @@ func (l *Loader) startFlush(ctx context.Context) error {
 	wctx := context.WithoutCancel(ctx)
 	done := make(chan written, 1)
 	l.writing = done
-	if l.s.serial {
+	if l.s.serial() {
 		done <- l.write(wctx, b)
 		return nil
 	}

@@ -13,10 +13,10 @@ const mappedBudget = 576 << 20
 // keepMapped starts a goroutine that, twenty times a second, releases the
 // pages of the bolt file this process holds through the file's memory map
 // once they exceed budget bytes (see dropMapped), and returns the function
-// that stops it and waits for it (at its first call). bolt reads every page through a shared,
-// read-only map of the whole file, so a load, which reads the indexes it
-// writes to, and the canned answers computed after it end with nearly the
-// whole file resident (880 MB of a 930 MB store after 10,000 articles),
+// that stops it and waits for it (at its first call). bolt reads every
+// page through a shared, read-only map of the whole file, so a load,
+// which reads the indexes it writes to, and the canned answers computed
+// after it end with nearly the whole file resident (880 MB of a 930 MB store after 10,000 articles),
 // counted in the process's memory although the kernel may drop those
 // pages at any time. It does nothing where the process cannot tell how
 // much of a file it holds.

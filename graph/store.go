@@ -82,10 +82,6 @@ type Store struct {
 	// store; nil and "" for other backends.
 	bolt    *hbolt.DB
 	boltDir string
-	// serial is true for a store whose reads must not overlap its writes
-	// (Cayley's memstore has no locks): its loader writes each batch
-	// before it reads on.
-	serial bool
 	// release stops the goroutine that keeps a writable bolt store's
 	// memory map within mappedBudget (see keepMapped); nil if none runs.
 	release func()
@@ -165,12 +161,17 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 		batch = DefaultBatchSize
 	}
 	s := &Store{dsn: name, pg: pg, qs: qs, w: w, ro: opts.ReadOnly, batch: batch, logger: logger,
-		bolt: bdb, boltDir: bdir, serial: bdb == nil && pg == nil}
+		bolt: bdb, boltDir: bdir}
 	if bdb != nil && !opts.ReadOnly {
 		s.release = s.keepMapped(mappedBudget)
 	}
 	return s, nil
 }
+
+// serial reports whether the store's reads must not overlap its writes:
+// a memory store (Cayley's memstore has no locks), whose loader writes
+// each batch before it reads on.
+func (s *Store) serial() bool { return s.bolt == nil && s.pg == nil }
 
 // boltFile is the file inside a bolt store's directory that holds the data
 // (the layout cayley's bolt backend uses).
