@@ -1,10 +1,11 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // Clean removes page boilerplate from article text and returns the text as
@@ -103,13 +104,13 @@ var standaloneBoilerplate = setOf(
 
 var (
 	// linkLabel matches "READ MORE: headline" and similar link lines.
-	linkLabel = regexp.MustCompile(`(?i)^(?:read more|read next|read also|also read|see also|related|related articles?|related stories|related content|related reading|related coverage|more on this(?: story)?|recommended(?: reading| for you)?|you may also like|most read|top stories|editor'?s picks?|click here)\s*[:|>»–—-]\s*\S`)
+	linkLabel = relit.MustCompile(`(?i)^(?:read more|read next|read also|also read|see also|related|related articles?|related stories|related content|related reading|related coverage|more on this(?: story)?|recommended(?: reading| for you)?|you may also like|most read|top stories|editor'?s picks?|click here)\s*[:|>»–—-]\s*\S`)
 	// upperLinkLabel matches shouted labels that in mixed case could start
 	// a sentence ("WATCH: ...", "PICTURED: ...").
-	upperLinkLabel = regexp.MustCompile(`^(?:WATCH|VIDEO|LISTEN|PICTURED|MORE|READ|REVEALED|PICS|PHOTOS)\s*[:|>»–—-]\s*\S`)
+	upperLinkLabel = relit.MustCompile(`^(?:WATCH|VIDEO|LISTEN|PICTURED|MORE|READ|REVEALED|PICS|PHOTOS)\s*[:|>»–—-]\s*\S`)
 	// noticeStart matches notices by how they begin: sign-up,
 	// newsletter, consent, translation, follow, share and copyright lines.
-	noticeStart = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	noticeStart = relit.MustCompile(`(?i)^(?:` + strings.Join([]string{
 		`sign up (?:to|for|now|today|here)\b`,
 		`subscribe (?:to|for|now|today|here)\b`,
 		`by (?:signing up|subscribing|clicking|entering your)`,
@@ -127,24 +128,24 @@ var (
 		`(?:©|\(c\)|copyright\b)`,
 	}, "|") + `)`)
 	// signUpTo matches "sign up to our ..." anywhere in a line.
-	signUpTo = regexp.MustCompile(`(?i)\bsign up to (?:our|the|receive|get)\b`)
+	signUpTo = relit.MustCompile(`(?i)\bsign up to (?:our|the|receive|get)\b`)
 	// listHeader matches a header above a list of headline links.
-	listHeader = regexp.MustCompile(`^(?:don'?t miss|must read|most read|most popular|popular|trending|trending now|more stories|more news|top stories|latest|latest news|latest stories|you may also like|you might also like|recommended|recommended for you|related|related articles|related stories|related content|more on this story|read more|read next|also read|what'?s hot|editor'?s picks?|in other news|more from [\w ]{1,30})$`)
+	listHeader = relit.MustCompile(`^(?:don'?t miss|must read|most read|most popular|popular|trending|trending now|more stories|more news|top stories|latest|latest news|latest stories|you may also like|you might also like|recommended|recommended for you|related|related articles|related stories|related content|more on this story|read more|read next|also read|what'?s hot|editor'?s picks?|in other news|more from [\w ]{1,30})$`)
 	// credit names photo agencies and sources of image credits.
 	credit = `(?:PA Wire|PA Media|PA Images|PA|Getty Images(?:/iStockphoto)?|Getty|AFP(?: via Getty Images)?|AFP/Getty Images|Reuters|AP Photo|AP|Associated Press|EPA(?:-EFE)?|Shutterstock|Alamy(?: Stock Photo)?|Bloomberg(?: via Getty Images)?|iStock(?:photo)?|Rex Features|REX|SWNS|Handout|Supplied)`
 	// creditOnly matches a line that is only a photo credit.
-	creditOnly = regexp.MustCompile(`^(?:` + credit + `)(?:\s*/\s*` + credit + `)*\W*$`)
+	creditOnly = relit.MustCompile(`^(?:` + credit + `)(?:\s*/\s*` + credit + `)*\W*$`)
 	// creditTail matches a caption whose last fragment is a credit.
-	creditTail = regexp.MustCompile(`(?:[.!?"'”’)]\s+|[/|©]\s*|\s(?:via|for)\s)` + credit + `\.?\s*$`)
+	creditTail = relit.MustCompile(`(?:[.!?"'”’)]\s+|[/|©]\s*|\s(?:via|for)\s)` + credit + `\.?\s*$`)
 	// creditLabelStart matches lines opening with "Photo:", "Credit:"...
-	creditLabelStart = regexp.MustCompile(`(?i)^(?:photo|photograph|picture|image|pic|credit|caption)s?(?: credit)?\s*:`)
+	creditLabelStart = relit.MustCompile(`(?i)^(?:photo|photograph|picture|image|pic|credit|caption)s?(?: credit)?\s*:`)
 	// creditLabelEnd matches captions closing with "(Image: X)" or
 	// ". Photo: X".
-	creditLabelEnd = regexp.MustCompile(`(?i)(?:\(\s*(?:photo|photograph|picture|image|pic|credit)s?\s*:[^)]*\)\s*$|[.!?]\s+(?:photo|photograph|picture|image|pic)(?: credit)?\s*:\s*[^.]{1,80}$)`)
+	creditLabelEnd = relit.MustCompile(`(?i)(?:\(\s*(?:photo|photograph|picture|image|pic|credit)s?\s*:[^)]*\)\s*$|[.!?]\s+(?:photo|photograph|picture|image|pic)(?: credit)?\s*:\s*[^.]{1,80}$)`)
 	// relativeDate matches "3 hours ago".
-	relativeDate = regexp.MustCompile(`(?i)^\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$`)
+	relativeDate = relit.MustCompile(`(?i)^\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$`)
 	// dateLine matches a labelled date line; the rest must parse as a date.
-	dateLine = regexp.MustCompile(`(?i)^(?:(?:last|first)\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(.+)$`)
+	dateLine = relit.MustCompile(`(?i)^(?:(?:last|first)\s+)?(?:updated|published|posted|modified)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(.+)$`)
 )
 
 // isNotice reports sign-up, newsletter, cookie, consent, translation,
@@ -355,7 +356,7 @@ func startsBullet(l string) bool {
 	return bulletLine.MatchString(l)
 }
 
-var bulletLine = regexp.MustCompile(`^(?:[-*•·▪‣◦]|\d{1,2}[.)])\s`)
+var bulletLine = relit.MustCompile(`^(?:[-*•·▪‣◦]|\d{1,2}[.)])\s`)
 
 func setOf(items ...string) map[string]bool {
 	m := make(map[string]bool, len(items))

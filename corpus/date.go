@@ -1,10 +1,11 @@
 package corpus
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // ParseDate parses a date in one of the forms news pages and feeds use and
@@ -29,7 +30,7 @@ func ParseDate(s string) (time.Time, bool) {
 }
 
 // dateLabel matches the label news pages put before a date.
-var dateLabel = regexp.MustCompile(`(?i)^(?:(?:last|first)\s+)?(?:updated|published|posted|modified|date|dated)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*`)
+var dateLabel = relit.MustCompile(`(?i)^(?:(?:last|first)\s+)?(?:updated|published|posted|modified|date|dated)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*`)
 
 // dateLayouts are tried in order before the written-form parser.
 var dateLayouts = []string{
@@ -110,11 +111,11 @@ var (
 	}
 	dateFillers = map[string]bool{"at": true, "on": true, "of": true, "the": true, "-": true, "–": true, "—": true, "|": true, "/": true, "•": true, "·": true, "hrs": true, "h": true}
 
-	dayToken   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`)
-	timeToken  = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))(?:[:.](\d{2}))?(am|pm)?$`)
-	hourToken  = regexp.MustCompile(`^(\d{1,2})(am|pm)$`)
-	offToken   = regexp.MustCompile(`^(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?$`)
-	slashToken = regexp.MustCompile(`^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$`)
+	dayToken   = relit.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?$`)
+	timeToken  = relit.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))(?:[:.](\d{2}))?(am|pm)?$`)
+	hourToken  = relit.MustCompile(`^(\d{1,2})(am|pm)$`)
+	offToken   = relit.MustCompile(`^(?:utc|gmt)?([+-])(\d{1,2}):?(\d{2})?$`)
+	slashToken = relit.MustCompile(`^(\d{1,4})[/.\-](\d{1,2})[/.\-](\d{1,4})$`)
 )
 
 // parseWrittenDate parses written forms token by token. Every token must be

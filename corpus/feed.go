@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // parseFeed reads an RSS 2.0, RSS 1.0, Atom or JSON Feed document with
@@ -123,8 +124,8 @@ func isJSONStart(data []byte) bool {
 }
 
 var (
-	xmlItemEnd = regexp.MustCompile(`(?i)</(?:item|entry)\s*>`)
-	xmlRoot    = regexp.MustCompile(`(?i)<(rss|feed|rdf:RDF)[\s>]`)
+	xmlItemEnd = relit.MustCompile(`(?i)</(?:item|entry)\s*>`)
+	xmlRoot    = relit.MustCompile(`(?i)<(rss|feed|rdf:RDF)[\s>]`)
 )
 
 // salvageFeed recovers the complete items of a feed that is cut off or

@@ -1,11 +1,12 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // looksHTML reports whether a text field holds HTML markup rather than
@@ -14,7 +15,7 @@ func looksHTML(s string) bool {
 	return htmlMarkup.MatchString(s)
 }
 
-var htmlMarkup = regexp.MustCompile(`(?i)<(?:p|br|div|span|a|em|strong|b|i|ul|ol|li|h[1-6]|blockquote|figure|img|table|section|article)(?:\s[^>]*)?/?>|</(?:p|div|a|li|h[1-6]|blockquote)>|&(?:amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-f]+);`)
+var htmlMarkup = relit.MustCompile(`(?i)<(?:p|br|div|span|a|em|strong|b|i|ul|ol|li|h[1-6]|blockquote|figure|img|table|section|article)(?:\s[^>]*)?/?>|</(?:p|div|a|li|h[1-6]|blockquote)>|&(?:amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-f]+);`)
 
 // htmlFragmentText converts an HTML fragment, such as a feed item's
 // content, to text with one line per block element.

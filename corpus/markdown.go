@@ -2,13 +2,14 @@ package corpus
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	mdhtml "github.com/yuin/goldmark/renderer/html"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // parseMarkdown reads a Markdown article: front matter (title, date,
@@ -93,7 +94,7 @@ func findElem(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
-var frontMatterLine = regexp.MustCompile(`^([A-Za-z_][\w-]*)\s*:\s*(.*)$`)
+var frontMatterLine = relit.MustCompile(`^([A-Za-z_][\w-]*)\s*:\s*(.*)$`)
 
 // frontMatter reads a leading "---" block of "key: value" lines into a and
 // returns the source after it. Keys read: title, date/published, author,

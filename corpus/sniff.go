@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"path/filepath"
-	"regexp"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // Format is an input format a Source can read.
@@ -158,7 +159,7 @@ func sniffJSON(head []byte, ext string) Format {
 	return FormatJSON
 }
 
-var jsonFeedVersion = regexp.MustCompile(`"version"\s*:\s*"https?://jsonfeed\.org/version/`)
+var jsonFeedVersion = relit.MustCompile(`"version"\s*:\s*"https?://jsonfeed\.org/version/`)
 
 // sniffMarkup tells feeds from HTML pages by their root elements.
 func sniffMarkup(head []byte, ext string) Format {
@@ -179,9 +180,9 @@ func sniffMarkup(head []byte, ext string) Format {
 }
 
 var (
-	feedRoot = regexp.MustCompile(`^(?:<\?xml[^>]*>\s*)?(?:<!--(?s:.*?)-->\s*|<\?[^>]*>\s*)*<(?:rss|feed|rdf:rdf)[\s>]`)
-	htmlRoot = regexp.MustCompile(`^(?:<\?xml[^>]*>\s*)?(?:<!--(?s:.*?)-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]`)
-	htmlTag  = regexp.MustCompile(`<(?:p|div|article|main|section|h1|h2|title|meta|br|span|a)[\s/>]`)
+	feedRoot = relit.MustCompile(`^(?:<\?xml[^>]*>\s*)?(?:<!--(?s:.*?)-->\s*|<\?[^>]*>\s*)*<(?:rss|feed|rdf:rdf)[\s>]`)
+	htmlRoot = relit.MustCompile(`^(?:<\?xml[^>]*>\s*)?(?:<!--(?s:.*?)-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]`)
+	htmlTag  = relit.MustCompile(`<(?:p|div|article|main|section|h1|h2|title|meta|br|span|a)[\s/>]`)
 )
 
 // looksMarkdown reports Markdown signs in text: an ATX heading or front
@@ -204,13 +205,13 @@ func looksMarkdown(head []byte) bool {
 }
 
 var (
-	mdHeadingStart = regexp.MustCompile(`^#{1,6} \S`)
-	mdSigns        = []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^#{1,6} \S`),
-		regexp.MustCompile(`\[[^\]\n]+\]\([^)\s]+\)`),
-		regexp.MustCompile(`\*\*[^*\n]+\*\*|__[^_\n]+__`),
-		regexp.MustCompile("(?m)^```"),
-		regexp.MustCompile(`(?m)^\S[^\n]*\n(?:=+|-+)[ \t]*$`),
-		regexp.MustCompile(`(?m)^> \S`),
+	mdHeadingStart = relit.MustCompile(`^#{1,6} \S`)
+	mdSigns        = []*relit.Regexp{
+		relit.MustCompile(`(?m)^#{1,6} \S`),
+		relit.MustCompile(`\[[^\]\n]+\]\([^)\s]+\)`),
+		relit.MustCompile(`\*\*[^*\n]+\*\*|__[^_\n]+__`),
+		relit.MustCompile("(?m)^```"),
+		relit.MustCompile(`(?m)^\S[^\n]*\n(?:=+|-+)[ \t]*$`),
+		relit.MustCompile(`(?m)^> \S`),
 	}
 )

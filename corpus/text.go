@@ -1,11 +1,12 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // parseText reads a plain-text article. The first line is the title when
@@ -155,7 +156,7 @@ func looksHeadline(line string) bool {
 }
 
 // byline matches "By Jane Doe" and "By Jane Doe, Home Affairs Editor".
-var byline = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|and|&)){0,5})(?:\s*[,|–—-]\s*[^.]{0,60})?$`)
+var byline = relit.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|and|&)){0,5})(?:\s*[,|–—-]\s*[^.]{0,60})?$`)
 
 // takeByline removes a byline among the first two non-blank lines and
 // returns the author's name.

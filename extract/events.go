@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // Breach causes, from the most specific.
@@ -18,30 +19,30 @@ const (
 )
 
 var (
-	breachTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
-	strongTrigger     = regexp.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|unauthori[sz]ed access|ransomware|data loss|loss of data|data leak)\b`)
-	notDataBreach     = regexp.MustCompile(`(?i)\bbreach(?:es|ed)? (?:of )?(?:the |his |her |their |its )?(?:peace|contract|rules|law|duty|trust|bail|regulations|conditions|covenant|privilege|ceasefire|code|guidelines|licence|license|order|injunction|promise|protocol|standards|terms)\b`)
-	lossVerbRe        = regexp.MustCompile(`(?i)\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|taken)\b`)
-	causeDataLossRe   = regexp.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|(?:accidentally|mistakenly|wrongly|inadvertently|erroneously) (?:been )?(?:deleted|erased|wiped)|(?:deleted|erased|wiped) (?:by mistake|in error|accidentally)|unexplained reduction)\b`)
-	causeDisclosureRe = regexp.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
+	breachTrigger     = relit.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|breach(?:es|ed)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|leak(?:ed|s)?|unauthori[sz]ed access|data loss|loss of data|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded)|ransomware|data compromise|intrusion|(?:reduction|loss) in (?:\w+ )?data|fell from|was stolen|were stolen|compromised)\b`)
+	strongTrigger     = relit.MustCompile(`(?i)\b(?:data breach(?:es)?|security breach(?:es)?|hack(?:ed|ers?|ing)?|cyber[- ]?(?:attack|incident|security incident)s?|unauthori[sz]ed access|ransomware|data loss|loss of data|data leak)\b`)
+	notDataBreach     = relit.MustCompile(`(?i)\bbreach(?:es|ed)? (?:of )?(?:the |his |her |their |its )?(?:peace|contract|rules|law|duty|trust|bail|regulations|conditions|covenant|privilege|ceasefire|code|guidelines|licence|license|order|injunction|promise|protocol|standards|terms)\b`)
+	lossVerbRe        = relit.MustCompile(`(?i)\b(?:lost|stolen|missing|fell|left|misplaced|mislaid|taken)\b`)
+	causeDataLossRe   = relit.MustCompile(`(?i)\b(?:reduction in (?:\w+ )?data|data loss|loss of data|(?:accidentally|mistakenly|wrongly|inadvertently|erroneously) (?:been )?(?:deleted|erased|wiped)|(?:deleted|erased|wiped) (?:by mistake|in error|accidentally)|unexplained reduction)\b`)
+	causeDisclosureRe = relit.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
 	// hackMoreRe is read apart from causeHackRe, which it would push past
 	// the fast matcher's size limit
-	hackMoreRe        = regexp.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
-	triggerMoreRe     = regexp.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
-	lossOfDeviceRe    = regexp.MustCompile(`(?i)\b(?:loss|theft) of (?:an? |the |two |three |several |its |their )?(?:[\p{L}-]+ )?(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|briefcases?|bags?|computers?)\b`)
-	misdirectedRe     = regexp.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
-	causeHackRe       = regexp.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
-	exposedRe         = regexp.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
-	inErrorRe         = regexp.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
-	deviceRe          = regexp.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
-	negationRe        = regexp.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = regexp.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public)\b`)
-	representsRe      = regexp.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
-	reportVerbRe      = regexp.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
-	passiveNotifiedRe = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
+	hackMoreRe        = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
+	triggerMoreRe     = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
+	lossOfDeviceRe    = relit.MustCompile(`(?i)\b(?:loss|theft) of (?:an? |the |two |three |several |its |their )?(?:[\p{L}-]+ )?(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|briefcases?|bags?|computers?)\b`)
+	misdirectedRe     = relit.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
+	causeHackRe       = relit.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
+	exposedRe         = relit.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
+	inErrorRe         = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
+	deviceRe          = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
+	negationRe        = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
+	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public)\b`)
+	representsRe      = relit.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
+	reportVerbRe      = relit.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
+	passiveNotifiedRe = relit.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
 	// dayOfMonthRe: a month right before a number makes it a day ("Feb. 21", "March 14")
-	dayOfMonthRe = regexp.MustCompile(`(?i)\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+$`)
-	monthRe      = regexp.MustCompile(`\b(?:in|since|during|last|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	dayOfMonthRe = relit.MustCompile(`(?i)\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+$`)
+	monthRe      = relit.MustCompile(`\b(?:in|since|during|last|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
 // breachFrame is one breach as told in this article.
@@ -437,9 +438,9 @@ type categoryMatch struct {
 
 var (
 	// noBeforeRe: a category negated by the word before it ("no bank details", "neither names")
-	noBeforeRe = regexp.MustCompile(`\b(?:no|not|neither|nor|without)\s+(?:[\p{L}-]+\s+)?$`)
+	noBeforeRe = relit.MustCompile(`\b(?:no|not|neither|nor|without)\s+(?:[\p{L}-]+\s+)?$`)
 	// listGapRe: what stands between the items of one list ("names, addresses or")
-	listGapRe = regexp.MustCompile(`^(?:\s*,\s*|\s+or\s+|\s+nor\s+|\s+and\s+|\s*,\s*(?:or|and|nor)\s+)(?:[\p{L}-]+\s+)?$`)
+	listGapRe = relit.MustCompile(`^(?:\s*,\s*|\s+or\s+|\s+nor\s+|\s+and\s+|\s*,\s*(?:or|and|nor)\s+)(?:[\p{L}-]+\s+)?$`)
 )
 
 // categoryPatterns are all data category patterns, longest first, so that
@@ -679,7 +680,7 @@ func (d *doc) affiliation(sp Span) bool {
 }
 
 // receivedNoticeRe: the organisation a breach was reported to, in its own words.
-var receivedNoticeRe = regexp.MustCompile(`(?i)\b(?:received|receiving|has had)\s+(?:a\s+|an\s+)?(?:notice|notification|report|referral|breach report)\b`)
+var receivedNoticeRe = relit.MustCompile(`(?i)\b(?:received|receiving|has had)\s+(?:a\s+|an\s+)?(?:notice|notification|report|referral|breach report)\b`)
 
 // receivesNotice reports whether the organisation named at sp in sentence s
 // is the one that received the breach's report ("X confirmed it had

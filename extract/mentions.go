@@ -1,19 +1,20 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // policeGroup finds forces named with lower-case force words:
 // "the constabularies of Norfolk and Suffolk", "Norfolk and Suffolk constabularies".
 var (
-	policeGroupOf   = regexp.MustCompile(`\b(?:constabular(?:y|ies)|police forces?|police services?) of ((?:[A-Z][\p{L}'-]+ ?)+(?:and (?:[A-Z][\p{L}'-]+ ?)+)?)`)
-	policeGroupTail = regexp.MustCompile(`\b((?:[A-Z][\p{L}'-]+ )+(?:and (?:[A-Z][\p{L}'-]+ )+)?)(?:constabularies|constabulary|police forces|police force)\b`)
+	policeGroupOf   = relit.MustCompile(`\b(?:constabular(?:y|ies)|police forces?|police services?) of ((?:[A-Z][\p{L}'-]+ ?)+(?:and (?:[A-Z][\p{L}'-]+ ?)+)?)`)
+	policeGroupTail = relit.MustCompile(`\b((?:[A-Z][\p{L}'-]+ )+(?:and (?:[A-Z][\p{L}'-]+ )+)?)(?:constabularies|constabulary|police forces|police force)\b`)
 )
 
 func (d *doc) findPoliceGroups() {
-	for _, re := range []*regexp.Regexp{policeGroupOf, policeGroupTail} {
+	for _, re := range []*relit.Regexp{policeGroupOf, policeGroupTail} {
 		for _, m := range re.FindAllStringSubmatchIndex(d.body, -1) {
 			sp := Span{m[0], m[1]}
 			area := strings.TrimSpace(d.body[m[2]:m[3]])
@@ -188,7 +189,7 @@ func (d *doc) findSurnames() {
 }
 
 // supplierWords name an unnamed company working for an organisation.
-var supplierPhrase = regexp.MustCompile(`(?i)\b(?:(?:one of (?:its|their|the force's|the force’s) )?(?:suppliers|supplier|contractors|contractor|vendors|vendor|service provider|third[- ]party (?:company|firm|supplier|provider)))\b`)
+var supplierPhrase = relit.MustCompile(`(?i)\b(?:(?:one of (?:its|their|the force's|the force’s) )?(?:suppliers|supplier|contractors|contractor|vendors|vendor|service provider|third[- ]party (?:company|firm|supplier|provider)))\b`)
 
 // findSuppliers creates one supplier entity per client organisation for
 // unnamed suppliers ("a Met supplier", "one of its suppliers", "the
@@ -245,7 +246,7 @@ func (d *doc) findSuppliers() {
 
 // supplierName reads the name a supplier phrase gives its supplier: "a
 // supplier, Digital ID, which" or "its contractor Acme Print".
-var supplierName = regexp.MustCompile(`^,? ((?:[A-Z][\p{L}\p{N}&'’.-]*)(?: (?:[A-Z][\p{L}\p{N}&'’.-]*|of|and|&))*)`)
+var supplierName = relit.MustCompile(`^,? ((?:[A-Z][\p{L}\p{N}&'’.-]*)(?: (?:[A-Z][\p{L}\p{N}&'’.-]*|of|and|&))*)`)
 
 // namedSupplier records a named supplier of client when the text right
 // after the supplier phrase sp names it, with every other mention of that
@@ -409,7 +410,7 @@ var determiners = map[string]bool{"the": true, "its": true, "their": true, "'s":
 
 // supplierAppositive describes a company as a supplier: ", a Manchester-based
 // firm that supplies timetabling software to universities".
-var supplierAppositive = regexp.MustCompile(`^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:firm|company|supplier|provider|contractor|vendor|business|specialist)\s+(?:that|which)\s+(?:supplies|provides|makes|runs|develops|sells|supply|provide)\b`)
+var supplierAppositive = relit.MustCompile(`^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(?:firm|company|supplier|provider|contractor|vendor|business|specialist)\s+(?:that|which)\s+(?:supplies|provides|makes|runs|develops|sells|supply|provide)\b`)
 
 // findSupplierAppositives marks the organisations described as suppliers.
 func (d *doc) findSupplierAppositives() {
