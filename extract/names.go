@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,16 +94,31 @@ var needsArticle = map[string]bool{
 	"mirror": true, "independent": true, "record": true, "sky": true, "wired": true, "post": true,
 }
 
-var nonWord = regexp.MustCompile(`[^\p{L}\p{N}&]+`)
+// normReplacer straightens curly apostrophes and drops full stops.
+var normReplacer = strings.NewReplacer("’", "'", "‘", "'", ".", "")
 
 // normName folds a name for comparison: lower case, curly apostrophes
-// straightened, possessive "'s" kept as "s", punctuation dropped.
+// straightened, possessive "'s" kept as "s", full stops dropped ("U.K." is
+// "uk"), and the words (runs of letters, digits and "&") joined by single
+// spaces.
 func normName(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", ".", "").Replace(s + " ")
+	s = normReplacer.Replace(strings.ToLower(s) + " ")
 	s = strings.ReplaceAll(s, "'s ", "s ")
-	s = nonWord.ReplaceAllString(s, " ")
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	inWord := false
+	for _, r := range s {
+		if r == '&' || unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if !inWord && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+			inWord = true
+		} else {
+			inWord = false
+		}
+	}
+	return b.String()
 }
 
 // slug makes a key fragment from a name.

@@ -284,7 +284,7 @@ var nounMarkers = setOf(`the a an several many some all these those both member 
 // words between "said" and the name in "said the council's chief
 // executive, Dr Helen Okoro".
 func possessiveTitleGap(gap string) bool {
-	ws := strings.Fields(strings.NewReplacer(",", " ", "’", "'").Replace(gap))
+	ws := strings.Fields(gapReplacer.Replace(gap))
 	if len(ws) > 0 && ws[0] == "the" {
 		ws = ws[1:]
 	}
@@ -332,3 +332,6 @@ func descriptorGap(gap string) bool {
 	}
 	return true
 }
+
+// gapReplacer makes commas spaces and straightens curly apostrophes.
+var gapReplacer = strings.NewReplacer(",", " ", "’", "'")
