@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -221,18 +222,101 @@ func nodeID(v quad.Value) string {
 	return literal(v)
 }
 
-// eachQuad calls f with every quad that has v in direction d.
+// eachQuad calls f with every quad that has v in direction d. It reads
+// the quads' node references first and their values in one batch (from
+// the context's value cache, see withValueCache, where there is one):
+// cayley's QuadStore.Quad reads the four values of a quad one by one, in
+// a transaction of its own, which made reading every article's quads for
+// the stored answers cost seconds.
 func eachQuad(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad.Value, f func(quad.Quad)) error {
 	ref := qs.ValueOf(v)
 	if ref == nil {
 		return nil
 	}
 	it := qs.QuadIterator(d, ref)
-	defer it.Close()
-	if err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) { f(qs.Quad(r)) }); err != nil {
+	var refs []cgraph.Ref
+	err := cgraph.Iterate(ctx, it).Each(func(r cgraph.Ref) { refs = append(refs, r) })
+	it.Close()
+	if err != nil {
 		return fmt.Errorf("read quads: %w", err)
 	}
+	nodes := make([]cgraph.Ref, 0, 4*len(refs))
+	for _, r := range refs {
+		for _, dir := range quad.Directions {
+			nodes = append(nodes, qs.QuadDirection(r, dir))
+		}
+	}
+	vals, err := valuesOf(ctx, qs, nodes)
+	if err != nil {
+		return fmt.Errorf("read quads: %w", err)
+	}
+	for i := range refs {
+		q := quad.Quad{}
+		for j, dir := range quad.Directions {
+			q.Set(dir, vals[4*i+j])
+		}
+		f(q)
+	}
 	return nil
+}
+
+// valueCache maps node references to their values while the canned
+// answers are computed: the same articles, predicates and entities are
+// read for many rows. A node's value never changes (a new value is a new
+// node), so the cache cannot go stale.
+type valueCache struct {
+	mu     sync.Mutex
+	values map[any]quad.Value // cgraph.ToKey(ref) -> value
+}
+
+type valueCacheKey struct{}
+
+// withValueCache returns ctx with a value cache for eachQuad, unless it
+// has one.
+func withValueCache(ctx context.Context) context.Context {
+	if _, ok := ctx.Value(valueCacheKey{}).(*valueCache); ok {
+		return ctx
+	}
+	return context.WithValue(ctx, valueCacheKey{}, &valueCache{values: map[any]quad.Value{}})
+}
+
+// valuesOf returns the values of refs (nil for a nil ref), reading the
+// ones the context's cache lacks in one batch.
+func valuesOf(ctx context.Context, qs cgraph.QuadStore, refs []cgraph.Ref) ([]quad.Value, error) {
+	c, _ := ctx.Value(valueCacheKey{}).(*valueCache)
+	if c == nil {
+		return cgraph.ValuesOf(ctx, qs, refs)
+	}
+	out := make([]quad.Value, len(refs))
+	var missing []cgraph.Ref
+	var at []int
+	c.mu.Lock()
+	for i, r := range refs {
+		if r == nil {
+			continue
+		}
+		if v, ok := c.values[cgraph.ToKey(r)]; ok {
+			out[i] = v
+			continue
+		}
+		missing = append(missing, r)
+		at = append(at, i)
+	}
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	vals, err := cgraph.ValuesOf(ctx, qs, missing)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	for k, v := range vals {
+		out[at[k]] = v
+		c.values[cgraph.ToKey(missing[k])] = v
+	}
+	c.mu.Unlock()
+	return out, nil
 }
 
 // literal renders a value as plain text: strings as they are, numbers in
