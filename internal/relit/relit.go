@@ -37,7 +37,7 @@ var (
 // regexp.MustCompile does, on a bad pattern.
 func MustCompile(pattern string) *Regexp {
 	g := &Regexp{Regexp: regexp.MustCompile(pattern)}
-	if re, err := syntax.Parse(pattern, syntax.Perl); err == nil {
+	if re, err := syntax.Parse(pattern, syntax.Perl); err == nil && !anchored(re.Simplify()) {
 		if lits, ok := required(re.Simplify()); ok {
 			g.lits = minimal(lits)
 		}
@@ -46,6 +46,28 @@ func MustCompile(pattern string) *Regexp {
 	compiled = append(compiled, g)
 	mu.Unlock()
 	return g
+}
+
+// anchored reports whether re can match only at the start of the text: the
+// regexp then tries one position and fails fast, faster than a search for
+// the literals would.
+func anchored(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && anchored(re.Sub[0])
+	case syntax.OpCapture:
+		return anchored(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !anchored(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // Compiled returns every Regexp MustCompile has made in this process, for

@@ -23,6 +23,16 @@ func TestMay(t *testing.T) {
 	if g.MatchString("The force said nothing more.") || !g.MatchString("It was REPORTED to the ICO.") {
 		t.Error("MatchString disagrees with the regexp")
 	}
+	// a pattern anchored at the start is tried at one position: no
+	// prefilter is faster
+	for _, p := range []string{`^(?:read more|related)\b`, `(?i)^(?:photo|image)s?:`, `\A(?:x|y)z`} {
+		if g := MustCompile(p); g.Literals() != nil {
+			t.Errorf("%s: literals %q, want none (anchored)", p, g.Literals())
+		}
+	}
+	if g := MustCompile(`(?m)^> \S`); g.Literals() == nil {
+		t.Error("(?m)^ is not anchored at the text's start, but got no literals")
+	}
 }
 
 // TestFold: (?i) treats the Kelvin sign as k and the long s as s; the
