@@ -62,10 +62,7 @@ func (rd *Reader) Next(ctx context.Context) (Article, error) {
 	if err := ctx.Err(); err != nil {
 		return Article{}, err
 	}
-	if !rd.started {
-		rd.started = true
-		rd.start()
-	}
+	rd.prepare()
 	if len(rd.queue) == 0 && rd.lines != nil {
 		rd.nextLine()
 	}
@@ -79,6 +76,15 @@ func (rd *Reader) Next(ctx context.Context) (Article, error) {
 	}
 	res.a.foldMetadata()
 	return res.a, nil
+}
+
+// prepare sniffs and parses the input now (for JSON Lines: sets up the
+// streaming), as the first Next would.
+func (rd *Reader) prepare() {
+	if !rd.started {
+		rd.started = true
+		rd.start()
+	}
 }
 
 func (rd *Reader) fail(line int, err error) {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 )
@@ -26,6 +27,18 @@ type Walker struct {
 	cur     *Reader
 	curFile io.Closer
 	ids     map[string]int
+	// ahead are the next files, opened and parsed on goroutines of their
+	// own while the current one is read: parsing and cleaning are most of
+	// the time of reading a folder of articles.
+	ahead []*readAhead
+}
+
+// readAhead is a file opened and parsed ahead of its turn.
+type readAhead struct {
+	done chan struct{} // closed when rd (or err) is set
+	rd   *Reader
+	f    *os.File
+	err  *ParseError
 }
 
 // Walk returns a Walker over paths: files, folders, and "-" for standard
@@ -59,14 +72,16 @@ func (w *Walker) Next(ctx context.Context) (Article, error) {
 			a.ID = w.uniqueID(a.ID)
 			return a, nil
 		}
-		if len(w.files) > 0 {
-			path := w.files[0]
-			w.files = w.files[1:]
-			f, err := os.Open(path)
-			if err != nil {
-				return Article{}, &ParseError{Path: path, Err: pathErr(err)}
+		if len(w.files) > 0 || len(w.ahead) > 0 {
+			w.readAhead()
+			ra := w.ahead[0]
+			w.ahead = w.ahead[1:]
+			w.readAhead()
+			<-ra.done
+			if ra.err != nil {
+				return Article{}, ra.err
 			}
-			w.cur, w.curFile = NewReader(f, path, w.cfg), f
+			w.cur, w.curFile = ra.rd, ra.f
 			continue
 		}
 		if len(w.roots) == 0 {
@@ -84,10 +99,39 @@ func (w *Walker) Next(ctx context.Context) (Article, error) {
 	}
 }
 
-// Close releases the file being read, for a caller that stops before
-// io.EOF. Next closes files itself as it finishes them.
+// Close releases the file being read and those read ahead, for a caller
+// that stops before io.EOF. Next closes files itself as it finishes them.
 func (w *Walker) Close() error {
-	return w.closeCur()
+	err := w.closeCur()
+	for _, ra := range w.ahead {
+		<-ra.done
+		if ra.f != nil {
+			err = errors.Join(err, ra.f.Close())
+		}
+	}
+	w.ahead = nil
+	return err
+}
+
+// readAhead starts opening and parsing queued files until as many are
+// under way as the process has CPUs.
+func (w *Walker) readAhead() {
+	for len(w.ahead) < max(1, runtime.GOMAXPROCS(0)) && len(w.files) > 0 {
+		path := w.files[0]
+		w.files = w.files[1:]
+		ra := &readAhead{done: make(chan struct{})}
+		w.ahead = append(w.ahead, ra)
+		go func() {
+			defer close(ra.done)
+			f, err := os.Open(path)
+			if err != nil {
+				ra.err = &ParseError{Path: path, Err: pathErr(err)}
+				return
+			}
+			ra.f, ra.rd = f, NewReader(f, path, w.cfg)
+			ra.rd.prepare()
+		}()
+	}
 }
 
 func (w *Walker) closeCur() error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -220,4 +221,65 @@ func (b neverEnding) Read(p []byte) (int, error) {
 		p[i] = byte(b)
 	}
 	return len(p), nil
+}
+
+// TestWalker_ReadAheadKeepsOrder: files parsed ahead on other goroutines
+// still come out in lexical order, bad ones as errors in their places,
+// and a Walker closed midway releases the files read ahead.
+func TestWalker_ReadAheadKeepsOrder(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	var want []string
+	for i := range 40 {
+		name := fmt.Sprintf("story-%02d.txt", i)
+		body := []byte(fmt.Sprintf("Headline number %d\n\nThe body of story %d says what happened.\n", i, i))
+		if i%7 == 3 {
+			body = nil // empty: skipped with ErrEmpty
+		} else {
+			want = append(want, strings.TrimSuffix(name, ".txt"))
+		}
+		writeFile(t, filepath.Join(dir, name), body)
+	}
+	ctx := context.Background()
+	w := Walk([]string{dir}, Config{})
+	var got []string
+	empties := 0
+	for {
+		a, err := w.Next(ctx)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var pe *ParseError
+		if errors.As(err, &pe) && errors.Is(err, ErrEmpty) {
+			if !strings.HasSuffix(pe.Path, fmt.Sprintf("story-%02d.txt", len(got)+empties)) {
+				t.Errorf("empty file %s reported out of order (after %d articles)", pe.Path, len(got))
+			}
+			empties++
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, a.ID)
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("IDs\n%s\nwant\n%s", strings.Join(got, ","), strings.Join(want, ","))
+	}
+	if empties != 6 {
+		t.Errorf("%d empty files reported, want 6", empties)
+	}
+
+	w = Walk([]string{dir}, Config{})
+	if _, err := w.Next(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.ahead) == 0 {
+		t.Error("nothing read ahead after the first article")
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if w.ahead != nil || w.cur != nil {
+		t.Error("Close left files open")
+	}
 }
