@@ -107,6 +107,10 @@ var patterns = []string{
 	`(?i)straße|σ|ǆ`,
 	`[^\p{L}]+x`,
 	`(?i)k[a-c]{2}`,
+	`\bconstabular(?:y|ies) of ([A-Z]\w+)`,
+	`(?m)police$`,
+	`(?s)said.x`,
+	`said\s+x`,
 }
 
 // FuzzAgree compares the patterns with their plain regexps.
@@ -114,6 +118,7 @@ func FuzzAgree(f *testing.F) {
 	for _, s := range []string{"", "data BREACH", "Kent Police Force", "5 MINUTES ago", "# Title\n## x", "STRAẞE ς", "ǅ", "\u212abc", "a\xffx"} {
 		f.Add(s)
 	}
+	f.Add("The constabulary of Kent\nconstabularies of Wales said\nx police\npolice")
 	res := make([]*Regexp, len(patterns))
 	for i, p := range patterns {
 		res[i] = MustCompile(p)
@@ -122,6 +127,9 @@ func FuzzAgree(f *testing.F) {
 		for _, g := range res {
 			if got, want := g.FindAllStringIndex(text, -1), g.Regexp.FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s on %q: %v, the regexp finds %v (literals %q)", g, text, got, want, g.Literals())
+			}
+			if got, want := g.FindAllStringSubmatchIndex(text, -1), g.Regexp.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s on %q: submatches %v, the regexp %v", g, text, got, want)
 			}
 			if got, want := g.ReplaceAllString(text, "<$0>"), g.Regexp.ReplaceAllString(text, "<$0>"); got != want {
 				t.Fatalf("%s on %q: replaced %q, the regexp %q", g, text, got, want)
@@ -141,6 +149,28 @@ func TestFoldString(t *testing.T) {
 	} {
 		if got := foldString(in); got != want {
 			t.Errorf("foldString(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestWithinLines: which patterns are searched line by line.
+func TestWithinLines(t *testing.T) {
+	for p, want := range map[string]bool{
+		`\bpolice forces? of [A-Z]\w+`: true,
+		`(?m)^> \S`:                    true,
+		`police\s+force`:               false, // \s holds the newline
+		`(?s)said.x`:                   false,
+		`said.x`:                       true,
+		`^said`:                        false,
+		`said$`:                        false,
+		`said\n`:                       false,
+	} {
+		re, err := syntax.Parse(p, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := withinLines(re); got != want {
+			t.Errorf("withinLines(%s) = %v, want %v", p, got, want)
 		}
 	}
 }
