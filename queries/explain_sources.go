@@ -280,6 +280,26 @@ func withValueCache(ctx context.Context) context.Context {
 	return context.WithValue(ctx, valueCacheKey{}, &valueCache{values: map[any]quad.Value{}})
 }
 
+// value returns the value of ref (nil for nil, or one cayley cannot
+// read, as its NameOf does).
+func (c *valueCache) value(qs cgraph.QuadStore, ref cgraph.Ref) quad.Value {
+	if ref == nil {
+		return nil
+	}
+	k := cgraph.ToKey(ref)
+	c.mu.Lock()
+	v, ok := c.values[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = qs.NameOf(ref)
+	c.mu.Lock()
+	c.values[k] = v
+	c.mu.Unlock()
+	return v
+}
+
 // valuesOf returns the values of refs (nil for a nil ref), reading the
 // ones the context's cache lacks in one batch.
 func valuesOf(ctx context.Context, qs cgraph.QuadStore, refs []cgraph.Ref) ([]quad.Value, error) {

@@ -36,11 +36,12 @@ func fastStore(s *graph.Store) bool {
 	return false
 }
 
-// reader looks facts up in a quad store, caching node values.
+// reader looks facts up in a quad store, caching lookups (and, through
+// its context, node values).
 type reader struct {
 	ctx    context.Context
+	values *valueCache // the context's
 	qs     cgraph.QuadStore
-	values map[any]quad.Value // graph.ToKey(ref) -> value
 	refs   map[quad.Value]cgraph.Ref
 	// found caches lookups: a node (a speaker, an organisation) is often
 	// looked up once per row that names it.
@@ -51,7 +52,8 @@ type reader struct {
 }
 
 func newReader(ctx context.Context, s *graph.Store) *reader {
-	r := &reader{ctx: ctx, qs: s.QuadStore(), values: map[any]quad.Value{}, refs: map[quad.Value]cgraph.Ref{},
+	ctx = withValueCache(ctx)
+	r := &reader{ctx: ctx, values: ctx.Value(valueCacheKey{}).(*valueCache), qs: s.QuadStore(), refs: map[quad.Value]cgraph.Ref{},
 		found: map[lookup][]cgraph.Ref{}}
 	if kqs, ok := r.qs.(*kv.QuadStore); ok {
 		r.objectIndex = objectIndex(kqs)
@@ -220,15 +222,10 @@ func (r *reader) in(n cgraph.Ref, p quad.IRI) ([]cgraph.Ref, error) {
 	return r.nodes(quad.Subject, map[quad.Direction]cgraph.Ref{quad.Object: n, quad.Predicate: r.ref(p)})
 }
 
-// value returns the value of a reference.
+// value returns the value of a reference, through the context's value
+// cache (see withValueCache), which newReader gives it when it has none.
 func (r *reader) value(ref cgraph.Ref) quad.Value {
-	k := cgraph.ToKey(ref)
-	if v, ok := r.values[k]; ok {
-		return v
-	}
-	v := r.qs.NameOf(ref)
-	r.values[k] = v
-	return v
+	return r.values.value(r.qs, ref)
 }
 
 // natives returns the values of refs the way Gizmo hands them to
