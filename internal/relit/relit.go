@@ -41,10 +41,12 @@ var (
 // regexp.MustCompile does, on a bad pattern.
 func MustCompile(pattern string) *Regexp {
 	g := &Regexp{Regexp: regexp.MustCompile(pattern)}
-	if re, err := syntax.Parse(pattern, syntax.Perl); err == nil && !anchored(re.Simplify()) {
-		if lits, ok := required(re.Simplify()); ok {
-			g.lits = minimal(lits)
-			g.lines = withinLines(re)
+	if re, err := syntax.Parse(pattern, syntax.Perl); err == nil {
+		if re = re.Simplify(); !anchored(re) {
+			if lits, ok := required(re); ok {
+				g.lits = minimal(lits)
+				g.lines = withinLines(re)
+			}
 		}
 	}
 	mu.Lock()
