@@ -260,9 +260,9 @@ func eachQuad(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad
 	return nil
 }
 
-// valueCache maps node references to their values while the canned
-// answers are computed: the same articles, predicates and entities are
-// read for many rows. A node's value never changes (a new value is a new
+// valueCache maps node references to their values while a canned answer
+// is computed (the three at once, in Warm): the same articles, predicates
+// and entities are read for many rows and their sources. A node's value never changes (a new value is a new
 // node), so the cache cannot go stale.
 type valueCache struct {
 	mu     sync.Mutex

@@ -25,6 +25,7 @@ func Quotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, err
 
 // computeQuotes is Quotes from the graph itself.
 func computeQuotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, error) {
+	ctx = withValueCache(ctx) // one cache for the rows and their sources
 	params := map[string]any{
 		"speaker": strings.ToLower(strings.TrimSpace(f.Speaker)),
 		"text":    strings.ToLower(strings.TrimSpace(f.Text)),
@@ -118,6 +119,7 @@ func entities(ctx context.Context, s *graph.Store, params map[string]any) ([]Ent
 
 // computeEntities is entities from the graph itself.
 func computeEntities(ctx context.Context, s *graph.Store, params map[string]any) ([]EntityRow, error) {
+	ctx = withValueCache(ctx) // one cache for the rows and their sources
 	var rows []EntityRow
 	var err error
 	if fastStore(s) {
@@ -236,6 +238,7 @@ func breaches(ctx context.Context, s *graph.Store, params map[string]any) ([]Bre
 
 // computeBreaches is breaches from the graph itself.
 func computeBreaches(ctx context.Context, s *graph.Store, params map[string]any) ([]BreachRow, error) {
+	ctx = withValueCache(ctx) // one cache for the rows and their sources
 	var rows []BreachRow
 	var err error
 	if fastStore(s) {
