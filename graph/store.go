@@ -17,7 +17,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	// Quad formats register themselves by import; the HTTP read and write
 	// endpoints and exports look them up by name.
@@ -80,7 +79,7 @@ type Store struct {
 	logger *slog.Logger
 	// bolt and boltDir are the key-value store and directory of a bolt
 	// store; nil and "" for other backends.
-	bolt    *hbolt.DB
+	bolt    *boltKV
 	boltDir string
 	// release stops the goroutine that keeps a writable bolt store's
 	// memory map within mappedBudget (see keepMapped); nil if none runs.
@@ -115,7 +114,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	var (
 		qs   cgraph.QuadStore
 		pg   *pgStore
-		bdb  *hbolt.DB
+		bdb  *boltKV
 		bdir string
 		err  error
 	)
@@ -178,7 +177,7 @@ func (s *Store) serial() bool { return s.bolt == nil && s.pg == nil }
 const boltFile = "indexes.bolt"
 
 // openBolt opens or creates the bolt store in directory dir.
-func openBolt(dir string, opts Options) (*hbolt.DB, cgraph.QuadStore, error) {
+func openBolt(dir string, opts Options) (*boltKV, cgraph.QuadStore, error) {
 	if dir == "" {
 		return nil, nil, fmt.Errorf("open store: empty path")
 	}
@@ -204,7 +203,8 @@ func openBolt(dir string, opts Options) (*hbolt.DB, cgraph.QuadStore, error) {
 	if timeout <= 0 {
 		timeout = DefaultLockTimeout
 	}
-	db, err := hbolt.Open(file, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
+	bdb, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
+	db := &boltKV{db: bdb}
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
 	} else if err != nil {
