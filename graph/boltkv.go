@@ -156,7 +156,7 @@ func (tx *boltTx) Scan(pref hkv.Key) hkv.Iterator {
 		return &boltIter{}
 	}
 	return &boltIter{
-		path:  append(hkv.Key(nil), pref[:len(pref)-1].Clone()...),
+		path:  pref[:len(pref)-1].Clone(),
 		stack: []scanLevel{{b: b, prefix: pref[len(pref)-1]}},
 	}
 }

@@ -204,12 +204,12 @@ func openBolt(dir string, opts Options) (*boltKV, cgraph.QuadStore, error) {
 		timeout = DefaultLockTimeout
 	}
 	bdb, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
-	db := &boltKV{db: bdb}
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
 	} else if err != nil {
 		return nil, nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
+	db := &boltKV{db: bdb}
 	kvOpts := cgraph.Options{}
 	if opts.ReadOnly || opts.NoBloom {
 		// The bloom filters only speed up writes; building them reads
