@@ -18,7 +18,6 @@ import (
 type evidenceWriter struct {
 	b    *quadBuilder
 	id   string // the article's id
-	art  quad.IRI
 	body string
 	// known are the sentences extract reported (of quotes and event
 	// evidence), sorted; heuristic are the body's sentences as found by
@@ -30,8 +29,8 @@ type evidenceWriter struct {
 	names    map[string][]string
 }
 
-func newEvidenceWriter(b *quadBuilder, id string, art quad.IRI, body string, r extract.Result) *evidenceWriter {
-	w := &evidenceWriter{b: b, id: id, art: art, body: body,
+func newEvidenceWriter(b *quadBuilder, id string, body string, r extract.Result) *evidenceWriter {
+	w := &evidenceWriter{b: b, id: id, body: body,
 		mentions: map[string][]extract.Span{}, names: map[string][]string{}}
 	for _, q := range r.Quotes {
 		w.addKnown(q.Sentence)
@@ -70,12 +69,12 @@ func compareSpans(x, y extract.Span) int {
 // add writes the evidence node for the fact (s, p, o) with its sentence
 // (none when sent is empty) and, above zero, a mention count.
 func (w *evidenceWriter) add(s quad.Value, p quad.IRI, o quad.Value, sent extract.Span, count int) {
+	// No class and no link to the article: the IRI says both (see
+	// Evidence).
 	n := EvidenceIRI(w.id, s, p, o)
-	w.b.add(n, RDFType, Evidence)
 	w.b.add(n, RDFSubject, s)
 	w.b.add(n, RDFPredicate, p)
 	w.b.add(n, RDFObject, o)
-	w.b.add(n, IsPartOf, w.art)
 	if count > 0 {
 		w.b.add(n, MentionCount, quad.Int(count))
 	}

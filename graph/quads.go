@@ -27,7 +27,7 @@ import (
 func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 	art := ArticleIRI(a.ID)
 	b := quadBuilder{label: art, seen: map[quad.Quad]bool{}}
-	ev := newEvidenceWriter(&b, a.ID, art, a.Body, r)
+	ev := newEvidenceWriter(&b, a.ID, a.Body, r)
 
 	b.add(art, RDFType, NewsArticle)
 	b.str(art, Headline, a.Title)

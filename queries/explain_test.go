@@ -90,6 +90,70 @@ func TestEvidenceGolden(t *testing.T) {
 	}
 }
 
+// TestEvidence_olderStores checks that a store written before evidence
+// nodes lost their class and <schema:isPartOf> answers every query as one
+// written since.
+func TestEvidence_olderStores(t *testing.T) {
+	old := fixtureStoreWith(t, func(q quad.Quad) []quad.Quad {
+		if q.Predicate != graph.RDFSubject {
+			return nil
+		}
+		art := graph.ArticleIRI(graph.LabelArticle(q.Label))
+		return []quad.Quad{
+			{Subject: q.Subject, Predicate: graph.RDFType, Object: quad.IRI("ng:Evidence"), Label: q.Label},
+			{Subject: q.Subject, Predicate: graph.IsPartOf, Object: art, Label: q.Label},
+		}
+	})
+	cur := fixtureStore(t)
+	ctx := context.Background()
+	if a, b := mustSize(t, old), mustSize(t, cur); a <= b {
+		t.Fatalf("the older store holds %d quads, the current %d: the older layout was not added", a, b)
+	}
+	answers := func(s *graph.Store) map[string]any {
+		out := map[string]any{}
+		add := func(name string, v any, err error) {
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			out[name] = v
+		}
+		for _, id := range []string{"northbridge-a/1", "person/ada-whitlock", "northbridge-council-breach", "org/example-gazette"} {
+			x, err := queries.Explain(ctx, s, id)
+			add("explain "+id, x, err)
+		}
+		tl, err := queries.Timeline(ctx, s, queries.TimelineFilter{})
+		add("timeline", tl, err)
+		c, err := queries.Conflicts(ctx, s)
+		add("conflicts", c, err)
+		q, err := queries.Quotes(ctx, s, queries.QuoteFilter{})
+		add("quotes", q, err)
+		e, err := queries.Entities(ctx, s, queries.EntityFilter{})
+		add("entities", e, err)
+		b, err := queries.Breaches(ctx, s)
+		add("breaches", b, err)
+		var dot bytes.Buffer
+		add("dot", dot.String(), queries.Export(ctx, s, "dot", &dot))
+		return out
+	}
+	want, got := answers(cur), answers(old)
+	for name, w := range want {
+		wj, _ := json.MarshalIndent(w, "", " ")
+		gj, _ := json.MarshalIndent(got[name], "", " ")
+		if !bytes.Equal(wj, gj) {
+			t.Errorf("%s on an older store:\n%s\nwant\n%s", name, gj, wj)
+		}
+	}
+}
+
+func mustSize(t *testing.T, s *graph.Store) int64 {
+	t.Helper()
+	n, err := s.Size(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func TestExplain(t *testing.T) {
 	t.Parallel()
 	s := fixtureStore(t)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -25,6 +26,12 @@ const fixtureNQ = "testdata/northbridge.nq"
 // go test -update regenerates it when the mapping changes.
 func fixtureStore(t *testing.T) *graph.Store {
 	t.Helper()
+	return fixtureStoreWith(t, nil)
+}
+
+// fixtureStoreWith is fixtureStore with more quads added.
+func fixtureStoreWith(t *testing.T, extra func(quad.Quad) []quad.Quad) *graph.Store {
+	t.Helper()
 	ctx := context.Background()
 	s, err := graph.Open(ctx, graph.DSNMemory, graph.Options{})
 	if err != nil {
@@ -43,6 +50,11 @@ func fixtureStore(t *testing.T) *graph.Store {
 	qs, err := quad.ReadAll(nquads.NewReader(f, false))
 	if err != nil {
 		t.Fatalf("read %s: %v", fixtureNQ, err)
+	}
+	if extra != nil {
+		for _, q := range slices.Clone(qs) {
+			qs = append(qs, extra(q)...)
+		}
 	}
 	if err := s.AddQuads(ctx, qs); err != nil {
 		t.Fatal(err)
