@@ -80,9 +80,13 @@ func (w *evidenceWriter) add(s quad.Value, p quad.IRI, o quad.Value, sent extrac
 	}
 	if sent.End > sent.Start && sent.End <= len(w.body) {
 		if text := strings.TrimSpace(w.body[sent.Start:sent.End]); text != "" {
-			w.b.add(n, Sentence, quad.String(text))
-			w.b.add(n, Start, quad.Int(sent.Start))
-			w.b.add(n, End, quad.Int(sent.End))
+			// The sentence node's quads are written once per article:
+			// the builder drops repeats.
+			sn := SentenceIRI(w.id, sent.Start, sent.End)
+			w.b.add(n, InSentence, sn)
+			w.b.add(sn, Text, quad.String(text))
+			w.b.add(sn, Start, quad.Int(sent.Start))
+			w.b.add(sn, End, quad.Int(sent.End))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -138,15 +139,34 @@ func TestQuads_evidence(t *testing.T) {
 			Evidence: []extract.Span{span("Acme Ltd said hackers had stolen the names of 9,276 customers.")}}},
 	}
 	qs := Quads(testArticle("acme", body), r)
-	sentence := func(s quad.Value, p quad.IRI, o quad.Value) string {
-		n := EvidenceIRI("acme", s, p, o)
+	// object returns the objects of the quads of qs with subject s and
+	// predicate p.
+	objects := func(s quad.Value, p quad.IRI) []quad.Value {
+		var out []quad.Value
 		for _, q := range qs {
-			if q.Subject == n && q.Predicate == Sentence {
-				return string(q.Object.(quad.String))
+			if q.Subject == s && q.Predicate == p {
+				out = append(out, q.Object)
 			}
 		}
-		t.Fatalf("no evidence sentence for %v %v %v", s, p, o)
-		return ""
+		return out
+	}
+	// sentence returns the text of the evidence sentence of a fact, and
+	// checks that its node holds it once, with its offsets in body.
+	sentence := func(s quad.Value, p quad.IRI, o quad.Value) string {
+		t.Helper()
+		sn := objects(EvidenceIRI("acme", s, p, o), InSentence)
+		if len(sn) != 1 {
+			t.Fatalf("evidence for %v %v %v: %d sentence nodes, want 1", s, p, o, len(sn))
+		}
+		text, start, end := objects(sn[0], Text), objects(sn[0], Start), objects(sn[0], End)
+		if len(text) != 1 || len(start) != 1 || len(end) != 1 {
+			t.Fatalf("sentence node %v: text %v, start %v, end %v; want one of each", sn[0], text, start, end)
+		}
+		st, en := int(start[0].(quad.Int)), int(end[0].(quad.Int))
+		if sn[0] != SentenceIRI("acme", st, en) || strings.TrimSpace(body[st:en]) != string(text[0].(quad.String)) {
+			t.Errorf("sentence node %v: offsets %d-%d do not give its text %q", sn[0], st, en, text[0])
+		}
+		return string(text[0].(quad.String))
 	}
 	ev := EventIRI("acme-hack")
 	tests := []struct {
@@ -167,6 +187,12 @@ func TestQuads_evidence(t *testing.T) {
 		if got := sentence(tt.s, tt.p, tt.o); got != tt.want {
 			t.Errorf("%s: sentence %q, want %q", tt.name, got, tt.want)
 		}
+	}
+	// The facts of one sentence share its node.
+	a := objects(EvidenceIRI("acme", ev, Affected, quad.Int(9276)), InSentence)
+	b := objects(EvidenceIRI("acme", ev, Exposed, quad.String("names")), InSentence)
+	if len(a) != 1 || len(b) != 1 || a[0] != b[0] {
+		t.Errorf("affected and exposed, stated by one sentence, have sentence nodes %v and %v", a, b)
 	}
 }
 

@@ -356,13 +356,16 @@ type evidenceNode struct {
 	Mentions   int
 }
 
-// readEvidence reads an evidence node; a node the store does not hold
-// (stores loaded before evidence was kept) reads as empty.
+// readEvidence reads an evidence node and its sentence node; a node the
+// store does not hold (stores loaded before evidence was kept) reads as
+// empty. Stores written before sentence nodes hold the sentence on the
+// evidence node itself.
 func readEvidence(ctx context.Context, qs cgraph.QuadStore, n quad.IRI) (evidenceNode, error) {
 	var ev evidenceNode
-	err := eachQuad(ctx, qs, quad.Subject, n, func(q quad.Quad) {
+	var sentence quad.Value
+	read := func(q quad.Quad) {
 		switch q.Predicate {
-		case graph.Sentence:
+		case graph.Sentence, graph.Text:
 			ev.Sentence = literal(q.Object)
 		case graph.Start:
 			ev.Start, _ = intOf(q.Object)
@@ -370,9 +373,14 @@ func readEvidence(ctx context.Context, qs cgraph.QuadStore, n quad.IRI) (evidenc
 			ev.End, _ = intOf(q.Object)
 		case graph.MentionCount:
 			ev.Mentions, _ = intOf(q.Object)
+		case graph.InSentence:
+			sentence = q.Object
 		}
-	})
-	return ev, err
+	}
+	if err := eachQuad(ctx, qs, quad.Subject, n, read); err != nil || sentence == nil {
+		return ev, err
+	}
+	return ev, eachQuad(ctx, qs, quad.Subject, sentence, read)
 }
 
 // roleNode is what a role node holds.

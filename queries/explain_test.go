@@ -91,23 +91,44 @@ func TestEvidenceGolden(t *testing.T) {
 }
 
 // TestEvidence_olderStores checks that a store written before evidence
-// nodes lost their class and <schema:isPartOf> answers every query as one
-// written since.
+// nodes lost their class and <schema:isPartOf> and got sentence nodes
+// answers every query as one written since.
 func TestEvidence_olderStores(t *testing.T) {
-	old := fixtureStoreWith(t, func(q quad.Quad) []quad.Quad {
-		if q.Predicate != graph.RDFSubject {
-			return nil
+	old := fixtureStoreWith(t, func(qs []quad.Quad) []quad.Quad {
+		sentences := map[quad.Value][]quad.Quad{}
+		for _, q := range qs {
+			if graph.ID(q.Subject, graph.SentencePrefix) != "" {
+				sentences[q.Subject] = append(sentences[q.Subject], q)
+			}
 		}
-		art := graph.ArticleIRI(graph.LabelArticle(q.Label))
-		return []quad.Quad{
-			{Subject: q.Subject, Predicate: graph.RDFType, Object: quad.IRI("ng:Evidence"), Label: q.Label},
-			{Subject: q.Subject, Predicate: graph.IsPartOf, Object: art, Label: q.Label},
+		var out []quad.Quad
+		for _, q := range qs {
+			switch {
+			case graph.ID(q.Subject, graph.SentencePrefix) != "":
+				// Gone: the evidence node held the sentence.
+			case q.Predicate == graph.InSentence:
+				for _, sq := range sentences[q.Object] {
+					p := sq.Predicate
+					if p == graph.Text {
+						p = graph.Sentence
+					}
+					out = append(out, quad.Quad{Subject: q.Subject, Predicate: p, Object: sq.Object, Label: q.Label})
+				}
+			case q.Predicate == graph.RDFSubject:
+				art := graph.ArticleIRI(graph.LabelArticle(q.Label))
+				out = append(out, q,
+					quad.Quad{Subject: q.Subject, Predicate: graph.RDFType, Object: quad.IRI("ng:Evidence"), Label: q.Label},
+					quad.Quad{Subject: q.Subject, Predicate: graph.IsPartOf, Object: art, Label: q.Label})
+			default:
+				out = append(out, q)
+			}
 		}
+		return out
 	})
 	cur := fixtureStore(t)
 	ctx := context.Background()
 	if a, b := mustSize(t, old), mustSize(t, cur); a <= b {
-		t.Fatalf("the older store holds %d quads, the current %d: the older layout was not added", a, b)
+		t.Fatalf("the older store holds %d quads, the current %d: the older layout was not made", a, b)
 	}
 	answers := func(s *graph.Store) map[string]any {
 		out := map[string]any{}

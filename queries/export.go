@@ -211,7 +211,7 @@ func propertyGraphOf(qs []quad.Quad) *propertyGraph {
 		if !ok || slices.Contains(hiddenPredicates, p) {
 			continue
 		}
-		if _, isIRI := q.Subject.(quad.IRI); !isIRI || graph.ID(q.Subject, graph.EvidencePrefix) != "" {
+		if _, isIRI := q.Subject.(quad.IRI); !isIRI || graph.ID(q.Subject, graph.EvidencePrefix) != "" || graph.ID(q.Subject, graph.SentencePrefix) != "" {
 			continue
 		}
 		_, objIRI := q.Object.(quad.IRI)
