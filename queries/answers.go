@@ -55,7 +55,7 @@ func Warm(ctx context.Context, s *graph.Store) error {
 	if err := s.PreloadValues(ctx); err != nil {
 		return err
 	}
-	ctx = withValueCache(context.WithValue(ctx, preloadedKey{}, true))
+	ctx = withArticles(withValueCache(context.WithValue(ctx, preloadedKey{}, true)))
 	errs := make([]error, 3)
 	var wg sync.WaitGroup
 	wg.Go(func() { _, errs[0] = storedQuotes(ctx, s) })

@@ -80,9 +80,14 @@ func Articles(ctx context.Context, s *graph.Store) ([]ArticleInfo, error) {
 	return out, nil
 }
 
-// sourceIndex knows the store's articles and counts sources.
+// sourceIndex knows the store's articles and counts sources. It is not
+// changed once readArticles has made it, so goroutines share it.
 type sourceIndex struct {
 	arts map[string]ArticleInfo
+	// outlets holds the outlet key (see ArticleInfo.outlet) of each
+	// article of arts: counting sources needs it for every article of
+	// every row.
+	outlets map[string]string
 }
 
 // info returns what is known of an article; an article the store does
@@ -96,14 +101,18 @@ func (ix *sourceIndex) info(id string) ArticleInfo {
 
 // count returns the number of distinct articles and outlets among ids.
 func (ix *sourceIndex) count(ids []string) (sources, publishers int) {
-	arts := map[string]bool{}
+	arts := make(map[string]bool, len(ids))
 	outlets := map[string]bool{}
 	for _, id := range ids {
 		if id == "" || arts[id] {
 			continue
 		}
 		arts[id] = true
-		outlets[ix.info(id).outlet()] = true
+		o, ok := ix.outlets[id]
+		if !ok {
+			o = ix.info(id).outlet()
+		}
+		outlets[o] = true
 	}
 	return len(arts), len(outlets)
 }
@@ -124,9 +133,38 @@ func (ix *sourceIndex) publisherNames(ids []string) []string {
 // the subject index. (Reading a predicate's quads instead scans the whole
 // store on cayley's key-value backends, which index quads by subject and
 // by object only.)
+//
+// Under Warm, the three answers share one index (see withArticles).
 func readArticles(ctx context.Context, s *graph.Store) (*sourceIndex, error) {
+	if c, ok := ctx.Value(articlesKey{}).(*articlesCache); ok {
+		c.once.Do(func() { c.ix, c.err = readArticlesOnce(ctx, s) })
+		return c.ix, c.err
+	}
+	return readArticlesOnce(ctx, s)
+}
+
+// articlesKey is the context key of an articlesCache.
+type articlesKey struct{}
+
+// articlesCache is the article index computed once for all the answers
+// one context computes.
+type articlesCache struct {
+	once sync.Once
+	ix   *sourceIndex
+	err  error
+}
+
+// withArticles returns a context under which readArticles reads the
+// store's articles once: for answers computed together from one state
+// of the store.
+func withArticles(ctx context.Context) context.Context {
+	return context.WithValue(ctx, articlesKey{}, &articlesCache{})
+}
+
+// readArticlesOnce is readArticles without the shared index.
+func readArticlesOnce(ctx context.Context, s *graph.Store) (*sourceIndex, error) {
 	qs := s.QuadStore()
-	ix := &sourceIndex{arts: map[string]ArticleInfo{}}
+	ix := &sourceIndex{arts: map[string]ArticleInfo{}, outlets: map[string]string{}}
 	var nodes []quad.Value
 	err := eachQuad(ctx, qs, quad.Object, graph.NewsArticle, func(q quad.Quad) {
 		id := graph.ID(q.Subject, graph.ArticlePrefix)
@@ -171,6 +209,7 @@ func readArticles(ctx context.Context, s *graph.Store) (*sourceIndex, error) {
 			}
 		}
 		ix.arts[id] = a
+		ix.outlets[id] = a.outlet()
 	}
 	return ix, nil
 }
@@ -630,8 +669,17 @@ func addQuoteSources(ctx context.Context, s *graph.Store, ix *sourceIndex, rows 
 		g := groups[r.id]
 		articles[g] = append(articles[g], r.article)
 	}
+	// The rows of one group have the same counts: counted once.
+	type counts struct{ sources, publishers int }
+	byGroup := map[int]counts{}
 	for i := range rows {
-		rows[i].Sources, rows[i].Publishers = ix.count(articles[groups[rows[i].ID]])
+		g := groups[rows[i].ID]
+		c, ok := byGroup[g]
+		if !ok {
+			c.sources, c.publishers = ix.count(articles[g])
+			byGroup[g] = c
+		}
+		rows[i].Sources, rows[i].Publishers = c.sources, c.publishers
 	}
 	return nil
 }
