@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 	"net/url"
 	"slices"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -301,11 +303,55 @@ func eachQuad(ctx context.Context, qs cgraph.QuadStore, d quad.Direction, v quad
 
 // valueCache maps node references to their values while a canned answer
 // is computed (the three at once, in Warm): the same articles, predicates
-// and entities are read for many rows and their sources. A node's value never changes (a new value is a new
-// node), so the cache cannot go stale.
+// and entities are read for many rows and their sources. A node's value
+// never changes (a new value is a new node), so the cache cannot go
+// stale. Its shards, each with a lock of its own, keep Warm's goroutines
+// from waiting on each other (one lock cost them 1.3 s of 8 on 10,000
+// articles).
 type valueCache struct {
+	shards [valueShards]valueShard
+}
+
+const valueShards = 64
+
+type valueShard struct {
 	mu     sync.Mutex
 	values map[any]quad.Value // cgraph.ToKey(ref) -> value
+}
+
+var valueSeed = maphash.MakeSeed()
+
+// shard returns the shard of the key k (a cgraph.ToKey).
+func (c *valueCache) shard(k any) *valueShard {
+	if n, ok := k.(kv.Int64Value); ok { // bolt's references: no hashing
+		return &c.shards[uint64(n)%valueShards]
+	}
+	return &c.shards[maphash.Comparable(valueSeed, k)%valueShards]
+}
+
+func newValueCache() *valueCache {
+	c := &valueCache{}
+	for i := range c.shards {
+		c.shards[i].values = map[any]quad.Value{}
+	}
+	return c
+}
+
+// get returns the cached value of the key k.
+func (c *valueCache) get(k any) (quad.Value, bool) {
+	sh := c.shard(k)
+	sh.mu.Lock()
+	v, ok := sh.values[k]
+	sh.mu.Unlock()
+	return v, ok
+}
+
+// put caches the value of the key k.
+func (c *valueCache) put(k any, v quad.Value) {
+	sh := c.shard(k)
+	sh.mu.Lock()
+	sh.values[k] = v
+	sh.mu.Unlock()
 }
 
 type valueCacheKey struct{}
@@ -316,7 +362,7 @@ func withValueCache(ctx context.Context) context.Context {
 	if _, ok := ctx.Value(valueCacheKey{}).(*valueCache); ok {
 		return ctx
 	}
-	return context.WithValue(ctx, valueCacheKey{}, &valueCache{values: map[any]quad.Value{}})
+	return context.WithValue(ctx, valueCacheKey{}, newValueCache())
 }
 
 // value returns the value of ref (nil for nil, or one cayley cannot
@@ -326,21 +372,16 @@ func (c *valueCache) value(qs cgraph.QuadStore, ref cgraph.Ref) quad.Value {
 		return nil
 	}
 	k := cgraph.ToKey(ref)
-	c.mu.Lock()
-	v, ok := c.values[k]
-	c.mu.Unlock()
-	if ok {
+	if v, ok := c.get(k); ok {
 		return v
 	}
-	v = qs.NameOf(ref)
-	c.mu.Lock()
-	c.values[k] = v
-	c.mu.Unlock()
+	v := qs.NameOf(ref)
+	c.put(k, v)
 	return v
 }
 
-// valuesOf returns the values of refs (nil for a nil ref), reading the
-// ones the context's cache lacks in one batch.
+// valuesOf returns the values of refs (nil for nil refs) in one batch,
+// through the context's value cache where there is one.
 func valuesOf(ctx context.Context, qs cgraph.QuadStore, refs []cgraph.Ref) ([]quad.Value, error) {
 	c, _ := ctx.Value(valueCacheKey{}).(*valueCache)
 	if c == nil {
@@ -349,19 +390,17 @@ func valuesOf(ctx context.Context, qs cgraph.QuadStore, refs []cgraph.Ref) ([]qu
 	out := make([]quad.Value, len(refs))
 	var missing []cgraph.Ref
 	var at []int
-	c.mu.Lock()
 	for i, r := range refs {
 		if r == nil {
 			continue
 		}
-		if v, ok := c.values[cgraph.ToKey(r)]; ok {
+		if v, ok := c.get(cgraph.ToKey(r)); ok {
 			out[i] = v
 			continue
 		}
 		missing = append(missing, r)
 		at = append(at, i)
 	}
-	c.mu.Unlock()
 	if len(missing) == 0 {
 		return out, nil
 	}
@@ -369,12 +408,10 @@ func valuesOf(ctx context.Context, qs cgraph.QuadStore, refs []cgraph.Ref) ([]qu
 	if err != nil {
 		return nil, err
 	}
-	c.mu.Lock()
 	for k, v := range vals {
 		out[at[k]] = v
-		c.values[cgraph.ToKey(missing[k])] = v
+		c.put(cgraph.ToKey(missing[k]), v)
 	}
-	c.mu.Unlock()
 	return out, nil
 }
 
