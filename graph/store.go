@@ -39,6 +39,17 @@ var (
 	ErrUnsupportedDSN = errors.New("unsupported store")
 )
 
+// writeMmapSize is the size of the memory map a writer opens a bolt
+// store with: address space, not memory (only the pages read are
+// resident). bolt maps its file with a map that it replaces whenever the
+// file outgrows it, doubling it from 32 KB; each replacement waits for
+// every read transaction to end and copies every page the write
+// transaction has changed out of the old map, while the writer waits.
+// Loading 10,000 synthetic articles (a 590 MB store) replaced it 15 times,
+// 1.3 of the writer's 47 CPU-s (the first 100,000 quads took 4.5 s
+// instead of 2). With 1 GB, stores under 1 GB never replace it.
+const writeMmapSize = 1 << 30
+
 // DefaultLockTimeout is how long Open waits for a store held by another
 // process before it gives up with ErrLocked.
 const DefaultLockTimeout = time.Second
@@ -203,7 +214,11 @@ func openBolt(dir string, opts Options) (*boltKV, cgraph.QuadStore, error) {
 	if timeout <= 0 {
 		timeout = DefaultLockTimeout
 	}
-	bdb, err := bolt.Open(file, 0o644, &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
+	bopts := &bolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly}
+	if !opts.ReadOnly {
+		bopts.InitialMmapSize = writeMmapSize
+	}
+	bdb, err := bolt.Open(file, 0o644, bopts)
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
 	} else if err != nil {
