@@ -5,8 +5,9 @@
 // article's IRI so that provenance is one Gizmo step away. The schema uses
 // schema.org terms stored as short IRIs (<schema:name>, <schema:Quotation>,
 // ...) and newsgraph's own terms under <ng:...>; schema.go lists them all.
-// Where a sentence states a fact, an evidence node (see Evidence) records
-// the sentence and its offsets, one per article and fact.
+// Where a sentence states a fact, an evidence node (see Evidence), one per
+// article and fact, links to the node of the sentence, which holds its
+// text and offsets.
 //
 // Store wraps a Cayley quad store: Open picks the backend from a DSN with a
 // plain switch ("memory:" for an in-memory store, a path or "bolt:///path"

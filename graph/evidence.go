@@ -78,17 +78,27 @@ func (w *evidenceWriter) add(s quad.Value, p quad.IRI, o quad.Value, sent extrac
 	if count > 0 {
 		w.b.add(n, MentionCount, quad.Int(count))
 	}
-	if sent.End > sent.Start && sent.End <= len(w.body) {
-		if text := strings.TrimSpace(w.body[sent.Start:sent.End]); text != "" {
-			// The sentence node's quads are written once per article:
-			// the builder drops repeats.
-			sn := SentenceIRI(w.id, sent.Start, sent.End)
-			w.b.add(n, InSentence, sn)
-			w.b.add(sn, Text, quad.String(text))
-			w.b.add(sn, Start, quad.Int(sent.Start))
-			w.b.add(sn, End, quad.Int(sent.End))
-		}
+	if sn, ok := w.sentence(sent); ok {
+		w.b.add(n, InSentence, sn)
 	}
+}
+
+// sentence writes the node of the body's sentence at sp (see SentenceIRI)
+// and returns its IRI, or false when sp holds no sentence of the body.
+// Its quads are written once per article: the builder drops repeats.
+func (w *evidenceWriter) sentence(sp extract.Span) (quad.IRI, bool) {
+	if sp.Start < 0 || sp.End <= sp.Start || sp.End > len(w.body) {
+		return "", false
+	}
+	text := strings.TrimSpace(w.body[sp.Start:sp.End])
+	if text == "" {
+		return "", false
+	}
+	sn := SentenceIRI(w.id, sp.Start, sp.End)
+	w.b.add(sn, Text, quad.String(text))
+	w.b.add(sn, Start, quad.Int(sp.Start))
+	w.b.add(sn, End, quad.Int(sp.End))
+	return sn, true
 }
 
 // sentenceOf returns the sentence that holds the span: the shortest

@@ -102,12 +102,8 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		b.add(n, IsPartOf, art)
 		b.add(n, Start, quad.Int(q.Span.Start))
 		b.add(n, End, quad.Int(q.Span.End))
-		if q.Sentence != (extract.Span{}) {
-			b.add(n, SentenceStart, quad.Int(q.Sentence.Start))
-			b.add(n, SentenceEnd, quad.Int(q.Sentence.End))
-			if q.Sentence.Start >= 0 && q.Sentence.End <= len(a.Body) && q.Sentence.Start < q.Sentence.End {
-				b.str(n, Sentence, a.Body[q.Sentence.Start:q.Sentence.End])
-			}
+		if sn, ok := ev.sentence(q.Sentence); ok {
+			b.add(n, InSentence, sn)
 		}
 	}
 

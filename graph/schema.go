@@ -101,15 +101,17 @@ const (
 
 	// QuoteKind is how a quote was reported: direct, partial or indirect.
 	QuoteKind = quad.IRI("ng:quoteKind")
-	// Start is the byte offset where a quote, or the sentence of an
-	// evidence node, starts in its article's body.
+	// Start is the byte offset where a quote, or a sentence node's
+	// sentence, starts in its article's body.
 	Start = quad.IRI("ng:start")
-	// End is the byte offset where a quote, or the sentence of an evidence
-	// node, ends in its article's body.
+	// End is the byte offset where a quote, or a sentence node's sentence,
+	// ends in its article's body.
 	End = quad.IRI("ng:end")
-	// SentenceStart is the byte offset of the start of a quote's sentence.
+	// SentenceStart is the byte offset of the start of a quote's sentence,
+	// in stores written before 2026-12 (since, see InSentence).
 	SentenceStart = quad.IRI("ng:sentenceStart")
-	// SentenceEnd is the byte offset of the end of a quote's sentence.
+	// SentenceEnd is the byte offset of the end of a quote's sentence, in
+	// stores written before 2026-12.
 	SentenceEnd = quad.IRI("ng:sentenceEnd")
 
 	// ContentHash is the hash of an article's content (see ContentHash).
@@ -134,19 +136,20 @@ const (
 // The evidence node has no class and no link to its article: its IRI
 // (see EvidenceIRI) and its quads' label name the article. A sentence
 // node (see SentenceIRI) is shared by the evidence of every fact the
-// sentence states: an article's facts come from about a third as many
-// sentences. Both choices keep the store small where it is largest
-// (evidence is six in ten of its quads): stores written before 2026-12
-// hold, on every evidence node, <rdf:type> <ng:Evidence>,
-// <schema:isPartOf> the article and the sentence's <ng:sentence> text,
-// <ng:start> and <ng:end> (10,000 synthetic articles: 3.08 million quads,
-// against 2.41 million since). Readers take both layouts.
+// sentence states and by the quotes it holds (<ng:inSentence> too): an
+// article's facts come from about a third as many sentences. Both
+// choices keep the store small where it is largest (evidence is six in
+// ten of its quads): stores written before 2026-12 hold, on every
+// evidence node, <rdf:type> <ng:Evidence>, <schema:isPartOf> the article
+// and the sentence's <ng:sentence> text, <ng:start> and <ng:end>, and on
+// every quote its sentence's <ng:sentence>, <ng:sentenceStart> and
+// <ng:sentenceEnd> (10,000 synthetic articles: 3.08 million quads,
+// against 2.33 million since). Readers take both layouts.
 //
 // Evidence is kept for an article's mentions of entities and events (with
 // <ng:mentionCount>), for roles (person <ng:role> role node) and for each
 // fact of an event (victim, via, exposed, notExposed, affected,
-// reportedTo, cause, when). A quote node carries its own sentence
-// (<ng:sentence>, <ng:sentenceStart>, <ng:sentenceEnd>).
+// reportedTo, cause, when).
 const (
 	// RDFSubject is the subject of the fact an evidence node is about.
 	RDFSubject = quad.IRI("rdf:subject")
@@ -154,11 +157,12 @@ const (
 	RDFPredicate = quad.IRI("rdf:predicate")
 	// RDFObject is the object of the fact an evidence node is about.
 	RDFObject = quad.IRI("rdf:object")
-	// Sentence is the text of the sentence that holds a quote (and, in
-	// stores written before 2026-12, that of an evidence node).
+	// Sentence is the text of the sentence of a quote or an evidence node
+	// in stores written before 2026-12 (since, see InSentence).
 	Sentence = quad.IRI("ng:sentence")
 	// InSentence links an evidence node to the sentence node of the
-	// sentence that states its fact.
+	// sentence that states its fact, and a quote to the node of the
+	// sentence that holds it.
 	InSentence = quad.IRI("ng:inSentence")
 	// MentionCount is how many times an article names an entity (an
 	// integer, on the evidence node of the article's <schema:mentions>).

@@ -645,6 +645,7 @@ func speakerQuotes(ctx context.Context, qs cgraph.QuadStore, speakers []quad.Val
 func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRef, error) {
 	r := quoteRef{id: graph.ID(qn, graph.QuotePrefix)}
 	labelled := ""
+	var sentence quad.Value
 	err := eachQuad(ctx, qs, quad.Subject, qn, func(q quad.Quad) {
 		if labelled == "" {
 			labelled = graph.LabelArticle(q.Label)
@@ -656,6 +657,9 @@ func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRe
 			r.article = graph.ID(q.Object, graph.ArticlePrefix)
 		case graph.Creator:
 			r.speaker = graph.ID(q.Object, graph.EntityPrefix)
+		case graph.InSentence:
+			sentence = q.Object
+		// Stores written before 2026-12 hold the sentence on the quote.
 		case graph.Sentence:
 			r.sentence = literal(q.Object)
 		case graph.SentenceStart:
@@ -664,6 +668,18 @@ func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRe
 			r.sentEnd, _ = intOf(q.Object)
 		}
 	})
+	if err == nil && sentence != nil {
+		err = eachQuad(ctx, qs, quad.Subject, sentence, func(q quad.Quad) {
+			switch q.Predicate {
+			case graph.Text:
+				r.sentence = literal(q.Object)
+			case graph.Start:
+				r.sentStart, _ = intOf(q.Object)
+			case graph.End:
+				r.sentEnd, _ = intOf(q.Object)
+			}
+		})
+	}
 	if r.article == "" {
 		r.article = labelled
 	}

@@ -91,8 +91,9 @@ func TestEvidenceGolden(t *testing.T) {
 }
 
 // TestEvidence_olderStores checks that a store written before evidence
-// nodes lost their class and <schema:isPartOf> and got sentence nodes
-// answers every query as one written since.
+// nodes lost their class and <schema:isPartOf> and before sentence nodes
+// (evidence and quotes held their sentences) answers every query, and
+// exports, as one written since.
 func TestEvidence_olderStores(t *testing.T) {
 	old := fixtureStoreWith(t, func(qs []quad.Quad) []quad.Quad {
 		sentences := map[quad.Value][]quad.Quad{}
@@ -107,12 +108,15 @@ func TestEvidence_olderStores(t *testing.T) {
 			case graph.ID(q.Subject, graph.SentencePrefix) != "":
 				// Gone: the evidence node held the sentence.
 			case q.Predicate == graph.InSentence:
+				// Evidence held the sentence as ng:sentence, ng:start and
+				// ng:end, quotes as ng:sentence, ng:sentenceStart and
+				// ng:sentenceEnd.
+				names := map[quad.Value]quad.IRI{graph.Text: graph.Sentence, graph.Start: graph.Start, graph.End: graph.End}
+				if graph.ID(q.Subject, graph.QuotePrefix) != "" {
+					names[graph.Start], names[graph.End] = graph.SentenceStart, graph.SentenceEnd
+				}
 				for _, sq := range sentences[q.Object] {
-					p := sq.Predicate
-					if p == graph.Text {
-						p = graph.Sentence
-					}
-					out = append(out, quad.Quad{Subject: q.Subject, Predicate: p, Object: sq.Object, Label: q.Label})
+					out = append(out, quad.Quad{Subject: q.Subject, Predicate: names[sq.Predicate], Object: sq.Object, Label: q.Label})
 				}
 			case q.Predicate == graph.RDFSubject:
 				art := graph.ArticleIRI(graph.LabelArticle(q.Label))
@@ -152,8 +156,11 @@ func TestEvidence_olderStores(t *testing.T) {
 		add("entities", e, err)
 		b, err := queries.Breaches(ctx, s)
 		add("breaches", b, err)
-		var dot bytes.Buffer
-		add("dot", dot.String(), queries.Export(ctx, s, "dot", &dot))
+		for _, format := range []string{"dot", "graphml"} {
+			var b bytes.Buffer
+			err := queries.Export(ctx, s, format, &b)
+			add(format, b.String(), err)
+		}
 		return out
 	}
 	want, got := answers(cur), answers(old)

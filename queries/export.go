@@ -205,6 +205,28 @@ func propertyGraphOf(qs []quad.Quad) *propertyGraph {
 		}
 		return n
 	}
+	// A sentence node is no node of the property graph: a quote shows
+	// its sentence as attributes, as stores written before sentence
+	// nodes held it.
+	sentences := map[quad.Value]map[string]string{}
+	for _, q := range qs {
+		if graph.ID(q.Subject, graph.SentencePrefix) == "" {
+			continue
+		}
+		attrs := sentences[q.Subject]
+		if attrs == nil {
+			attrs = map[string]string{}
+			sentences[q.Subject] = attrs
+		}
+		switch q.Predicate {
+		case graph.Text:
+			attrs["sentence"] = literal(q.Object)
+		case graph.Start:
+			attrs["sentenceStart"] = literal(q.Object)
+		case graph.End:
+			attrs["sentenceEnd"] = literal(q.Object)
+		}
+	}
 	edges := map[string]*pgEdge{}
 	for _, q := range qs {
 		p, ok := q.Predicate.(quad.IRI)
@@ -216,6 +238,13 @@ func propertyGraphOf(qs []quad.Quad) *propertyGraph {
 		}
 		_, objIRI := q.Object.(quad.IRI)
 		switch {
+		case p == graph.InSentence:
+			n := node(q.Subject)
+			for name, v := range sentences[q.Object] {
+				if !slices.Contains(n.attrs[name], v) {
+					n.attrs[name] = append(n.attrs[name], v)
+				}
+			}
 		case p == graph.RDFType && objIRI:
 			node(q.Subject).typ = localName(iriText(q.Object))
 		case objIRI:
