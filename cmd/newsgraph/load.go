@@ -144,13 +144,14 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 
 // loadGCPercent is the garbage collector's GOGC while a load runs. A
 // load's live heap is mostly the store's bloom filters, bolt's page
-// buffers and the models (about 450 MB for 10,000 articles into a new
-// store), which the default 100 lets grow to twice that before each
-// collection; 50 keeps the load's anonymous memory at about 730 MB
-// instead of 960 MB, for more time collecting (newsgraph bench, 10,000
-// synthetic articles: peak RSS 1,351 MiB instead of 1,708 MiB, 95 s
-// instead of 85 s). GOGC=100 chooses speed.
-const loadGCPercent = 50
+// buffers, the batch being written and the models (about 420 MB for
+// 10,000 articles into a new store), which the default 100 lets grow to
+// twice that before each collection. newsgraph bench, 10,000 synthetic
+// articles, two runs each: GOGC=50 took 59.6 and 61.2 s with a peak RSS
+// of 1,281 and 1,266 MiB; 75 took 55.0 and 58.0 s, 1,376 and 1,368 MiB;
+// 100 took 57.2 and 59.2 s, 1,501 and 1,517 MiB, too near the 1.5 GB a
+// load of that size may use. GOGC=100 chooses speed.
+const loadGCPercent = 75
 
 // loadGC sets the garbage collector's target for a load, unless the user
 // chose one with GOGC, and returns the function that restores it.
