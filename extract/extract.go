@@ -19,19 +19,36 @@ var ErrEmptyArticle = errors.New("extract: empty article")
 // gives the same tags and labels. Build it once per process with NewModel
 // and share it: it is safe for concurrent use.
 type Model struct {
-	fp  *fastprose.Model
-	err error
+	ready chan struct{} // closed once fp and err are set
+	fp    *fastprose.Model
+	err   error
 }
 
 // NewModel builds the model. It takes about half a second. An error in
 // building it is kept and reported by Err and by every Extract.
 func NewModel() *Model {
-	fp, err := fastprose.Load()
-	return &Model{fp: fp, err: err}
+	m := StartModel()
+	<-m.ready
+	return m
 }
 
-// Err reports whether the model failed to build.
-func (m *Model) Err() error { return m.err }
+// StartModel returns the model while it is built on a goroutine of its
+// own: for a program that has other work to do first (load reads every
+// article before it extracts one). Err and every Extract wait for it.
+func StartModel() *Model {
+	m := &Model{ready: make(chan struct{})}
+	go func() {
+		defer close(m.ready)
+		m.fp, m.err = fastprose.Load()
+	}()
+	return m
+}
+
+// Err reports whether the model failed to build, once it is built.
+func (m *Model) Err() error {
+	<-m.ready
+	return m.err
+}
 
 // Config configures an Extractor.
 type Config struct {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -38,6 +39,30 @@ func load(t *testing.T, name string) (corpus.Article, extract.Result) {
 		t.Fatalf("Extract(%s): %v", name, err)
 	}
 	return a, r
+}
+
+// TestStartModel checks that extraction with a model still being built
+// waits for it and gives what the built model gives, from many
+// goroutines at once.
+func TestStartModel(t *testing.T) {
+	t.Parallel()
+	a, want := load(t, "appositive-speakers")
+	x := extract.New(extract.Config{Model: extract.StartModel()})
+	var wg sync.WaitGroup
+	got := make([]extract.Result, 4)
+	errs := make([]error, 4)
+	for i := range got {
+		wg.Go(func() { got[i], errs[i] = x.Extract(context.Background(), a) })
+	}
+	wg.Wait()
+	for i := range got {
+		if errs[i] != nil {
+			t.Fatalf("Extract with a model being built: %v", errs[i])
+		}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("Extract with a model being built differs from the built model's:\n%+v\nwant\n%+v", got[i], want)
+		}
+	}
 }
 
 // wantQuote is a quotation a reader expects: who, how, and the words it starts with.

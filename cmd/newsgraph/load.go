@@ -132,7 +132,8 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 		return st, err
 	}
 	defer closeStore(s, &err)
-	x := extract.New(extract.Config{Model: extract.NewModel(), Logger: e.logger})
+	// The model is built while the articles are read.
+	x := extract.New(extract.Config{Model: extract.StartModel(), Logger: e.logger})
 	src := corpus.Walk(opts.paths, corpus.Config{Logger: e.logger, Stdin: e.stdin})
 	defer src.Close()
 	cfg := loadConfig{jobs: opts.jobs, stderr: e.stderr, logger: e.logger}
