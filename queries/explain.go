@@ -363,24 +363,26 @@ type evidenceNode struct {
 func readEvidence(ctx context.Context, qs cgraph.QuadStore, n quad.IRI) (evidenceNode, error) {
 	var ev evidenceNode
 	var sentence quad.Value
-	read := func(q quad.Quad) {
+	err := eachQuad(ctx, qs, quad.Subject, n, func(q quad.Quad) {
 		switch q.Predicate {
-		case graph.Sentence, graph.Text:
+		case graph.MentionCount:
+			ev.Mentions, _ = intOf(q.Object)
+		case graph.InSentence:
+			sentence = q.Object
+		// Stores written before 2026-12 hold the sentence here.
+		case graph.Sentence:
 			ev.Sentence = literal(q.Object)
 		case graph.Start:
 			ev.Start, _ = intOf(q.Object)
 		case graph.End:
 			ev.End, _ = intOf(q.Object)
-		case graph.MentionCount:
-			ev.Mentions, _ = intOf(q.Object)
-		case graph.InSentence:
-			sentence = q.Object
 		}
-	}
-	if err := eachQuad(ctx, qs, quad.Subject, n, read); err != nil || sentence == nil {
+	})
+	if err != nil || sentence == nil {
 		return ev, err
 	}
-	return ev, eachQuad(ctx, qs, quad.Subject, sentence, read)
+	ev.Sentence, ev.Start, ev.End, err = readSentence(ctx, qs, sentence)
+	return ev, err
 }
 
 // roleNode is what a role node holds.

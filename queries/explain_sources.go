@@ -641,6 +641,21 @@ func speakerQuotes(ctx context.Context, qs cgraph.QuadStore, speakers []quad.Val
 	return out, nil
 }
 
+// readSentence reads a sentence node: its text and byte offsets.
+func readSentence(ctx context.Context, qs cgraph.QuadStore, n quad.Value) (text string, start, end int, err error) {
+	err = eachQuad(ctx, qs, quad.Subject, n, func(q quad.Quad) {
+		switch q.Predicate {
+		case graph.Text:
+			text = literal(q.Object)
+		case graph.Start:
+			start, _ = intOf(q.Object)
+		case graph.End:
+			end, _ = intOf(q.Object)
+		}
+	})
+	return text, start, end, err
+}
+
 // readQuote reads one quote node.
 func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRef, error) {
 	r := quoteRef{id: graph.ID(qn, graph.QuotePrefix)}
@@ -669,16 +684,7 @@ func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRe
 		}
 	})
 	if err == nil && sentence != nil {
-		err = eachQuad(ctx, qs, quad.Subject, sentence, func(q quad.Quad) {
-			switch q.Predicate {
-			case graph.Text:
-				r.sentence = literal(q.Object)
-			case graph.Start:
-				r.sentStart, _ = intOf(q.Object)
-			case graph.End:
-				r.sentEnd, _ = intOf(q.Object)
-			}
-		})
+		r.sentence, r.sentStart, r.sentEnd, err = readSentence(ctx, qs, sentence)
 	}
 	if r.article == "" {
 		r.article = labelled
