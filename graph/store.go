@@ -73,6 +73,14 @@ type Options struct {
 	// keeps to speed up duplicate checks while writing: less memory, more
 	// reads on large loads. Read-only stores never build them.
 	NoBloom bool
+	// NoSync, for a bolt store, does not force each commit to disk; Close
+	// does, once. It is for building a new store: every commit waits for
+	// the disk otherwise (loading 10,000 synthetic articles took 60.2 and
+	// 61.5 s with it, 54.4 and 51.0 s without). A crash of the process
+	// loses nothing the kernel was given, but a crash of the machine or a
+	// power cut before Close can leave the file damaged, not just
+	// incomplete, so it is no option for a store that holds data already.
+	NoSync bool
 	// Logger receives debug logs; nil discards them.
 	Logger *slog.Logger
 }
@@ -219,6 +227,9 @@ func openBolt(dir string, opts Options) (*boltKV, cgraph.QuadStore, error) {
 		bopts.InitialMmapSize = writeMmapSize
 	}
 	bdb, err := bolt.Open(file, 0o644, bopts)
+	if err == nil && opts.NoSync && !opts.ReadOnly {
+		bdb.NoSync = true
+	}
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
 	} else if err != nil {
@@ -266,7 +277,14 @@ func (s *Store) Close() error {
 	if s.release != nil {
 		s.release()
 	}
-	err := errors.Join(s.w.Close(), s.qs.Close())
+	var err error
+	if s.bolt != nil && s.bolt.db.NoSync {
+		// Commits were not forced to disk (Options.NoSync): all at once.
+		if err = s.bolt.db.Sync(); err != nil {
+			err = fmt.Errorf("sync: %w", err)
+		}
+	}
+	err = errors.Join(err, s.w.Close(), s.qs.Close())
 	if s.pg != nil {
 		err = errors.Join(err, s.pg.close())
 	}

@@ -349,3 +349,33 @@ func TestOpen_unsupported(t *testing.T) {
 		t.Errorf("Open(mysql://x) = %v, want ErrUnsupportedDSN", err)
 	}
 }
+
+// TestOpen_noSync checks that a store written without a sync per commit
+// holds, once closed, everything written: Close syncs it.
+func TestOpen_noSync(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "graph.db")
+	s, err := graph.Open(ctx, dir, graph.Options{Create: true, NoSync: true, BatchSize: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []quad.Quad
+	for i := range 50 {
+		qs = append(qs, quad.Quad{Subject: quad.IRI("ng:s"), Predicate: quad.IRI("ng:p"), Object: quad.Int(i), Label: quad.IRI("ng:article/a")})
+	}
+	if err := s.AddQuads(ctx, qs); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("Close of a store opened with NoSync: %v", err)
+	}
+	s, err = graph.Open(ctx, dir, graph.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, err := s.Size(ctx); err != nil || n != int64(len(qs)) {
+		t.Errorf("reopened store holds %d quads (%v), want %d", n, err, len(qs))
+	}
+}
