@@ -76,10 +76,11 @@ type Options struct {
 	// NoSync, for a bolt store, does not force each commit to disk; Close
 	// does, once. It is for building a new store: every commit waits for
 	// the disk otherwise (loading 10,000 synthetic articles took 57.4 to
-	// 61.5 s with it in four runs, 51.0 to 54.4 s without). A crash of the process
-	// loses nothing the kernel was given, but a crash of the machine or a
-	// power cut before Close can leave the file damaged, not just
-	// incomplete, so it is no option for a store that holds data already.
+	// 61.5 s with it in four runs, 51.0 to 54.4 s without). A crash of
+	// the process loses nothing the kernel was given, but a crash of the
+	// machine or a power cut before Close can leave the file damaged, not
+	// just incomplete, so it is no option for a store that holds data
+	// already.
 	NoSync bool
 	// Logger receives debug logs; nil discards them.
 	Logger *slog.Logger
