@@ -91,21 +91,13 @@ func newReader(ctx context.Context, s *graph.Store) *reader {
 // The optimizer does say which index serves a filter on all three
 // directions; a scan of that index by its first two is what is wanted.
 func objectIndex(qs *kv.QuadStore) *kv.QuadIndex {
-	one := kv.Int64Value(1)
-	s, _ := qs.OptimizeShape(shape.QuadsAction{Result: quad.Subject,
-		Filter: map[quad.Direction]cgraph.Ref{quad.Subject: one, quad.Predicate: one, quad.Object: one}})
-	nf, ok := s.(shape.NodesFrom)
-	if !ok {
+	ind := chosenIndex(qs, quad.Subject, quad.Subject, quad.Predicate, quad.Object)
+	if ind == nil {
 		return nil
 	}
-	scan, ok := nf.Quads.(kv.IndexScan)
-	if !ok || len(scan.Index.Dirs) < 2 {
-		return nil
-	}
-	d := scan.Index.Dirs
+	d := ind.Dirs
 	if d[0] == quad.Object && d[1] == quad.Predicate || d[0] == quad.Predicate && d[1] == quad.Object {
-		ind := scan.Index
-		return &ind
+		return ind
 	}
 	return nil
 }
@@ -114,15 +106,28 @@ func objectIndex(qs *kv.QuadStore) *kv.QuadIndex {
 // the subject and the predicate, or nil: the one cayley's optimizer
 // chooses for a lookup by subject and predicate.
 func subjectIndex(qs *kv.QuadStore) *kv.QuadIndex {
-	one := kv.Int64Value(1)
-	s, _ := qs.OptimizeShape(shape.QuadsAction{Result: quad.Object,
-		Filter: map[quad.Direction]cgraph.Ref{quad.Subject: one, quad.Predicate: one}})
+	ind := chosenIndex(qs, quad.Object, quad.Subject, quad.Predicate)
+	if ind == nil || ind.Dirs[0] != quad.Subject || ind.Dirs[1] != quad.Predicate {
+		return nil
+	}
+	return ind
+}
+
+// chosenIndex returns the index, of at least two directions, that
+// cayley's optimizer scans for the nodes in direction result of the quads
+// with a value in each of the directions dirs, or nil.
+func chosenIndex(qs *kv.QuadStore, result quad.Direction, dirs ...quad.Direction) *kv.QuadIndex {
+	filter := map[quad.Direction]cgraph.Ref{}
+	for _, d := range dirs {
+		filter[d] = kv.Int64Value(1)
+	}
+	s, _ := qs.OptimizeShape(shape.QuadsAction{Result: result, Filter: filter})
 	nf, ok := s.(shape.NodesFrom)
 	if !ok {
 		return nil
 	}
 	scan, ok := nf.Quads.(kv.IndexScan)
-	if !ok || len(scan.Index.Dirs) < 2 || scan.Index.Dirs[0] != quad.Subject || scan.Index.Dirs[1] != quad.Predicate {
+	if !ok || len(scan.Index.Dirs) < 2 {
 		return nil
 	}
 	ind := scan.Index
@@ -144,14 +149,14 @@ func (r *reader) readSubject(n cgraph.Ref) error {
 	for it.Next(r.ctx) {
 		q := it.Result()
 		p, o := r.qs.QuadDirection(q, quad.Predicate), r.qs.QuadDirection(q, quad.Object)
-		pk, ok := cgraph.ToKey(p), cgraph.ToKey(o)
+		pk, objKey := cgraph.ToKey(p), cgraph.ToKey(o)
 		i := slices.Index(f.preds, pk)
 		if i < 0 {
 			i = len(f.preds)
 			f.preds = append(f.preds, pk)
 			f.objs = append(f.objs, nil)
 		}
-		if !slices.ContainsFunc(f.objs[i], func(x cgraph.Ref) bool { return cgraph.ToKey(x) == ok }) {
+		if !slices.ContainsFunc(f.objs[i], func(x cgraph.Ref) bool { return cgraph.ToKey(x) == objKey }) {
 			f.objs[i] = append(f.objs[i], o)
 		}
 	}
