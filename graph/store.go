@@ -231,14 +231,12 @@ func openBolt(dir string, opts Options) (*boltKV, cgraph.QuadStore, error) {
 		bopts.NoGrowSync = opts.NoSync
 	}
 	bdb, err := bolt.Open(file, 0o644, bopts)
-	if err == nil && opts.NoSync && !opts.ReadOnly {
-		bdb.NoSync = true
-	}
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, nil, fmt.Errorf("store %s: %w (waited %s)", dir, ErrLocked, timeout)
 	} else if err != nil {
 		return nil, nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
+	bdb.NoSync = opts.NoSync && !opts.ReadOnly
 	db := &boltKV{db: bdb}
 	kvOpts := cgraph.Options{}
 	if opts.ReadOnly || opts.NoBloom {

@@ -380,8 +380,8 @@ func (c *valueCache) value(qs cgraph.QuadStore, ref cgraph.Ref) quad.Value {
 	return v
 }
 
-// valuesOf returns the values of refs (nil for nil refs) in one batch,
-// through the context's value cache where there is one.
+// valuesOf returns the values of refs (nil for a nil ref), reading the
+// ones the context's cache lacks in one batch.
 func valuesOf(ctx context.Context, qs cgraph.QuadStore, refs []cgraph.Ref) ([]quad.Value, error) {
 	c, _ := ctx.Value(valueCacheKey{}).(*valueCache)
 	if c == nil {
