@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"os"
@@ -83,22 +84,53 @@ func metaInt(ctx context.Context, tx hkv.Tx, key string) (int64, error) {
 	return int64(binary.LittleEndian.Uint64(v)), nil
 }
 
-// ReadAnswer returns the answer stored under name for the store state
-// stamp, or false when there is none for that state.
-func (s *Store) ReadAnswer(ctx context.Context, name, stamp string) ([]byte, bool, error) {
+// Answer is a stored answer open for reading, whole or in parts: a
+// query that needs part of a large answer reads only that part.
+type Answer struct {
+	r    *io.SectionReader
+	file *os.File // bolt: the open file, whole even if a writer replaces it
+}
+
+// ReadAt reads len(p) bytes of the answer from offset off.
+func (a *Answer) ReadAt(p []byte, off int64) (int, error) { return a.r.ReadAt(p, off) }
+
+// Size returns the answer's length in bytes.
+func (a *Answer) Size() int64 { return a.r.Size() }
+
+// Close releases the answer.
+func (a *Answer) Close() error {
+	if a.file != nil {
+		return a.file.Close()
+	}
+	return nil
+}
+
+// OpenAnswer opens the answer stored under name for the store state
+// stamp, or returns false when there is none for that state. A bolt
+// store's answer is read from its file as parts are asked for; a
+// PostgreSQL store's is read whole, in one round trip.
+func (s *Store) OpenAnswer(ctx context.Context, name, stamp string) (*Answer, bool, error) {
 	switch {
 	case s.bolt != nil:
-		b, err := os.ReadFile(filepath.Join(s.boltDir, answersDir, name))
+		f, err := os.Open(filepath.Join(s.boltDir, answersDir, name))
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, false, nil
 		} else if err != nil {
 			return nil, false, err
 		}
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 || string(b[:i]) != stamp {
+		st, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return nil, false, err
+		}
+		head := make([]byte, len(stamp)+1)
+		if _, err := io.ReadFull(f, head); err != nil || string(head) != stamp+"\n" {
+			// Short, or stamped for another state: not this state's.
+			f.Close()
 			return nil, false, nil
 		}
-		return b[i+1:], true, nil
+		base := int64(len(head))
+		return &Answer{r: io.NewSectionReader(f, base, st.Size()-base), file: f}, true, nil
 	case s.pg != nil:
 		var body []byte
 		err := s.pg.db.QueryRowContext(ctx, `SELECT body FROM ng_answers WHERE name = $1 AND stamp = $2`, name, stamp).Scan(&body)
@@ -108,9 +140,24 @@ func (s *Store) ReadAnswer(ctx context.Context, name, stamp string) ([]byte, boo
 			s.logger.Debug("no stored answer", "store", s.dsn, "name", name, "err", err)
 			return nil, false, nil
 		}
-		return body, true, nil
+		return &Answer{r: io.NewSectionReader(bytes.NewReader(body), 0, int64(len(body)))}, true, nil
 	}
 	return nil, false, nil
+}
+
+// ReadAnswer returns the whole answer stored under name for the store
+// state stamp, or false when there is none for that state.
+func (s *Store) ReadAnswer(ctx context.Context, name, stamp string) ([]byte, bool, error) {
+	a, ok, err := s.OpenAnswer(ctx, name, stamp)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	defer a.Close()
+	b := make([]byte, a.Size())
+	if _, err := a.ReadAt(b, 0); err != nil && len(b) > 0 {
+		return nil, false, fmt.Errorf("read answer %s of %s: %w", name, s.dsn, err)
+	}
+	return b, true, nil
 }
 
 // WriteAnswer stores body under name for the store state stamp (read

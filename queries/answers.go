@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"reflect"
 	"slices"
 	"strings"
@@ -26,7 +29,7 @@ import (
 
 // answerVersion is part of every answer's name: a build whose rows differ
 // never reads the answers of another.
-const answerVersion = "v1"
+const answerVersion = "v2"
 
 const (
 	quotesAnswer   = "quotes." + answerVersion
@@ -34,15 +37,37 @@ const (
 	breachesAnswer = "breaches." + answerVersion
 )
 
-// quotesStored is the stored answer of quotes: every quote, grouped by
-// speaker, so that a speaker's quotes are decoded without the others.
+// The stored answer of quotes keeps each speaker's quotes apart, so that
+// quotes --speaker reads and decodes only the rows it returns: an 8-byte
+// little-endian length, the gob of a quotesIndex of that length, then
+// the gob of each speaker's rows, one after another.
+
+// quotesIndex is the head of the stored quotes answer.
+type quotesIndex struct {
+	// Keys maps "iri:" + a speaker's entity IRI, and "name:" + its
+	// lower-cased canonical name and each alias, to speaker ids; sorted by
+	// Key.
+	Keys []speakerKey
+	// Parts are where each speaker's rows lie after the index, sorted by
+	// Speaker; quotes without a speaker are under "".
+	Parts []quotesPart
+}
+
+type speakerKey struct {
+	Key      string
+	Speakers []string
+}
+
+type quotesPart struct {
+	Speaker  string
+	Off, Len int64
+}
+
+// quotesStored is the stored quotes answer, its index read.
 type quotesStored struct {
-	// Speakers maps "iri:" + a speaker's entity IRI, and "name:" + its
-	// lower-cased canonical name and each alias, to speaker ids.
-	Speakers map[string][]string
-	// Rows holds the gob of each speaker's rows, by speaker id; quotes
-	// without a speaker are under "".
-	Rows map[string][]byte
+	quotesIndex
+	a    answerReader
+	base int64 // where the parts start in a
 }
 
 // Warm computes the canned answers of the store's current state and
@@ -56,11 +81,21 @@ func Warm(ctx context.Context, s *graph.Store) error {
 		return err
 	}
 	ctx = withArticles(withValueCache(context.WithValue(ctx, preloadedKey{}, true)))
-	errs := make([]error, 3)
+	answers := []struct {
+		name    string
+		compute func(context.Context, *graph.Store) ([]byte, error)
+	}{{quotesAnswer, quotesBody}, {entitiesAnswer, entitiesBody}, {breachesAnswer, breachesBody}}
+	errs := make([]error, len(answers))
 	var wg sync.WaitGroup
-	wg.Go(func() { _, errs[0] = storedQuotes(ctx, s) })
-	wg.Go(func() { _, _, errs[1] = storedEntities(ctx, s) })
-	wg.Go(func() { _, _, errs[2] = storedBreaches(ctx, s) })
+	for i, ans := range answers {
+		wg.Go(func() {
+			a, _, err := stored(ctx, s, ans.name, func() ([]byte, error) { return ans.compute(ctx, s) })
+			if a != nil {
+				a.Close()
+			}
+			errs[i] = err
+		})
+	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("store answers in %s: %w", s.DSN(), err)
@@ -76,9 +111,11 @@ func Warmed(ctx context.Context, s *graph.Store) (bool, error) {
 		return false, err
 	}
 	for _, name := range []string{quotesAnswer, entitiesAnswer, breachesAnswer} {
-		if _, hit, err := s.ReadAnswer(ctx, name, stamp); err != nil || !hit {
+		a, hit, err := s.OpenAnswer(ctx, name, stamp)
+		if err != nil || !hit {
 			return false, err
 		}
+		a.Close()
 	}
 	return true, nil
 }
@@ -86,18 +123,30 @@ func Warmed(ctx context.Context, s *graph.Store) (bool, error) {
 // preloadedKey marks a context whose store's values Warm has preloaded.
 type preloadedKey struct{}
 
-// stored returns the answer name of s's current state, computing and
+// answerReader is a stored answer open for reading, or one just computed.
+type answerReader interface {
+	io.ReaderAt
+	Size() int64
+	Close() error
+}
+
+// computedAnswer is an answer just computed, read from memory.
+type computedAnswer struct{ *bytes.Reader }
+
+func (computedAnswer) Close() error { return nil }
+
+// stored opens the answer name of s's current state, computing and
 // storing it with compute when it is not stored. It returns nil, false
-// when s keeps no answers.
-func stored(ctx context.Context, s *graph.Store, name string, compute func() ([]byte, error)) ([]byte, bool, error) {
+// when s keeps no answers. The caller closes the answer.
+func stored(ctx context.Context, s *graph.Store, name string, compute func() ([]byte, error)) (answerReader, bool, error) {
 	stamp, ok, err := s.AnswerStamp(ctx)
 	if err != nil || !ok {
 		return nil, false, err
 	}
-	if body, hit, err := s.ReadAnswer(ctx, name, stamp); err != nil {
+	if a, hit, err := s.OpenAnswer(ctx, name, stamp); err != nil {
 		return nil, false, err
 	} else if hit {
-		return body, true, nil
+		return a, true, nil
 	}
 	// An answer reads the whole graph: its values in one go, unless Warm
 	// read them for all three.
@@ -115,7 +164,29 @@ func stored(ctx context.Context, s *graph.Store, name string, compute func() ([]
 		// time.
 		s.Logger().Debug("answer not stored", "name", name, "err", err)
 	}
-	return body, true, nil
+	return computedAnswer{bytes.NewReader(body)}, true, nil
+}
+
+// readPart reads n bytes of a from offset off.
+func readPart(a answerReader, off, n int64) ([]byte, error) {
+	if off < 0 || n < 0 || off+n > a.Size() {
+		return nil, fmt.Errorf("stored answer: part %d+%d outside its %d bytes", off, n, a.Size())
+	}
+	b := make([]byte, n)
+	if _, err := a.ReadAt(b, off); err != nil && n > 0 {
+		return nil, fmt.Errorf("stored answer: %w", err)
+	}
+	return b, nil
+}
+
+// decodeAnswer decodes the whole answer a into v and closes it.
+func decodeAnswer(a answerReader, v any) error {
+	defer a.Close()
+	b, err := readPart(a, 0, a.Size())
+	if err != nil {
+		return err
+	}
+	return decode(b, v)
 }
 
 func encode(v any) ([]byte, error) {
@@ -164,37 +235,46 @@ func noNilSlices(v reflect.Value) {
 	}
 }
 
-// storedQuotes returns the stored quotes answer, or nil when s keeps no
-// answers.
+// storedQuotes opens the stored quotes answer and reads its index, or
+// returns nil when s keeps no answers. The caller closes it.
 func storedQuotes(ctx context.Context, s *graph.Store) (*quotesStored, error) {
-	body, ok, err := stored(ctx, s, quotesAnswer, func() ([]byte, error) {
-		rows, err := computeQuotes(ctx, s, QuoteFilter{})
-		if err != nil {
-			return nil, err
-		}
-		qs, err := groupQuotes(rows)
-		if err != nil {
-			return nil, err
-		}
-		return encode(qs)
-	})
+	a, ok, err := stored(ctx, s, quotesAnswer, func() ([]byte, error) { return quotesBody(ctx, s) })
 	if err != nil || !ok {
 		return nil, err
 	}
-	var qs quotesStored
-	if err := decode(body, &qs); err != nil {
-		return nil, err
+	head, err := readPart(a, 0, 8)
+	if err == nil {
+		var index []byte
+		n := int64(binary.LittleEndian.Uint64(head))
+		if index, err = readPart(a, 8, n); err == nil {
+			qs := &quotesStored{a: a, base: 8 + n}
+			if err = decode(index, &qs.quotesIndex); err == nil {
+				return qs, nil
+			}
+		}
 	}
-	return &qs, nil
+	a.Close()
+	return nil, err
 }
 
-// groupQuotes makes the stored answer of quotes from every quote row.
-func groupQuotes(rows []QuoteRow) (*quotesStored, error) {
-	qs := &quotesStored{Speakers: map[string][]string{}, Rows: map[string][]byte{}}
+func (qs *quotesStored) close() error { return qs.a.Close() }
+
+// quotesBody computes the stored answer of quotes.
+func quotesBody(ctx context.Context, s *graph.Store) ([]byte, error) {
+	rows, err := computeQuotes(ctx, s, QuoteFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return encodeQuotes(rows)
+}
+
+// encodeQuotes makes the stored answer of quotes from every quote row.
+func encodeQuotes(rows []QuoteRow) ([]byte, error) {
 	by := map[string][]QuoteRow{}
+	keys := map[string][]string{}
 	add := func(key, id string) {
-		if !slices.Contains(qs.Speakers[key], id) {
-			qs.Speakers[key] = append(qs.Speakers[key], id)
+		if !slices.Contains(keys[key], id) {
+			keys[key] = append(keys[key], id)
 		}
 	}
 	for _, r := range rows {
@@ -210,14 +290,49 @@ func groupQuotes(rows []QuoteRow) (*quotesStored, error) {
 			add("name:"+strings.ToLower(a), r.SpeakerID)
 		}
 	}
-	for id, rs := range by {
-		b, err := encode(rs)
+	var index quotesIndex
+	for _, k := range slices.Sorted(maps.Keys(keys)) {
+		index.Keys = append(index.Keys, speakerKey{Key: k, Speakers: keys[k]})
+	}
+	var parts bytes.Buffer
+	for _, id := range slices.Sorted(maps.Keys(by)) {
+		b, err := encode(by[id])
 		if err != nil {
 			return nil, err
 		}
-		qs.Rows[id] = b
+		index.Parts = append(index.Parts, quotesPart{Speaker: id, Off: int64(parts.Len()), Len: int64(len(b))})
+		parts.Write(b)
 	}
-	return qs, nil
+	head, err := encode(index)
+	if err != nil {
+		return nil, err
+	}
+	out := binary.LittleEndian.AppendUint64(make([]byte, 0, 8+len(head)+parts.Len()), uint64(len(head)))
+	out = append(out, head...)
+	return append(out, parts.Bytes()...), nil
+}
+
+// speakers returns the ids of the speakers key names.
+func (qs *quotesStored) speakers(key string) []string {
+	i, ok := slices.BinarySearchFunc(qs.Keys, key, func(k speakerKey, key string) int { return strings.Compare(k.Key, key) })
+	if !ok {
+		return nil
+	}
+	return qs.Keys[i].Speakers
+}
+
+// rows reads the rows of speaker id.
+func (qs *quotesStored) rows(id string) ([]QuoteRow, error) {
+	i, ok := slices.BinarySearchFunc(qs.Parts, id, func(p quotesPart, id string) int { return strings.Compare(p.Speaker, id) })
+	if !ok {
+		return nil, nil
+	}
+	b, err := readPart(qs.a, qs.base+qs.Parts[i].Off, qs.Parts[i].Len)
+	if err != nil {
+		return nil, err
+	}
+	var rows []QuoteRow
+	return rows, decode(b, &rows)
 }
 
 // quotes answers Quotes from the stored answer.
@@ -225,13 +340,13 @@ func (qs *quotesStored) quotes(f QuoteFilter) ([]QuoteRow, error) {
 	speaker := strings.ToLower(strings.TrimSpace(f.Speaker))
 	var ids []string
 	if speaker != "" {
-		ids = append(ids, qs.Speakers["iri:"+graph.EntityIRI(strings.TrimSpace(f.Speaker)).String()]...)
-		ids = append(ids, qs.Speakers["name:"+speaker]...)
+		ids = append(ids, qs.speakers("iri:"+graph.EntityIRI(strings.TrimSpace(f.Speaker)).String())...)
+		ids = append(ids, qs.speakers("name:"+speaker)...)
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 	} else {
-		for id := range qs.Rows {
-			ids = append(ids, id)
+		for _, p := range qs.Parts {
+			ids = append(ids, p.Speaker)
 		}
 	}
 	text := strings.ToLower(strings.TrimSpace(f.Text))
@@ -244,8 +359,8 @@ func (qs *quotesStored) quotes(f QuoteFilter) ([]QuoteRow, error) {
 	}
 	out := []QuoteRow{}
 	for _, id := range ids {
-		var rows []QuoteRow
-		if err := decode(qs.Rows[id], &rows); err != nil {
+		rows, err := qs.rows(id)
+		if err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
@@ -269,18 +384,21 @@ func (qs *quotesStored) quotes(f QuoteFilter) ([]QuoteRow, error) {
 // storedEntities returns every entity row from the stored answer, or
 // false when s keeps no answers.
 func storedEntities(ctx context.Context, s *graph.Store) ([]EntityRow, bool, error) {
-	body, ok, err := stored(ctx, s, entitiesAnswer, func() ([]byte, error) {
-		rows, err := computeEntities(ctx, s, map[string]any{"type": "", "name": ""})
-		if err != nil {
-			return nil, err
-		}
-		return encode(rows)
-	})
+	a, ok, err := stored(ctx, s, entitiesAnswer, func() ([]byte, error) { return entitiesBody(ctx, s) })
 	if err != nil || !ok {
 		return nil, false, err
 	}
 	rows := []EntityRow{}
-	return rows, true, decode(body, &rows)
+	return rows, true, decodeAnswer(a, &rows)
+}
+
+// entitiesBody computes the stored answer of entities: every entity.
+func entitiesBody(ctx context.Context, s *graph.Store) ([]byte, error) {
+	rows, err := computeEntities(ctx, s, map[string]any{"type": "", "name": ""})
+	if err != nil {
+		return nil, err
+	}
+	return encode(rows)
 }
 
 // filterEntities is the entities query's filter on stored rows, params
@@ -311,16 +429,19 @@ func filterEntities(rows []EntityRow, params map[string]any) []EntityRow {
 // storedBreaches returns every breach row from the stored answer, or
 // false when s keeps no answers.
 func storedBreaches(ctx context.Context, s *graph.Store) ([]BreachRow, bool, error) {
-	body, ok, err := stored(ctx, s, breachesAnswer, func() ([]byte, error) {
-		rows, err := computeBreaches(ctx, s, map[string]any{})
-		if err != nil {
-			return nil, err
-		}
-		return encode(rows)
-	})
+	a, ok, err := stored(ctx, s, breachesAnswer, func() ([]byte, error) { return breachesBody(ctx, s) })
 	if err != nil || !ok {
 		return nil, false, err
 	}
 	rows := []BreachRow{}
-	return rows, true, decode(body, &rows)
+	return rows, true, decodeAnswer(a, &rows)
+}
+
+// breachesBody computes the stored answer of breaches.
+func breachesBody(ctx context.Context, s *graph.Store) ([]byte, error) {
+	rows, err := computeBreaches(ctx, s, map[string]any{})
+	if err != nil {
+		return nil, err
+	}
+	return encode(rows)
 }

@@ -72,11 +72,7 @@ func TestStoredAnswers(t *testing.T) {
 
 			// An answer stored for this state is what Quotes returns: store
 			// one without the first quote.
-			qs, err := groupQuotes(all[1:])
-			if err != nil {
-				t.Fatal(err)
-			}
-			body, err := encode(qs)
+			body, err := encodeQuotes(all[1:])
 			if err != nil {
 				t.Fatal(err)
 			}

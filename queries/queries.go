@@ -18,6 +18,7 @@ func Quotes(ctx context.Context, s *graph.Store, f QuoteFilter) ([]QuoteRow, err
 	if err != nil {
 		return nil, err
 	} else if qs != nil {
+		defer qs.close()
 		return qs.quotes(f)
 	}
 	return computeQuotes(ctx, s, f)
