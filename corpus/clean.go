@@ -126,6 +126,7 @@ var (
 		`share (?:this|on|via|the) [\w ]{0,40}$`,
 		`click here\b.{0,80}$`,
 		`(?:©|\(c\)|copyright\b)`,
+		`(?:filed under|posted in|tagged(?: with)?|tags|topics|categories)\s*:`,
 	}, "|") + `)`)
 	// signUpTo matches "sign up to our ..." anywhere in a line.
 	signUpTo = relit.MustCompile(`(?i)\bsign up to (?:our|the|receive|get)\b`)

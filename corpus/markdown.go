@@ -43,10 +43,12 @@ func parseMarkdown(in input) (Article, error) {
 	if !published.IsZero() {
 		a.Published = published
 	}
-	var author string
-	lines, author = takeByline(lines)
+	lines, author, bylineDate := takeByline(lines)
 	if a.Author == "" {
 		a.Author = author
+	}
+	if a.Published.IsZero() {
+		a.Published = bylineDate
 	}
 	a.Body = Clean(strings.Join(lines, "\n"))
 	if a.Body == "" {

@@ -19,7 +19,11 @@ func parseText(in input) (Article, error) {
 	lines := splitLines(normalizeSpace(string(in.data)))
 	lines, a.Published = takeDateLine(lines)
 	lines, a.Title = takeHeadline(lines)
-	lines, a.Author = takeByline(lines)
+	var published time.Time
+	lines, a.Author, published = takeByline(lines)
+	if a.Published.IsZero() {
+		a.Published = published
+	}
 	a.Body = Clean(strings.Join(lines, "\n"))
 	if a.Body == "" {
 		return Article{}, ErrNoArticle
@@ -155,24 +159,35 @@ func looksHeadline(line string) bool {
 	return !IsBoilerplate(line)
 }
 
-// byline matches "By Jane Doe" and "By Jane Doe, Home Affairs Editor".
-var byline = relit.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|and|&)){0,5})(?:\s*[,|–—-]\s*[^.]{0,60})?$`)
+// byline matches "By Jane Doe", "By Jane Doe, Home Affairs Editor" and
+// the blog forms "Posted by Jane Doe on 3 May 2024" and "Written by Jane
+// Doe".
+var byline = relit.MustCompile(`^(?:(?i:posted|written|words|reporting)\s+)?(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|and|&)){0,5})(?:\s*[,|–—-]\s*[^.]{0,60}|\s+(?i:on|at)\s+(.{4,40}))?$`)
 
 // takeByline removes a byline among the first two non-blank lines and
-// returns the author's name.
-func takeByline(lines []string) ([]string, string) {
+// returns the author's name, and the date a blog's byline gives ("Posted
+// by Jane Doe on 3 May 2024").
+func takeByline(lines []string) ([]string, string, time.Time) {
 	seen := 0
 	for i, l := range lines {
 		if l == "" {
 			continue
 		}
 		if m := byline.FindStringSubmatch(l); m != nil {
+			var date time.Time
+			if m[2] != "" {
+				t, ok := ParseDate(m[2])
+				if !ok {
+					break // "By Jane Doe on behalf of ...": a sentence
+				}
+				date = t
+			}
 			out := append(lines[:i:i], lines[i+1:]...)
-			return out, strings.TrimSpace(m[1])
+			return out, strings.TrimSpace(m[1]), date
 		}
 		if seen++; seen == 2 {
 			break
 		}
 	}
-	return lines, ""
+	return lines, "", time.Time{}
 }

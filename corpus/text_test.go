@@ -99,3 +99,32 @@ func TestReader_TextIDFromFileName(t *testing.T) {
 		t.Fatalf("ID = %v, want headline", arts)
 	}
 }
+
+func TestTakeByline(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		lines        []string
+		author, date string // date as 2006-01-02, "" for none
+		kept         int    // lines left
+	}{
+		{[]string{"By Jane Doe", "Text."}, "Jane Doe", "", 1},
+		{[]string{"By Jane Doe, Home Affairs Editor", "Text."}, "Jane Doe", "", 1},
+		{[]string{"Posted by Jane Doe on 3 May 2024", "Text."}, "Jane Doe", "2024-05-03", 1},
+		{[]string{"Written by Ana de Souza", "Text."}, "Ana de Souza", "", 1},
+		{[]string{"", "Headline", "by Tom Ash on March 4, 2025", "Text."}, "Tom Ash", "2025-03-04", 3},
+		// Sentences that open like bylines are text.
+		{[]string{"By Monday the council had agreed to pay on behalf of residents.", "Text."}, "", "", 2},
+		{[]string{"By Jane Doe on behalf of the campaign", "Text."}, "", "", 2},
+		{[]string{"First line.", "Second line.", "By Jane Doe"}, "", "", 3},
+	}
+	for _, tt := range tests {
+		lines, author, date := takeByline(append([]string(nil), tt.lines...))
+		got := ""
+		if !date.IsZero() {
+			got = date.Format("2006-01-02")
+		}
+		if author != tt.author || got != tt.date || len(lines) != tt.kept {
+			t.Errorf("takeByline(%q) = %q, %q, %d lines; want %q, %q, %d", tt.lines, author, got, len(lines), tt.author, tt.date, tt.kept)
+		}
+	}
+}
