@@ -17,9 +17,10 @@
 //   - Markdown: front matter (title, date, author, url, source), the title
 //     from the first heading, markup stripped;
 //
-//   - HTML article pages: main text by go-trafilatura, with title,
-//     publisher, author, canonical URL and publication date from the
-//     page's metadata; a declared non-UTF-8 charset is decoded;
+//   - HTML article pages: main text by go-readability (Mozilla's
+//     Readability), with title, publisher, author, canonical URL and
+//     publication date from the page's metadata, and a byline or date
+//     line the text opens with; a declared non-UTF-8 charset is decoded;
 //
 //   - RSS, Atom and JSON Feed (gofeed): one article per item, from its full
 //     content where present, HTML converted to text;

@@ -2,13 +2,14 @@ package corpus
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -20,11 +21,12 @@ import (
 const minArticleWords = 12
 
 // parseHTML reads a saved article page. The main text is found by
-// go-trafilatura (with its readability and distiller fallbacks), which
-// drops navigation, adverts and link lists; title, author, publisher,
-// canonical URL and publication date come from the page's metadata
-// (<meta>, OpenGraph, JSON-LD).
-func parseHTML(in input) (Article, error) {
+// go-readability (Mozilla's Readability), which drops navigation,
+// adverts, comments and link lists; title, author, publisher, canonical
+// URL and publication date come from the page's metadata (<meta>,
+// OpenGraph, JSON-LD), and a byline or date line the text opens with is
+// taken as author or date as in plain text.
+func parseHTML(in input) (a Article, err error) {
 	data, err := decodeHTML(in.data)
 	if err != nil {
 		return Article{}, err
@@ -33,43 +35,28 @@ func parseHTML(in input) (Article, error) {
 	if err != nil {
 		return Article{}, fmt.Errorf("%w HTML: %v", ErrSyntax, err)
 	}
-	meta := pageMeta(doc)
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		ExcludeTables:   false,
-		HtmlDateMode:    trafilatura.Fast,
-	})
-	if err != nil || res == nil || res.ContentNode == nil {
-		return Article{}, ErrNoArticle
+	meta := pageMeta(doc) // before readability changes the tree
+	res, err := readable(doc)
+	if err != nil {
+		return Article{}, err
 	}
-	a := Article{
+	a = Article{
 		ID:        in.id,
 		Path:      in.path,
-		Title:     strings.TrimSpace(res.Metadata.Title),
-		Author:    strings.TrimSpace(res.Metadata.Author),
-		Publisher: strings.TrimSpace(res.Metadata.Sitename),
-		URL:       strings.TrimSpace(res.Metadata.URL),
+		Title:     cmp.Or(strings.TrimSpace(res.Title()), meta.title),
+		Author:    cmp.Or(meta.author, bylineName(res.Byline())),
+		Publisher: cmp.Or(meta.publisher, strings.TrimSpace(res.SiteName())),
+		URL:       meta.url,
+		Published: meta.published,
 	}
-	if a.Title == "" {
-		a.Title = meta.title
-	}
-	if a.URL == "" {
-		a.URL = meta.url
-	}
-	if a.Publisher == "" {
-		a.Publisher = meta.publisher
-	}
-	if a.Author == "" {
-		a.Author = meta.author
-	}
-	a.foldMetadata()             // before the headline is looked for in the text
-	a.Published = meta.published // to the second, where trafilatura keeps the day
 	if a.Published.IsZero() {
-		a.Published = res.Metadata.Date
+		if t, err := res.PublishedTime(); err == nil {
+			a.Published = t.UTC()
+		}
 	}
-	lines := splitLines(normalizeSpace(nodeText(res.ContentNode)))
-	// The page's headline often opens the extracted text; Title holds it.
+	a.foldMetadata() // before the headline is looked for in the text
+	lines := splitLines(normalizeSpace(nodeText(res.Node)))
+	// The page's headline may open the extracted text; Title holds it.
 	for i, l := range lines {
 		if l == "" {
 			continue
@@ -83,11 +70,45 @@ func parseHTML(in input) (Article, error) {
 	if a.Published.IsZero() {
 		a.Published = published
 	}
+	lines, author, bylineDate := takeByline(lines)
+	a.Author = cmp.Or(a.Author, author)
+	if a.Published.IsZero() {
+		a.Published = bylineDate
+	}
 	a.Body = Clean(strings.Join(lines, "\n"))
 	if longestParagraph(a.Body) < minArticleWords {
 		return Article{}, ErrNoArticle
 	}
 	return a, nil
+}
+
+// bylineName returns the name in a byline ("By Jane Doe, Political
+// Editor"), or the byline itself when it is not one.
+func bylineName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if !strings.HasPrefix(strings.ToLower(s), "by ") {
+		s = "By " + s
+	}
+	if m := byline.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1])
+	}
+	return strings.TrimSpace(strings.TrimPrefix(s, "By "))
+}
+
+// readable finds the page's main text with go-readability, changing doc.
+// A page it fails on, or panics on, is one without an article.
+func readable(doc *html.Node) (res readability.Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w (the text extractor failed: %v)", ErrNoArticle, p)
+		}
+	}()
+	parser := readability.NewParser()
+	res, err = parser.ParseAndMutate(doc, nil)
+	if err != nil || res.Node == nil {
+		return res, ErrNoArticle
+	}
+	return res, nil
 }
 
 // longestParagraph returns the word count of body's longest paragraph.
@@ -128,8 +149,8 @@ type meta struct {
 	published                     time.Time
 }
 
-// pageMeta reads metadata trafilatura leaves out or keeps only to the day:
-// the publication time, and fallbacks for the other fields.
+// pageMeta reads the article's metadata from the page's <head>, JSON-LD
+// and <time> elements.
 func pageMeta(doc *html.Node) meta {
 	var m meta
 	var walk func(n *html.Node)
