@@ -12,11 +12,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	hkv "github.com/hidal-go/hidalgo/kv"
+	"github.com/lib/pq"
 )
 
 // Answers are the results of whole queries kept beside the graph (the
@@ -205,6 +207,37 @@ func (s *Store) WriteAnswer(ctx context.Context, name, stamp string, body []byte
 			return fmt.Errorf("store answer %s in %s: %w", name, s.dsn, pqMessage(err))
 		}
 		return nil
+	}
+	return nil
+}
+
+// PruneAnswers removes the stored answers whose names are not in keep:
+// those of other versions of the queries, which no build of this version
+// reads.
+func (s *Store) PruneAnswers(ctx context.Context, keep []string) error {
+	switch {
+	case s.bolt != nil:
+		dir := filepath.Join(s.boltDir, answersDir)
+		entries, err := os.ReadDir(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		var errs []error
+		for _, e := range entries {
+			// Files being written start with a dot; they are their writer's.
+			if name := e.Name(); !e.IsDir() && !strings.HasPrefix(name, ".") && !slices.Contains(keep, name) {
+				if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, err)
+				}
+			}
+		}
+		return errors.Join(errs...)
+	case s.pg != nil:
+		if _, err := s.pg.db.ExecContext(ctx, `DELETE FROM ng_answers WHERE NOT (name = ANY($1))`, pq.Array(keep)); err != nil {
+			return fmt.Errorf("remove old answers from %s: %w", s.dsn, pqMessage(err))
+		}
 	}
 	return nil
 }

@@ -9,7 +9,8 @@ import (
 
 // TestAnswers checks, on every backend that keeps answers, that a stored
 // answer is read back whole and in parts for its stamp only, and that an
-// answer open for reading stays whole while a writer replaces it.
+// answer open for reading stays whole while a writer replaces it, and that
+// pruning removes only the answers not kept.
 func TestAnswers(t *testing.T) {
 	ctx := context.Background()
 	for _, b := range backends {
@@ -67,6 +68,20 @@ func TestAnswers(t *testing.T) {
 			}
 			if _, err := a.ReadAt(part, 14); err == nil {
 				t.Errorf("ReadAt past the end gave no error")
+			}
+
+			// Pruning keeps the answers named, removes the others.
+			if err := s.WriteAnswer(ctx, "test.v0", stamp, body); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.PruneAnswers(ctx, []string{"test.v1"}); err != nil {
+				t.Fatal(err)
+			}
+			if _, hit, err := s.ReadAnswer(ctx, "test.v0", stamp); err != nil || hit {
+				t.Errorf("answer test.v0 after pruning: %v, %v; want none", hit, err)
+			}
+			if _, hit, err := s.ReadAnswer(ctx, "test.v1", stamp); err != nil || !hit {
+				t.Errorf("answer test.v1 after pruning: %v, %v; want kept", hit, err)
 			}
 
 		})

@@ -70,13 +70,30 @@ type quotesStored struct {
 	base int64 // where the parts start in a
 }
 
+// answerNames are the names of the answers this version stores.
+var answerNames = []string{quotesAnswer, entitiesAnswer, breachesAnswer}
+
 // Warm computes the canned answers of the store's current state and
 // stores them, unless they are stored already; the three at once, since
-// they only read. On stores that keep no answers it does nothing.
+// they only read. It removes the answers of other versions. On stores
+// that keep no answers it does nothing.
 func Warm(ctx context.Context, s *graph.Store) error {
-	if ok, err := Warmed(ctx, s); err != nil || ok {
+	if ok, err := Warmed(ctx, s); err != nil {
 		return err
+	} else if !ok {
+		if err := warm(ctx, s); err != nil {
+			return err
+		}
 	}
+	if err := s.PruneAnswers(ctx, answerNames); err != nil {
+		// Kept: no build of this version reads them.
+		s.Logger().Debug("old answers not removed", "err", err)
+	}
+	return nil
+}
+
+// warm is Warm's computing and storing.
+func warm(ctx context.Context, s *graph.Store) error {
 	if err := s.PreloadValues(ctx); err != nil {
 		return err
 	}
@@ -110,7 +127,7 @@ func Warmed(ctx context.Context, s *graph.Store) (bool, error) {
 	if err != nil || !ok {
 		return false, err
 	}
-	for _, name := range []string{quotesAnswer, entitiesAnswer, breachesAnswer} {
+	for _, name := range answerNames {
 		a, hit, err := s.OpenAnswer(ctx, name, stamp)
 		if err != nil || !hit {
 			return false, err

@@ -54,13 +54,20 @@ func TestStoredAnswers(t *testing.T) {
 			if err != nil || !ok {
 				t.Fatalf("AnswerStamp: %q, %v, %v: want a stamp", stamp, ok, err)
 			}
+			// An older version's answer, which Warm removes.
+			if err := s.WriteAnswer(ctx, "quotes.v0", stamp, []byte("old")); err != nil {
+				t.Fatal(err)
+			}
 			if err := Warm(ctx, s); err != nil {
 				t.Fatal(err)
 			}
-			for _, name := range []string{quotesAnswer, entitiesAnswer, breachesAnswer} {
+			for _, name := range answerNames {
 				if _, hit, err := s.ReadAnswer(ctx, name, stamp); err != nil || !hit {
 					t.Fatalf("after Warm, answer %s: stored %v, %v", name, hit, err)
 				}
+			}
+			if _, hit, err := s.ReadAnswer(ctx, "quotes.v0", stamp); err != nil || hit {
+				t.Errorf("after Warm, the older version's answer: stored %v, %v; want removed", hit, err)
 			}
 			all, err := computeQuotes(ctx, s, QuoteFilter{})
 			if err != nil {
