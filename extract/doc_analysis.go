@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // doc holds the analysis of one article body.
@@ -49,6 +51,15 @@ func (d *doc) mentionsIn(s, e int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// mentionAt returns the mention that starts at off, or -1.
+func (d *doc) mentionAt(off int) int {
+	i := sort.Search(len(d.ments), func(i int) bool { return d.ments[i].Start >= off })
+	if i < len(d.ments) && d.ments[i].Start == off {
+		return i
+	}
+	return -1
 }
 
 // resolveMentions resolves definite descriptions to the organisation of a
@@ -167,8 +178,24 @@ func (d *doc) spokesOrg(i int) int {
 			return d.ments[i+1].ent
 		}
 	}
+	// "a spokesperson for the software supplier, Clearpath Systems,": the
+	// organisation named in apposition to what it is
+	for k := i + 1; k < len(d.ments) && d.ments[k].Start-m.End <= 80; k++ {
+		if d.ments[k].how != byName {
+			continue
+		}
+		if isOrg(k) && spokesApposition.MatchString(d.body[m.End:d.ments[k].Start]) {
+			return d.ments[k].ent
+		}
+		break
+	}
 	return -1
 }
+
+// spokesApposition matches the words between "spokesperson" and the name
+// of what it speaks for when that name stands in apposition: " for the
+// software supplier, ", " at the city's largest hospital, ".
+var spokesApposition = relit.MustCompile(`^\s+(?:for|from|at|of|on behalf of)\s+(?:the|its|their|a|an)\s+(?:[\p{Ll}][\p{Ll}'’-]*\s+){0,4}[\p{Ll}][\p{Ll}'’-]*,\s+$`)
 
 // orgNamedBy finds the organisation whose name holds the head of the
 // description at mention i, mentioned last before it: "the trust" is

@@ -89,6 +89,18 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Tom Baker", extract.Direct, "They steal the data"},
 			{"Tom Baker", extract.Indirect, "According to Baker"},
 		}},
+		{"unnamed-sources", []wantQuote{
+			{"Peter Vance", extract.Indirect, "Councillor Peter Vance said"},
+			{"Peter Vance", extract.Direct, "The landlord has known"},
+			// "One tenant, who asked not to be named, said …": her words
+			// and her "she said" quote belong to no named speaker, nor
+			// does "…, said she sleeps in the lounge", and "one neighbour
+			// told the Evening Courier" is not the Courier's
+			{"Greenway Homes", extract.Indirect, "A spokeswoman for the housing association, Greenway Homes, said"},
+			{"Halden Building Services", extract.Indirect, "A spokesman for the repairs contractor, Halden Building Services, said"},
+			{"Peter Vance", extract.Direct, "We have asked for help"},
+			{"Peter Vance", extract.Partial, "and we will keep asking"}, // split by the attribution
+		}},
 		{"council-single-quotes", []wantQuote{
 			{"Riverside City Council", extract.Direct, "A spreadsheet containing"}, // single quotes, unclosed at paragraph end
 			{"Riverside City Council", extract.Direct, "We have referred ourselves"},

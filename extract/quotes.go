@@ -76,9 +76,15 @@ func (d *doc) lastSpeakerBefore(off int, t EntityType) int {
 
 // salient finds what a pronoun at off most likely refers to: going back
 // sentence by sentence, the speaker quoted there or else the sentence's
-// subject, of type t.
+// subject, of type t. It returns unnamed when the nearest such subject is
+// a person the article does not name ("One patient, who asked not to be
+// named, said …").
 func (d *doc) salient(off int, t EntityType) int {
 	si := d.sentenceOf(off)
+	pronoun := ""
+	if mi := d.mentionAt(off); mi >= 0 {
+		pronoun = d.ments[mi].word
+	}
 	for s := si - 1; s >= 0 && s >= si-6; s-- {
 		sent := d.sents[s]
 		best, at := -1, -1
@@ -89,6 +95,9 @@ func (d *doc) salient(off int, t EntityType) int {
 		}
 		if best >= 0 {
 			return best
+		}
+		if t == Person && d.unnamedSubject(sent.Start, sent.End, pronoun) {
+			return unnamed
 		}
 		if mi := d.subjectBefore(sent.Start, sent.End); mi >= 0 {
 			if e := d.ments[mi].ent; e >= 0 && d.ents[e].typ == t && d.ents[e].kind != KindMedia {
@@ -179,7 +188,7 @@ func (d *doc) quoteSpeakerMention(qi int) int {
 			return mi
 		}
 		if v, ok := d.firstVerbIn(q.outer.End, sentEnd, speechVerbs); ok {
-			if mi := d.mentionAfter(v.End, sentEnd); mi >= 0 {
+			if mi := d.mentionAfter(v.End, sentEnd); mi >= 0 && !objectVerbs[v.low] {
 				return mi
 			}
 			if mi := d.subjectBefore(q.outer.End, v.Start); mi >= 0 {
@@ -300,6 +309,8 @@ func (d *doc) resolveSpeaker(mi int, last map[EntityType]int) int {
 	}
 	if s := d.salient(m.Start, t); s >= 0 {
 		return s
+	} else if s == unnamed {
+		return -1 // someone the article does not name: no speaker
 	}
 	if s := d.lastSpeakerBefore(m.Start, t); s >= 0 {
 		return s
@@ -474,6 +485,9 @@ func (d *doc) trailingAttribution(s Span) int {
 		if mi < 0 {
 			continue
 		}
+		if v == 0 && !d.invertedSubject(mi, end) {
+			continue // "…, said she received a letter": the clause's subject
+		}
 		// little may follow: "in a statement", "on Tuesday"
 		after := tail[v].End
 		if v == 0 {
@@ -486,6 +500,24 @@ func (d *doc) trailingAttribution(s Span) int {
 	}
 	return -1
 }
+
+// invertedSubject reports whether mention mi, after a verb that opens an
+// attribution, is that verb's subject ("…, said Marcus Bell.", "…, said
+// the company in a statement") rather than the subject of the clause the
+// verb reports ("…, said she received a letter"): a name or description,
+// followed by nothing before end or by a time or place phrase.
+func (d *doc) invertedSubject(mi, end int) bool {
+	m := d.ments[mi]
+	if m.how == byPronoun {
+		return false
+	}
+	rest := d.wordsIn(m.End, end)
+	return len(rest) == 0 || attributionTail[rest[0].low]
+}
+
+// attributionTail may follow the speaker of an inverted attribution.
+var attributionTail = setOf(`in on at during last yesterday today earlier later this when after before while
+from via through of for speaking`)
 
 // trailingVerbs close a sentence of reported speech besides indirectVerbs
 // ("…, the charity confirmed.", "…, she warned.").

@@ -67,6 +67,71 @@ func (d *doc) subjectBefore(from, verb int) int {
 	return -1
 }
 
+// unnamed is what salient returns for a pronoun that refers to a person
+// the article does not name.
+const unnamed = -2
+
+// unnamedPeople head indefinite descriptions of people an article does
+// not name ("one patient", "a local resident", "another officer"), with
+// the pronoun that may refer to them: "" for either.
+var unnamedPeople = map[string]string{
+	"man": "he", "boy": "he", "father": "he", "dad": "he", "husband": "he", "son": "he", "brother": "he",
+	"grandfather": "he", "woman": "she", "girl": "she", "mother": "she", "mum": "she", "wife": "she",
+	"daughter": "she", "sister": "she", "grandmother": "she",
+}
+
+func init() {
+	for _, w := range strings.Fields(`resident patient source witness neighbour neighbor parent officer worker
+	employee member customer victim student pupil teacher nurse doctor passenger driver shopkeeper owner local
+	relative friend colleague insider official person pensioner user fan voter protester survivor caller
+	reader viewer listener campaigner volunteer tenant shopper commuter supporter engineer lawyer expert
+	analyst researcher manager executive director staffer veteran councillor relative partner carer
+	landlord trader farmer constable detective soldier prisoner inmate`) {
+		unnamedPeople[w] = ""
+	}
+}
+
+// unnamedSubject reports whether the clause in [from, to) opens, after
+// any introductory phrase, with an indefinite description of a person the
+// pronoun (he, she, or "" for either) may refer to: "One patient, who
+// asked not to be named, said", "Speaking to the Gazette, a local
+// shopkeeper said", "Another officer told".
+func (d *doc) unnamedSubject(from, to int, pronoun string) bool {
+	seg := d.body[from:to]
+	if c := strings.Index(seg, ","); c >= 0 {
+		first := strings.ToLower(strings.Fields(seg + " x")[0])
+		if introWords[strings.Trim(first, "\"“”'‘’")] {
+			from += c + 1
+		}
+	}
+	ws := d.wordsIn(from, to)
+	if len(ws) < 2 {
+		return false
+	}
+	switch ws[0].low {
+	case "a", "an", "one", "another":
+	default:
+		return false
+	}
+	partitive := ws[0].low == "one" && ws[1].low == "of" // "one of the patients"
+	for k := 1; k < len(ws) && k <= 4; k++ {
+		w := ws[k]
+		head := w.low
+		if partitive {
+			head = strings.TrimSuffix(head, "s")
+		}
+		if g, ok := unnamedPeople[head]; ok {
+			return g == "" || pronoun == "" || g == pronoun
+		}
+		// the words before the head are lower-case modifiers ("a local",
+		// "one senior"): a capital starts a name
+		if r := d.body[w.Start]; r >= 'A' && r <= 'Z' {
+			return false
+		}
+	}
+	return false
+}
+
 // personAfterTitle moves from an organisation named in a person's title
 // ("Met Chief Superintendent Dal Babu", "South Yorkshire Police and Crime
 // Commissioner Alan Billings") to the person.
@@ -182,8 +247,11 @@ func (d *doc) attributionAfter(from, limit int) int {
 	if len(ws) == 0 {
 		return -1
 	}
-	// verb first: "said Rick Prior"
+	// verb first: "said Rick Prior" (but "told the BBC" names who heard it)
 	if speechVerbs[ws[0].low] {
+		if objectVerbs[ws[0].low] {
+			return -1
+		}
 		return d.mentionAfter(ws[0].End, limit)
 	}
 	// subject first: "he said", "the Met said in a statement"
@@ -214,6 +282,12 @@ func (d *doc) attributionAfter(from, limit int) int {
 	}
 	return -1
 }
+
+// objectVerbs are speech verbs whose object, not their subject, follows
+// them: "told the BBC", "urged ministers", "called the plan". The mention
+// after them is never the speaker, as it is after an inverted "said X".
+var objectVerbs = setOf(`told tells telling urged urges assured assures informed informs reminded reminds
+accused accuses blasted slammed branded labelled labeled called described`)
 
 // verbIn finds the last speech verb in [s, e) that is not negated or
 // passive, returning its word; ok false when none.
