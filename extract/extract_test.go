@@ -101,6 +101,12 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Peter Vance", extract.Direct, "We have asked for help"},
 			{"Peter Vance", extract.Partial, "and we will keep asking"}, // split by the attribution
 		}},
+		{"closing-appositives", []wantQuote{
+			{"Harbour Link Ferries Ltd", extract.Indirect, "Harbour Link Ferries Ltd will run"},
+			{"Dana Whitlock", extract.Indirect, "Passengers with season tickets"},  // "…, the operator's chief executive, Dana Whitlock, said."
+			{"Dana Whitlock", extract.Indirect, "The timetable had been drawn up"}, // "…, Ms Whitlock, who took charge …, added."
+			{"Owen Pryce", extract.Indirect, "Crews will be recruited"},            // "…, the union's regional organiser, Owen Pryce, said on Monday."
+		}},
 		{"council-single-quotes", []wantQuote{
 			{"Riverside City Council", extract.Direct, "A spreadsheet containing"}, // single quotes, unclosed at paragraph end
 			{"Riverside City Council", extract.Direct, "We have referred ourselves"},

@@ -451,6 +451,13 @@ func (d *doc) trailingAttribution(s Span) int {
 				rest++
 			}
 		}
+		if end < s.End && rest >= 2 && rest <= 14 {
+			// "…, the clerk, Susan Doyle, said.": a closing attribution
+			// whose subject has an appositive of its own
+			if mi := d.closingAttribution(d.toks[k].End, s.End); mi >= 0 {
+				return mi
+			}
+		}
 		tail := d.wordsIn(d.toks[k].End, end)
 		if len(tail) < 2 || len(tail) > 8 {
 			continue
@@ -497,6 +504,42 @@ func (d *doc) trailingAttribution(s Span) int {
 			continue
 		}
 		return mi
+	}
+	return -1
+}
+
+// closingAttribution finds the speaker of the words [from, end) that
+// close a sentence, when they end in its reporting verb ("the clerk, Susan
+// Doyle, said", "Ms Doyle, the clerk, added", "the chair, Alan Rees, said
+// on Tuesday"), or -1.
+func (d *doc) closingAttribution(from, end int) int {
+	ws := d.wordsIn(from, end)
+	if len(ws) < 2 {
+		return -1
+	}
+	// the verb ends the sentence, or a time or place phrase follows it
+	// ("said on Tuesday")
+	last := -1
+	for k := len(ws) - 1; k > 0 && len(ws)-k <= 5; k-- {
+		if v := ws[k].low; indirectVerbs[v] || trailingVerbs[v] {
+			last = k
+			break
+		}
+	}
+	if last < 0 || last < len(ws)-1 && !attributionTail[ws[last+1].low] || speechBlocked(ws, last) {
+		return -1
+	}
+	for _, mi := range d.mentionsIn(from, ws[last].Start) {
+		m := d.ments[mi]
+		if m.inQuote || m.how == byName && (m.ent < 0 || d.ents[m.ent].typ == Place) {
+			continue
+		}
+		// the subject and its appositive, set off by commas, and nothing else
+		between := strings.Trim(d.body[m.End:ws[last].Start], " ,")
+		if between == "" || strings.HasPrefix(d.body[m.End:ws[last].Start], ",") && strings.Count(d.body[m.End:ws[last].Start], ",") == 2 && !strings.ContainsAny(between, ".;:") {
+			return d.personAfterTitle(mi)
+		}
+		return -1
 	}
 	return -1
 }
