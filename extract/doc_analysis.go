@@ -98,6 +98,11 @@ func (d *doc) resolveMentions() {
 		if m.ent < 0 && lastSpokes >= 0 && strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.body[max(0, m.Start-4):m.Start])), "the") {
 			m.ent = lastSpokes
 		}
+		// "A spokesman said: …" with no organisation named: the one the
+		// passage is about
+		if m.ent < 0 && d.bareSpokes(m.Span) {
+			m.ent = max(d.salient(m.Start, Organization), -1)
+		}
 		if m.ent >= 0 {
 			lastSpokes = m.ent
 		}
@@ -190,6 +195,18 @@ func (d *doc) spokesOrg(i int) int {
 		break
 	}
 	return -1
+}
+
+// bareSpokes reports whether the spokesperson mentioned at sp is named
+// by nothing but an article and is the subject of a speech verb: "A
+// spokesman said:", "A spokeswoman told the BBC".
+func (d *doc) bareSpokes(sp Span) bool {
+	before := strings.Fields(strings.ToLower(d.body[max(0, sp.Start-20):sp.Start]))
+	if len(before) == 0 || before[len(before)-1] != "a" && before[len(before)-1] != "an" {
+		return false
+	}
+	after := d.wordsIn(sp.End, min(len(d.body), sp.End+40))
+	return len(after) > 0 && speechVerbs[after[0].low]
 }
 
 // spokesApposition matches the words between "spokesperson" and the name

@@ -581,6 +581,18 @@ func (d *doc) gazetteerOK(name string, at int) bool {
 	if needsArticle[n] {
 		return at > 0 && d.toks[at-1].low == "the"
 	}
+	// "MPs" is not the MPS
+	if k, ok := d.orgs.byName[n]; ok && !isAllCaps(name) {
+		o := knownOrgs[k]
+		if isAllCaps(o.name) && normName(o.name) == n {
+			return false
+		}
+		for _, a := range o.aliases {
+			if isAllCaps(a) && normName(a) == n {
+				return false
+			}
+		}
+	}
 	return true
 }
 
@@ -622,6 +634,9 @@ func (d *doc) tryPerson(a, b int) bool {
 	switch {
 	case nameLen >= 2 && (hasTitle || hon):
 	case nameLen >= 2 && len(prefix) == 0 && d.personEvidence(name, a, b):
+	// "Customer Janet Price said": a member of the public's descriptor
+	// heads the sentence, capitalised, and is no part of the name
+	case nameLen >= 2 && len(prefix) == 1 && personDescriptors[prefix[0].low] && d.personEvidence(name, n, b):
 	default:
 		return false
 	}
@@ -666,7 +681,7 @@ func (d *doc) tryPerson(a, b int) bool {
 
 // isPersonWord reports whether t could be part of a person's name.
 func isPersonWord(t token) bool {
-	if !t.word || !t.cap || stopCaps[t.low] || titleWords[t.low] || honorifics[t.low] {
+	if !t.word || !t.cap || stopCaps[t.low] || titleWords[t.low] || honorifics[t.low] || personDescriptors[t.low] {
 		return false
 	}
 	if _, ok := orgHeads[t.low]; ok {

@@ -107,6 +107,16 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Dana Whitlock", extract.Indirect, "The timetable had been drawn up"}, // "…, Ms Whitlock, who took charge …, added."
 			{"Owen Pryce", extract.Indirect, "Crews will be recruited"},            // "…, the union's regional organiser, Owen Pryce, said on Monday."
 		}},
+		{"bare-spokesperson", []wantQuote{
+			// "… has admitted that …" reports what it made known, not a statement
+			{"Fitwell Leisure", extract.Direct, "We are writing to every member"}, // "A spokeswoman said:"
+			{"Anita Rowe", extract.Partial, "let its members down"},               // "told MPs": no police force (the MPS)
+			{"West Yorkshire Police", extract.Indirect, "Two men, aged 22 and 25"},
+			{"West Yorkshire Police", extract.Indirect, "West Yorkshire Police said"},
+			{"Ben Hart", extract.Indirect, "Security consultant Ben Hart wrote in a newsletter post that"},
+			{"Linda Shaw", extract.Indirect, "Member Linda Shaw said"},
+			{"Linda Shaw", extract.Direct, "I will never trust them again"}, // "the 58-year-old said"
+		}},
 		{"council-single-quotes", []wantQuote{
 			{"Riverside City Council", extract.Direct, "A spreadsheet containing"}, // single quotes, unclosed at paragraph end
 			{"Riverside City Council", extract.Direct, "We have referred ourselves"},
@@ -308,6 +318,11 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Maria Lopez", "person", "", "chief executive@Acme Health Ltd"},
 			{"Tom Baker", "person", "", "Security researcher@"},
 		}, []string{"Acme Health", "Lopez", "Baker"}},
+		{"bare-spokesperson", []want{
+			{"Fitwell Leisure", "organization", "company", ""},
+			{"West Yorkshire Police", "organization", "police force", ""},
+			{"Linda Shaw", "person", "", ""},
+		}, []string{"Metropolitan Police Service", "Member Linda Shaw"}}, // "told MPs" is no MPS
 		{"council-single-quotes", []want{
 			{"Riverside City Council", "organization", "government", ""},
 			{"Sarah Okafor", "person", "", "Council leader@Riverside City Council"},

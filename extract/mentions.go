@@ -372,8 +372,24 @@ func (d *doc) findReferring() {
 			d.mention(t.Span, -1, byPronoun, t.low)
 			continue
 		}
+		// "the 67-year-old said", "the father-of-two added": a person
+		// named before, referred to as a pronoun would
+		if t.low == "the" {
+			if m := personEpithet.FindStringSubmatch(d.body[t.Start:min(len(d.body), t.Start+40)]); m != nil {
+				word := "person"
+				switch m[1] {
+				case "father", "grandfather", "dad":
+					word = "he"
+				case "mother", "grandmother", "mum":
+					word = "she"
+				}
+				d.mention(Span{t.Start, t.Start + len(m[0])}, -1, byPronoun, word)
+				continue
+			}
+		}
 		// "police said": the force the article is about
-		if t.low == "police" && i+1 < len(toks) && speechVerbs[toks[i+1].low] && (i == 0 || !toks[i-1].cap || toks[i-1].sent != t.sent) {
+		// and "according to police"
+		if t.low == "police" && (i+1 < len(toks) && speechVerbs[toks[i+1].low] || i >= 2 && toks[i-1].low == "to" && toks[i-2].low == "according") && (i == 0 || !toks[i-1].cap || toks[i-1].sent != t.sent) {
 			d.mention(t.Span, -1, byDescription, "police")
 			continue
 		}
@@ -404,6 +420,11 @@ func (d *doc) findReferring() {
 		}
 	}
 }
+
+// personEpithet matches the epithets news writing gives a person already
+// named: an age ("the 67-year-old") or a parent's count of children ("the
+// mother-of-three").
+var personEpithet = relit.MustCompile(`^(?i:the)\s+(?:\d{1,3}[-‑]year[-‑]old|(father|mother|grandfather|grandmother|dad|mum)[-‑\s]of[-‑\s](?:one|two|three|four|five|six|seven|eight|\d))\b`)
 
 // determiners introduce a definite description.
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "'s": true, "this": true, "that": true}

@@ -82,7 +82,7 @@ func (d *doc) lastSpeakerBefore(off int, t EntityType) int {
 func (d *doc) salient(off int, t EntityType) int {
 	si := d.sentenceOf(off)
 	pronoun := ""
-	if mi := d.mentionAt(off); mi >= 0 {
+	if mi := d.mentionAt(off); mi >= 0 && d.ments[mi].word != "person" {
 		pronoun = d.ments[mi].word
 	}
 	for s := si - 1; s >= 0 && s >= si-6; s-- {
@@ -304,7 +304,7 @@ func (d *doc) resolveSpeaker(mi int, last map[EntityType]int) int {
 		return -1
 	}
 	t := Organization
-	if m.word == "he" || m.word == "she" {
+	if m.word == "he" || m.word == "she" || m.word == "person" {
 		t = Person
 	}
 	if s := d.salient(m.Start, t); s >= 0 {
@@ -577,22 +577,33 @@ noted notes`)
 var timeWords = setOf(`last year week month earlier previously yesterday today recently also then at the time
 in on monday tuesday wednesday thursday friday saturday sunday out`)
 
+// mediumWords name where something was written or said, between the verb
+// and its that-clause ("wrote in a blog post that", "wrote on Facebook
+// that", "noted in its annual report that").
+var mediumWords = setOf(`a an the his her its their blog post posts statement letter report email article column
+interview newsletter submission filing message tweet facebook x twitter linkedin instagram substack website
+annual open`)
+
 // thatVerbIn finds the first of thatVerbs in sentence s followed by
-// "that" within three time words.
+// "that" within three time words or a short phrase naming where it was
+// written ("in a blog post").
 func (d *doc) thatVerbIn(s Span) (word, bool) {
 	ws := d.wordsIn(s.Start, s.End)
 	for i, w := range ws {
 		if !thatVerbs[w.low] || speechBlocked(ws, i) {
 			continue
 		}
-		for j := i + 1; j < len(ws) && j <= i+4; j++ {
+		for j := i + 1; j < len(ws) && j <= i+6; j++ {
 			if ws[j].low == "that" {
 				if j+4 <= len(ws) {
 					return w, true
 				}
 				break
 			}
-			if !timeWords[ws[j].low] || (w.low == "points" || w.low == "pointed") && j == i+1 && ws[j].low != "out" {
+			if !timeWords[ws[j].low] && !(j > i+1 && mediumWords[ws[j].low]) || (w.low == "points" || w.low == "pointed") && j == i+1 && ws[j].low != "out" {
+				break
+			}
+			if j > i+4 && !mediumWords[ws[j].low] {
 				break
 			}
 		}
