@@ -467,7 +467,7 @@ func (d *doc) orgListSplit(a, b int) int {
 var orgNouns = setOf(`giant firm company group retailer provider supplier contractor insurer bank operator
 outsourcer startup start-up platform app chain charity agency watchdog regulator lender broker carrier airline
 manufacturer maker developer publisher broadcaster network business corporation conglomerate subsidiary
-owner landlord utility supermarket consultancy outsourcing fintech`)
+owner landlord utility supermarket consultancy outsourcing fintech hospital`)
 
 // supplierNouns make an organisation a supplier.
 var supplierNouns = setOf(`supplier contractor outsourcer provider outsourcing vendor`)
@@ -946,8 +946,8 @@ func (d *doc) initialDot(k int) bool {
 }
 
 // orgNounAppositive reports whether the tokens from b read ", a
-// Leeds-based firm": a comma, an article and, within four words, an
-// organisation noun.
+// Leeds-based firm" or ", the state's largest hospital network": a comma,
+// an article and, within five words, an organisation noun.
 func (d *doc) orgNounAppositive(b int) bool {
 	toks := d.toks
 	if b+2 >= len(toks) || toks[b].low != "," || toks[b+1].sent != toks[b].sent {
@@ -956,7 +956,10 @@ func (d *doc) orgNounAppositive(b int) bool {
 	if w := toks[b+1].low; w != "a" && w != "an" && w != "the" {
 		return false
 	}
-	for k := b + 2; k < len(toks) && k < b+7 && toks[k].word && toks[k].sent == toks[b].sent; k++ {
+	for k := b + 2; k < len(toks) && k < b+8 && (toks[k].word || toks[k].low == "'s") && toks[k].sent == toks[b].sent; k++ {
+		if toks[k].low == "'s" || k+1 < len(toks) && toks[k+1].low == "'s" {
+			continue // a possessor: "the state's largest hospital network"
+		}
 		if titleWords[toks[k].low] {
 			return false // "Jane Roe, a company director", "the firm's founder"
 		}
@@ -982,6 +985,8 @@ func nounKind(w string) string {
 		return KindRegulator
 	case w == "agency":
 		return KindAgency
+	case w == "hospital":
+		return KindHealth
 	case w == "broadcaster" || w == "publisher":
 		return KindMedia
 	}

@@ -111,7 +111,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 			// a sentence about another victim of this article moves the topic there
 			if k := lastFrameOf(frames, victim); k >= 0 {
 				cur = k
-			} else if cur >= 0 && d.isSubject(victim, s) && d.ents[victim].kind != KindOrganization {
+			} else if cur >= 0 && d.isSubject(victim, s) && d.ents[victim].kind != KindOrganization && !d.sameFamily(victim, frames[cur].victim) {
 				cur = -1 // the passage has moved on to an organisation with no breach
 			}
 		}
@@ -206,6 +206,24 @@ func (d *doc) inferCauses(frames []*breachFrame, bySentence [][2]string) {
 	}
 }
 
+// sameFamily reports whether organisations a and b bear the same
+// distinctive first name word, as a school and the trust that runs it do
+// ("Hillcrest Academy", "Hillcrest Learning Trust"), or a company and its
+// subsidiary.
+func (d *doc) sameFamily(a, b int) bool {
+	fa, fb := strings.Fields(d.ents[a].name), strings.Fields(d.ents[b].name)
+	if len(fa) < 2 && len(fb) < 2 || len(fa) == 0 || len(fb) == 0 || !strings.EqualFold(fa[0], fb[0]) {
+		return false
+	}
+	w := strings.ToLower(fa[0])
+	return !genericFirstWords[w] && !stopCaps[w] && !d.isPlace(fa[0])
+}
+
+// genericFirstWords open the names of unrelated organisations alike.
+var genericFirstWords = setOf(`national royal city county british united international global first new north south
+east west northern southern eastern western greater metropolitan central general federal state public
+department office ministry university college`)
+
 func lastFrameOf(frames []*breachFrame, victim int) int {
 	for k := len(frames) - 1; k >= 0; k-- {
 		if frames[k].victim == victim {
@@ -260,10 +278,20 @@ func classifyCause(text string) (string, string) {
 		return causeHack, strings.ToLower(causeHackRe.FindString(text))
 	case has("stolen", " code") && hackMoreRe.MatchString(text):
 		return causeHack, strings.ToLower(hackMoreRe.FindString(text))
-	case exposedRe.MatchString(text):
+	case exposedRe.MatchString(text) && tellsOfData(low):
+		// "details were published online", not "the men had been released"
 		return causeDisclosure, strings.ToLower(exposedRe.FindString(text))
 	}
 	return causeUnknown, ""
+}
+
+// dataWordRe names data in general, besides the categories.
+var dataWordRe = relit.MustCompile(`\b(?:data|details|information|records|files|documents|spreadsheets?|database|list|emails?|letters?)\b`)
+
+// tellsOfData reports whether a lower-cased sentence names data: a data
+// category or a general word for it.
+func tellsOfData(low string) bool {
+	return dataWordRe.MatchString(low) || len(findCategories(low)) > 0
 }
 
 // isLoss reports whether text tells of a device or papers lost or stolen:

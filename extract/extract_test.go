@@ -505,6 +505,12 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		// a lede naming no one is the breach the next sentences name; a misdirected email is a disclosure
 		{"tabloid-lede", "Hartwell Academy", []string{"names", "dates of birth"}, nil, 300, []string{"Information Commissioner's Office"}, "to the wrong people"},
 		{"multi-paragraph", "Police Scotland", []string{"email addresses"}, nil, 300, []string{"Information Commissioner's Office"}, "human error"},
+		// "X, the state's second-largest hospital network," names an
+		// organisation; the expert's firm is no victim, and men "released
+		// on bail" are no second breach
+		{"hospital-network", "Pinecrest Health", []string{"names", "dates of birth"}, nil, 45000, nil, "ransomware"},
+		// the trust that runs the school reports the school's breach
+		{"academy-trust", "Oakmere Academy", []string{"names", "addresses"}, nil, 900, []string{"Information Commissioner's Office"}, "cyber attack"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
