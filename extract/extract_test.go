@@ -117,6 +117,13 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Linda Shaw", extract.Indirect, "Member Linda Shaw said"},
 			{"Linda Shaw", extract.Direct, "I will never trust them again"}, // "the 58-year-old said"
 		}},
+		{"airline-statement", []wantQuote{
+			{"Omar Haddad", extract.Indirect, "Bluecrest Airlines chief executive Omar Haddad was quoted as saying"},
+			{"Omar Haddad", extract.Direct, "We let our passengers down"}, // "he was quoted as saying"
+			{"Fairfare", extract.Indirect, "Consumer group Fairfare said"},
+			{"Helen Grant", extract.Direct, "Passengers deserve more"},                  // "said its director, Helen Grant"
+			{"Bluecrest Airlines", extract.Direct, "We are contacting every passenger"}, // "the airline" is Bluecrest Airlines
+		}},
 		{"council-single-quotes", []wantQuote{
 			{"Riverside City Council", extract.Direct, "A spreadsheet containing"}, // single quotes, unclosed at paragraph end
 			{"Riverside City Council", extract.Direct, "We have referred ourselves"},

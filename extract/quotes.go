@@ -354,6 +354,11 @@ func (d *doc) reportedSpeech() []Quote {
 		}
 		if mi >= 0 {
 			// "…, it said." / "…, said Marcus Bell, a company spokesman."
+		} else if v, ok := d.quotedAsSaying(s); ok && !quoted && d.wordsAfter(v.End, s.End) >= 4 {
+			// "Omar Haddad was quoted as saying the error had been fixed"
+			if mi = d.subjectBefore(s.Start, v.Start); mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 4 {
+				mi = -1
+			}
 		} else if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.wordsAfter(v.End, s.End) >= 4 {
 			// a sentence quoting words is reported speech too when what it
 			// reports goes well beyond the quoted fragment, and the verb
@@ -397,6 +402,17 @@ func (d *doc) reportedSpeech() []Quote {
 			Span: span, Sentence: s})
 	}
 	return out
+}
+
+// quotedAsSaying finds "saying" after "was quoted as" in sentence s.
+func (d *doc) quotedAsSaying(s Span) (word, bool) {
+	ws := d.wordsIn(s.Start, s.End)
+	for i := 3; i < len(ws); i++ {
+		if ws[i].low == "saying" && (quotedAs(ws[i-3:i], "saying") || i >= 4 && quotedAs(ws[i-4:i], "saying")) {
+			return ws[i], true
+		}
+	}
+	return word{}, false
 }
 
 // unquotedWords counts the words in [s, e) outside quote marks.

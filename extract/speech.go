@@ -196,6 +196,10 @@ func (d *doc) mentionAfter(off, limit int) int {
 		switch gap {
 		case "", "the", "a", "an":
 		default:
+			// "said its director, Helen Grant": the organisation's own title
+			if g, ok := cutPossessive(gap); ok && m.how == byName && allTitleWords(strings.Trim(g, " ,")) {
+				break
+			}
 			// titles standing before a name: "said Vice Chair Rick Prior",
 			// "said the council's chief executive, Dr Helen Okoro"
 			if !allTitleWords(gap) && !possessiveTitleGap(gap) && !descriptorGap(gap) {
@@ -208,6 +212,17 @@ func (d *doc) mentionAfter(off, limit int) int {
 		return d.personAfterTitle(mi)
 	}
 	return -1
+}
+
+// cutPossessive removes a leading possessive determiner ("its", "their",
+// "his", "her") from gap.
+func cutPossessive(gap string) (string, bool) {
+	for _, p := range []string{"its ", "their ", "his ", "her "} {
+		if rest, ok := strings.CutPrefix(gap, p); ok {
+			return rest, true
+		}
+	}
+	return gap, false
 }
 
 func allTitleWords(s string) bool {
@@ -265,7 +280,8 @@ func (d *doc) attributionAfter(from, limit int) int {
 				if m.inQuote || (m.how == byName && (m.ent < 0 || d.ents[m.ent].typ == Place)) {
 					continue
 				}
-				// only hedges may stand between subject and verb
+				// only hedges may stand between subject and verb, or "was
+				// quoted as" before "saying"
 				between := d.wordsIn(m.End, w.Start)
 				ok := true
 				for _, b := range between {
@@ -273,7 +289,7 @@ func (d *doc) attributionAfter(from, limit int) int {
 						ok = false
 					}
 				}
-				if ok {
+				if ok || quotedAs(between, w.low) {
 					return mi
 				}
 			}
@@ -288,6 +304,29 @@ func (d *doc) attributionAfter(from, limit int) int {
 // after them is never the speaker, as it is after an inverted "said X".
 var objectVerbs = setOf(`told tells telling urged urges assured assures informed informs reminded reminds
 accused accuses blasted slammed branded labelled labeled called described`)
+
+// quotedAs reports whether the words between a subject and the verb
+// "saying" are "was quoted as" ("he was quoted as saying", "has been
+// quoted as saying").
+func quotedAs(between []word, verb string) bool {
+	n := len(between)
+	if verb != "saying" || n < 3 || between[n-1].low != "as" || between[n-2].low != "quoted" {
+		return false
+	}
+	switch strings.Join(lows(between[:n-2]), " ") {
+	case "was", "is", "were", "has been", "had been", "have been":
+		return true
+	}
+	return false
+}
+
+func lows(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.low
+	}
+	return out
+}
 
 // verbIn finds the last speech verb in [s, e) that is not negated or
 // passive, returning its word; ok false when none.
