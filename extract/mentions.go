@@ -374,7 +374,7 @@ func (d *doc) findReferring() {
 		}
 		// "the 67-year-old said", "the father-of-two added": a person
 		// named before, referred to as a pronoun would
-		if t.low == "the" {
+		if t.low == "the" && i+1 < len(toks) && epithetStart(toks[i+1].low) {
 			if m := personEpithet.FindStringSubmatch(d.body[t.Start:min(len(d.body), t.Start+40)]); m != nil {
 				word := "person"
 				switch m[1] {
@@ -425,6 +425,23 @@ func (d *doc) findReferring() {
 // named: an age ("the 67-year-old") or a parent's count of children ("the
 // mother-of-three").
 var personEpithet = relit.MustCompile(`^(?i:the)\s+(?:\d{1,3}[-‑]year[-‑]old|(father|mother|grandfather|grandmother|dad|mum)[-‑\s]of[-‑\s](?:one|two|three|four|five|six|seven|eight|\d))\b`)
+
+// epithetStart reports whether a word may open a personEpithet after
+// "the": a number or a parent word.
+func epithetStart(w string) bool {
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	for _, p := range []string{"father", "mother", "grand", "dad", "mum"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // determiners introduce a definite description.
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "'s": true, "this": true, "that": true}
