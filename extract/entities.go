@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // descriptionKinds maps the head of a definite description ("the force")
@@ -397,7 +399,7 @@ func (d *doc) classifyRun(a, b int) {
 		if oa < end && !(end-oa == 1 && toks[oa].low == "police") {
 			name := d.textOf(oa, end)
 			osp := d.spanOf(oa, end)
-			d.mention(osp, d.addEntity(name, Organization, orgHeads[toks[h].low], osp), byName, "")
+			d.mention(osp, d.addEntity(name, Organization, serviceKind(name, orgHeads[toks[h].low]), osp), byName, "")
 		}
 		if end < b {
 			d.classifyRun(end, b)
@@ -426,6 +428,24 @@ func (d *doc) classifyRun(a, b int) {
 			}
 		}
 	}
+}
+
+// publicServiceRe names the services that run public services rather
+// than investigate: "Westmarsh Fire and Rescue Service", "London Ambulance
+// Service", "HM Prison Service".
+var publicServiceRe = relit.MustCompile(`(?i)\b(?:fire and rescue|fire|rescue|ambulance|prison|probation|courts?|health|library|libraries|education|schools?|social care|children's|coastguard|border force)\s+(?:and\s+\w+\s+)?services?$`)
+
+// serviceKind is the kind of an organisation named with head kind: a
+// public service ("… Ambulance Service") is a public body that may itself
+// suffer a breach, not an agency that investigates one.
+func serviceKind(name, kind string) string {
+	if kind != KindAgency || !publicServiceRe.MatchString(name) {
+		return kind
+	}
+	if l := strings.ToLower(name); strings.Contains(l, "ambulance") || strings.Contains(l, "health") {
+		return KindHealth
+	}
+	return KindGovernment
 }
 
 // orgListSplit finds the "and" joining two organisations' names in the

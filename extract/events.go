@@ -36,7 +36,7 @@ var (
 	inErrorRe         = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
 	deviceRe          = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public)\b`)
+	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public|firefighters|paramedics|prisoners|inmates|volunteers|contractors|recipients|players|fans)\b`)
 	representsRe      = relit.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = relit.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = relit.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
@@ -372,7 +372,7 @@ func (d *doc) mainVictim() int {
 // factSentence reports whether a sentence without a breach word still
 // carries breach facts: data categories, counts of people, reporting.
 func (d *doc) factSentence(text string) bool {
-	if hasCountCue(text) && countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) {
+	if hasCountCue(text) && countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) || regulatorActsRe.MatchString(text) {
 		return true
 	}
 	low := strings.ToLower(text)
@@ -559,7 +559,7 @@ func (d *doc) readReportedTo(f *breachFrame, s Span) {
 				continue
 			}
 			switch d.ents[e].kind {
-			case KindRegulator, KindAgency, KindGovernment, KindPoliceForce:
+			case KindRegulator, KindAgency, KindGovernment, KindPoliceForce, KindOrganization:
 				f.reportedTo[e] = true
 			}
 		}
@@ -588,6 +588,15 @@ func (d *doc) readReportedTo(f *breachFrame, s Span) {
 	}
 	if m := passiveNotifiedRe.FindStringIndex(text); m != nil {
 		add(s.Start, s.Start+m[0])
+	}
+	// "The Information Commissioner's Office said it was investigating":
+	// a regulator looking into the breach was told of it
+	if m := regulatorActsRe.FindStringIndex(text); m != nil {
+		if mi := d.subjectBefore(s.Start, s.Start+m[0]); mi >= 0 {
+			if e := d.ments[mi].ent; e >= 0 && e != f.victim && d.ents[e].typ == Organization && d.ents[e].kind == KindRegulator {
+				f.reportedTo[e] = true
+			}
+		}
 	}
 	// "The Attorney General's Office confirmed it had received a notice of the breach"
 	if m := receivedNoticeRe.FindStringIndex(text); m != nil {
@@ -708,6 +717,10 @@ func (d *doc) affiliation(sp Span) bool {
 }
 
 // receivedNoticeRe: the organisation a breach was reported to, in its own words.
+// regulatorActsRe finds a body looking into what it was told of: "was
+// investigating", "is making enquiries", "has opened an investigation".
+var regulatorActsRe = relit.MustCompile(`(?i)\b(?:(?:was|is|were|are|had been|has been|have been)\s+(?:now\s+)?(?:investigating|making (?:enquiries|inquiries)|looking into)|(?:has|had|have)\s+(?:opened|launched|begun|started)\s+(?:an?\s+)?(?:investigation|inquiry|enquiry|enquiries|inquiries))\b`)
+
 var receivedNoticeRe = relit.MustCompile(`(?i)\b(?:received|receiving|has had)\s+(?:a\s+|an\s+)?(?:notice|notification|report|referral|breach report)\b`)
 
 // receivesNotice reports whether the organisation named at sp in sentence s

@@ -325,6 +325,10 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Maria Lopez", "person", "", "chief executive@Acme Health Ltd"},
 			{"Tom Baker", "person", "", "Security researcher@"},
 		}, []string{"Acme Health", "Lopez", "Baker"}},
+		{"regulator-investigating", []want{
+			{"Westmarsh Fire and Rescue Service", "organization", "government", ""}, // a public service, not an agency
+			{"Information Commissioner's Office", "organization", "regulator", ""},
+		}, nil},
 		{"bare-spokesperson", []want{
 			{"Fitwell Leisure", "organization", "company", ""},
 			{"West Yorkshire Police", "organization", "police force", ""},
@@ -516,6 +520,9 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		// organisation; the expert's firm is no victim, and men "released
 		// on bail" are no second breach
 		{"hospital-network", "Pinecrest Health", []string{"names", "dates of birth"}, nil, 45000, nil, "ransomware"},
+		// a regulator "making enquiries" was told of it; a board was informed
+		{"regulator-investigating", "Westmarsh Fire and Rescue Service", []string{"names", "home addresses"}, nil, 1400,
+			[]string{"Information Commissioner's Office", "Westmarsh Fire Authority Audit Board"}, "mistakenly published"},
 		// the trust that runs the school reports the school's breach
 		{"academy-trust", "Oakmere Academy", []string{"names", "addresses"}, nil, 900, []string{"Information Commissioner's Office"}, "cyber attack"},
 	}
