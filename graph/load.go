@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -721,6 +722,7 @@ func (l *Loader) resolve(ctx context.Context, r extract.Result) (extract.Result,
 		}
 		return k
 	})
+	renamed := map[string][2]string{} // entity key -> the article's name, the node's
 	for i := range out.Entities {
 		e := &out.Entities[i]
 		canon, err := l.canonicalName(ctx, e.Key)
@@ -731,12 +733,23 @@ func (l *Loader) resolve(ctx context.Context, r extract.Result) (extract.Result,
 		case canon == "":
 			l.names[e.Key] = e.Name
 		case canon != e.Name:
+			renamed[e.Key] = [2]string{e.Name, canon}
 			e.Aliases = appendUnique(e.Aliases, e.Name)
 			e.Name = canon
 		}
 		for _, nk := range mergeKeys(*e) {
 			if l.nameKeys[nk] == "" {
 				l.nameKeys[nk] = e.Key
+			}
+		}
+	}
+	// a breach is named after its victim ("Northgate Clothing hack"): by
+	// the victim's node name
+	for i := range out.Events {
+		ev := &out.Events[i]
+		if n, ok := renamed[ev.Victim]; ok {
+			if rest, ok := strings.CutPrefix(ev.Name, n[0]+" "); ok {
+				ev.Name = n[1] + " " + rest
 			}
 		}
 	}
@@ -839,11 +852,29 @@ func rekey(r extract.Result, f func(string) string) extract.Result {
 		e.Aliases = slices.Clone(e.Aliases)
 		out.Entities = append(out.Entities, e)
 	}
+	// A breach's key is made from its victim's: a victim merged into
+	// another node takes its breaches with it, so that outlets naming the
+	// victim differently ("Northgate Clothing", "Northgate Clothing Ltd")
+	// tell of one breach.
+	events := map[string]string{}
+	for _, ev := range r.Events {
+		if nv := f(ev.Victim); nv != ev.Victim && ev.Victim != "" {
+			if rest, ok := strings.CutPrefix(ev.Key, breachKeyPrefix(ev.Victim)); ok {
+				events[ev.Key] = breachKeyPrefix(nv) + rest
+			}
+		}
+	}
 	for _, q := range r.Quotes {
 		q.Speaker = f(q.Speaker)
+		if k, ok := events[q.Event]; ok {
+			q.Event = k
+		}
 		out.Quotes = append(out.Quotes, q)
 	}
 	for _, ev := range r.Events {
+		if k, ok := events[ev.Key]; ok {
+			ev.Key = k
+		}
 		ev.Victim = f(ev.Victim)
 		ev.Via = f(ev.Via)
 		ev.ReportedTo = slices.Clone(ev.ReportedTo)
@@ -853,6 +884,12 @@ func rekey(r extract.Result, f func(string) string) extract.Result {
 		out.Events = append(out.Events, ev)
 	}
 	return out
+}
+
+// breachKeyPrefix is how the keys of the breaches of victim begin (see
+// extract's Event.Key).
+func breachKeyPrefix(victim string) string {
+	return "breach/" + strings.TrimPrefix(victim, "org/") + "/"
 }
 
 func appendUnique(xs []string, x string) []string {
