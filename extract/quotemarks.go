@@ -57,16 +57,16 @@ func quotesIn(body string, p Span, pi int) []quoteSpan {
 			r = '”' // German style: „…“
 		}
 		switch r {
-		case '“', '«', '„':
+		case '“', '«', '„', '‹':
 			if openAt >= 0 { // a new quote opens before the last closed
 				emit(openAt, i, markLen(body, openAt), 0, true, false, false)
 			}
 			openAt, openStraight = i, false
-		case '”', '»':
+		case '”', '»', '›':
 			if openAt >= 0 {
 				emit(openAt, i, markLen(body, openAt), n, true, true, false)
 				openAt = -1
-			} else if r == '”' || r == '»' {
+			} else {
 				emit(lastEnd, i, 0, n, false, true, false)
 			}
 			lastEnd = i + n

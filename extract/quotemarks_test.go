@@ -15,6 +15,7 @@ func TestFindQuotes(t *testing.T) {
 		{"curly", "“We are sorry,” she said.", []string{"We are sorry,"}},
 		{"straight", `"We are sorry," she said. "It will not happen again."`, []string{"We are sorry,", "It will not happen again."}},
 		{"guillemets", "« Nous sommes désolés », a-t-il dit.", []string{"Nous sommes désolés"}},
+		{"single guillemets", "He said: ‹We warned them about this›.", []string{"We warned them about this"}},
 		{"german", "„Wir sind besorgt“, sagte er.", []string{"Wir sind besorgt"}},
 		{"single curly", "He called it ‘a disgrace’ on Monday.", []string{"a disgrace"}},
 		{"single straight", "He called it 'a disgrace' on Monday.", []string{"a disgrace"}},
