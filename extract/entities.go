@@ -553,6 +553,15 @@ func (d *doc) singleNameOrg(a int) bool {
 	if kind == "" && d.proseNames[t.text] && (speechVerbs[next(1)] || next(1) == "has" && speechVerbs[next(2)]) {
 		kind = KindCompany
 	}
+	// "Sainsbury's has confirmed", "McDonald's said": a company named in
+	// the possessive, standing where a subject stands
+	if kind == "" && next(1) == "'s" && a+1 < len(toks) && toks[a+1].Start == t.End &&
+		(next(2) == "has" || next(2) == "have" || next(2) == "is" || next(2) == "was" || indirectVerbs[next(2)] || trailingVerbs[next(2)]) {
+		sp := Span{t.Start, toks[a+1].End}
+		name := d.body[sp.Start:sp.End]
+		d.mention(sp, d.addEntity(name, Organization, KindCompany, sp), byName, "")
+		return true
+	}
 	if kind == "" {
 		return false
 	}

@@ -36,7 +36,7 @@ var (
 	inErrorRe         = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
 	deviceRe          = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public|firefighters|paramedics|prisoners|inmates|volunteers|contractors|recipients|players|fans)\b`)
+	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public|card holders|firefighters|paramedics|prisoners|inmates|volunteers|contractors|recipients|players|fans)\b`)
 	representsRe      = relit.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = relit.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = relit.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
@@ -282,8 +282,18 @@ func classifyCause(text string) (string, string) {
 		// "details were published online", not "the men had been released"
 		return causeDisclosure, strings.ToLower(exposedRe.FindString(text))
 	}
+	// "a supplier exposed the email addresses of 5,000 customers"
+	for _, m := range activeExposedRe.FindAllStringIndex(low, -1) {
+		if cats := findCategories(low[m[1]:min(len(low), m[1]+60)]); len(cats) > 0 || dataWordRe.MatchString(low[m[1]:min(len(low), m[1]+30)]) {
+			return causeDisclosure, low[m[0]:m[1]]
+		}
+	}
 	return causeUnknown, ""
 }
+
+// activeExposedRe finds a verb that exposes data in the active voice; the
+// data must follow it.
+var activeExposedRe = relit.MustCompile(`\b(?:exposed|leaked|published|disclosed|shared)\b`)
 
 // dataWordRe names data in general, besides the categories.
 var dataWordRe = relit.MustCompile(`\b(?:data|details|information|records|files|documents|spreadsheets?|database|list|emails?|letters?)\b`)
@@ -587,7 +597,16 @@ func (d *doc) readReportedTo(f *breachFrame, s Span) {
 		add(s.Start+start, s.Start+end)
 	}
 	if m := passiveNotifiedRe.FindStringIndex(text); m != nil {
-		add(s.Start, s.Start+m[0])
+		// the body told is the subject of the clause: "the CMA is not
+		// involved, but the ICO has been informed" told only the ICO
+		from := 0
+		low := strings.ToLower(text[:m[0]])
+		for _, mk := range []string{", but ", "; ", " but ", ", while ", ", and "} {
+			if i := strings.LastIndex(low, mk); i >= 0 && i+len(mk) > from {
+				from = i + len(mk)
+			}
+		}
+		add(s.Start+from, s.Start+m[0])
 	}
 	// "The Information Commissioner's Office said it was investigating":
 	// a regulator looking into the breach was told of it

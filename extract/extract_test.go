@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -520,6 +521,10 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		// organisation; the expert's firm is no victim, and men "released
 		// on bail" are no second breach
 		{"hospital-network", "Pinecrest Health", []string{"names", "dates of birth"}, nil, 45000, nil, "ransomware"},
+		// "Hallam's has confirmed": a company named in the possessive; "a
+		// supplier … exposed the email addresses of …" is a disclosure; of
+		// "X is not involved, but Y has been informed" only Y was told
+		{"possessive-retailer", "Hallam's", []string{"email addresses"}, nil, 7500, []string{"Information Commissioner's Office"}, ""},
 		// a regulator "making enquiries" was told of it; a board was informed
 		{"regulator-investigating", "Westmarsh Fire and Rescue Service", []string{"names", "home addresses"}, nil, 1400,
 			[]string{"Information Commissioner's Office", "Westmarsh Fire Authority Audit Board"}, "mistakenly published"},
@@ -840,5 +845,31 @@ func TestExtractor_Extract_publicDescriptors(t *testing.T) {
 	}
 	for start := range want {
 		t.Errorf("no quote %q", start)
+	}
+}
+
+// TestExtractor_Extract_reportedToClause checks that of "X is not
+// involved, but Y has been informed" only Y was told of the breach, and
+// that a named supplier that exposed the data is the breach's via.
+func TestExtractor_Extract_reportedToClause(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "possessive-retailer")
+	names := map[string]string{}
+	for _, e := range r.Entities {
+		names[e.Key] = e.Name
+	}
+	if len(r.Events) != 1 {
+		t.Fatalf("got %d breaches, want 1", len(r.Events))
+	}
+	ev := r.Events[0]
+	var told []string
+	for _, k := range ev.ReportedTo {
+		told = append(told, names[k])
+	}
+	if !slices.Equal(told, []string{"Information Commissioner's Office"}) {
+		t.Errorf("reported to %q, want only the Information Commissioner's Office", told)
+	}
+	if names[ev.Via] != "Pointwise Marketing Ltd" {
+		t.Errorf("via %q, want Pointwise Marketing Ltd", names[ev.Via])
 	}
 }
