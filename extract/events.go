@@ -93,7 +93,8 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 					cause = causeUnknown
 				}
 			}
-			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeHack || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure
+			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeHack || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure ||
+				exposesData(text)
 		}
 		opened := len(frames)
 		switch {
@@ -282,17 +283,24 @@ func classifyCause(text string) (string, string) {
 		// "details were published online", not "the men had been released"
 		return causeDisclosure, strings.ToLower(exposedRe.FindString(text))
 	}
-	// "a supplier exposed the email addresses of 5,000 customers"
-	for _, m := range activeExposedRe.FindAllStringIndex(low, -1) {
-		if cats := findCategories(low[m[1]:min(len(low), m[1]+60)]); len(cats) > 0 || dataWordRe.MatchString(low[m[1]:min(len(low), m[1]+30)]) {
-			return causeDisclosure, low[m[0]:m[1]]
-		}
-	}
 	return causeUnknown, ""
 }
 
-// activeExposedRe finds a verb that exposes data in the active voice; the
-// data must follow it.
+// exposesData reports whether a sentence tells of data exposed in the
+// active voice, the data following the verb: "a supplier exposed the
+// email addresses of 5,000 customers". It says what happened, not how: a
+// breach, of no cause of its own.
+func exposesData(text string) bool {
+	low := strings.ToLower(text)
+	for _, m := range activeExposedRe.FindAllStringIndex(low, -1) {
+		if len(findCategories(low[m[1]:min(len(low), m[1]+60)])) > 0 || dataWordRe.MatchString(low[m[1]:min(len(low), m[1]+30)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// activeExposedRe finds a verb that exposes data in the active voice.
 var activeExposedRe = relit.MustCompile(`\b(?:exposed|leaked|published|disclosed|shared)\b`)
 
 // dataWordRe names data in general, besides the categories.
