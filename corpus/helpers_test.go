@@ -26,6 +26,17 @@ func readFile(t *testing.T, path string, cfg Config) ([]Article, ErrorList) {
 	return arts, skipped
 }
 
+// readOne reads a file that holds exactly one article, with no problem,
+// and returns it.
+func readOne(t *testing.T, path string) Article {
+	t.Helper()
+	arts, skipped := readFile(t, path, Config{})
+	if len(skipped) != 0 || len(arts) != 1 {
+		t.Fatalf("got %d articles, problems %v; want 1 article", len(arts), skipped)
+	}
+	return arts[0]
+}
+
 // byID indexes articles by ID.
 func byID(arts []Article) map[string]Article {
 	m := make(map[string]Article, len(arts))

@@ -8,11 +8,7 @@ import (
 
 func TestReader_HTML(t *testing.T) {
 	t.Parallel()
-	arts, skipped := readFile(t, "testdata/html/article.html", Config{})
-	if len(skipped) != 0 || len(arts) != 1 {
-		t.Fatalf("got %d articles, problems %v; want 1 article", len(arts), skipped)
-	}
-	a := arts[0]
+	a := readOne(t, "testdata/html/article.html")
 	checkArticle(t, a, "testdata/html/article.html",
 		"Bridge repairs to close river crossing for a month", "Sam Whitfield", "2024-05-20T06:45:00Z",
 		"The Old Town bridge will close to traffic for four weeks from Monday while engineers replace corroded steel supports, the county council has confirmed.",
@@ -84,11 +80,7 @@ func TestReader_HTMLPages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			t.Parallel()
-			arts, skipped := readFile(t, tt.file, Config{})
-			if len(skipped) != 0 || len(arts) != 1 {
-				t.Fatalf("got %d articles, problems %v; want 1 article", len(arts), skipped)
-			}
-			a := arts[0]
+			a := readOne(t, tt.file)
 			checkArticle(t, a, tt.file, tt.title, tt.author, tt.published, tt.first, tt.last, tt.absent)
 			if a.Publisher != tt.publisher {
 				t.Errorf("Publisher = %q, want %q", a.Publisher, tt.publisher)
@@ -126,11 +118,7 @@ func TestReader_HTMLProblems(t *testing.T) {
 
 func TestReader_HTMLDeclaredCharset(t *testing.T) {
 	t.Parallel()
-	arts, skipped := readFile(t, "testdata/html/latin1.html", Config{})
-	if len(skipped) != 0 || len(arts) != 1 {
-		t.Fatalf("got %d articles, problems %v; want 1 article", len(arts), skipped)
-	}
-	if a := arts[0]; a.Title != "Café owners win appeal" || !strings.Contains(a.Body, "seafront café") {
+	if a := readOne(t, "testdata/html/latin1.html"); a.Title != "Café owners win appeal" || !strings.Contains(a.Body, "seafront café") {
 		t.Errorf("Latin-1 page not decoded: title %q body %q", a.Title, a.Body)
 	}
 }

@@ -34,11 +34,7 @@ func TestReader_Markdown(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			t.Parallel()
-			arts, skipped := readFile(t, tt.file, Config{})
-			if len(skipped) != 0 || len(arts) != 1 {
-				t.Fatalf("got %d articles, problems %v; want 1 article", len(arts), skipped)
-			}
-			a := arts[0]
+			a := readOne(t, tt.file)
 			checkArticle(t, a, tt.file, tt.title, tt.author, tt.published, tt.first, tt.last, tt.absent)
 			if a.URL != tt.url || a.Publisher != tt.publisher {
 				t.Errorf("URL, Publisher = %q, %q; want %q, %q", a.URL, a.Publisher, tt.url, tt.publisher)

@@ -47,11 +47,7 @@ func TestReader_Text(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			t.Parallel()
-			arts, skipped := readFile(t, tt.file, Config{})
-			if len(skipped) != 0 || len(arts) != 1 {
-				t.Fatalf("got %d articles, problems %v; want 1 article", len(arts), skipped)
-			}
-			checkArticle(t, arts[0], tt.file, tt.title, tt.author, tt.published, tt.first, tt.last, tt.absent)
+			checkArticle(t, readOne(t, tt.file), tt.file, tt.title, tt.author, tt.published, tt.first, tt.last, tt.absent)
 		})
 	}
 }
