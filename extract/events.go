@@ -79,6 +79,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	cur := -1
 	var pending []int // sentences of a lede told before any victim is named
 	pendingTrig, pendingCause, pendingText := false, causeUnknown, ""
+	pendingHead := "" // "airline" in a lede that tells of "an airline"
 	for si, s := range d.sents {
 		text := d.body[s.Start:s.End]
 		victim, via := d.victimIn(s)
@@ -100,7 +101,9 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		switch {
 		case trig && victim >= 0:
 			cur = d.frameFor(&frames, victim, cause, si)
-		case !trig && victim >= 0 && len(frames) == 0 && pendingTrig && d.isSubject(victim, s):
+		case !trig && victim >= 0 && len(frames) == 0 && pendingTrig && (d.isSubject(victim, s) || pendingHead != "" && d.namedBy(victim, pendingHead)):
+			// or "An airline has apologised …" and then "Skyway Airlines'
+			// chief operating officer said …"
 			// "A SCHOOL has emailed pupils' details to the wrong people.
 			// Hartwell Academy sent the file …"
 			cur = d.frameFor(&frames, victim, pendingCause, si)
@@ -132,6 +135,9 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		if cur < 0 {
 			if len(frames) == 0 && si < 6 && (trig || d.factSentence(text)) {
 				pending = append(pending, si)
+				if trig && pendingHead == "" {
+					pendingHead = d.indefiniteHead(s) // a headline names no one either
+				}
 				if trig && !pendingTrig {
 					pendingTrig, pendingCause, pendingText = true, cause, causeText
 				}
@@ -205,6 +211,34 @@ func (d *doc) inferCauses(frames []*breachFrame, bySentence [][2]string) {
 			f.cause, f.causeText = free[0], seen[free[0]]
 		}
 	}
+}
+
+// indefiniteHead returns the head of the indefinite description an
+// unnamed lede opens with ("An airline has apologised", "A hospital trust
+// has"), when it names a kind of organisation, or "".
+func (d *doc) indefiniteHead(s Span) string {
+	ws := d.wordsIn(s.Start, s.End)
+	if len(ws) < 2 || ws[0].low != "a" && ws[0].low != "an" {
+		return ""
+	}
+	for k := 1; k < len(ws) && k <= 3; k++ {
+		if _, ok := descriptionKinds[ws[k].low]; ok {
+			if k+1 < len(ws) {
+				if _, more := descriptionKinds[ws[k+1].low]; more {
+					continue // "a hospital trust": the head is the last
+				}
+			}
+			return ws[k].low
+		}
+	}
+	return ""
+}
+
+// namedBy reports whether organisation e's name holds head, or its plural
+// ("Skyway Airlines" for "airline").
+func (d *doc) namedBy(e int, head string) bool {
+	name := strings.ToLower(d.ents[e].name)
+	return d.ents[e].typ == Organization && (containsWord(name, head) || containsWord(name, head+"s"))
 }
 
 // sameFamily reports whether organisations a and b bear the same

@@ -525,6 +525,10 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		// supplier … exposed the email addresses of …" is a disclosure; of
 		// "X is not involved, but Y has been informed" only Y was told
 		{"possessive-retailer", "Hallam's", []string{"email addresses"}, nil, 7500, []string{"Information Commissioner's Office"}, ""},
+		// "An airline has apologised …": the lede's airline is the one
+		// named next, though only in a title ("Bluecrest Airlines chief operating
+		// officer"), not the consumer group named after it
+		{"lede-description", "Bluecrest Airlines", []string{"passport numbers"}, nil, 9000, nil, ""},
 		// a regulator "making enquiries" was told of it; a board was informed
 		{"regulator-investigating", "Westmarsh Fire and Rescue Service", []string{"names", "home addresses"}, nil, 1400,
 			[]string{"Information Commissioner's Office", "Westmarsh Fire Authority Audit Board"}, "mistakenly published"},
