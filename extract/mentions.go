@@ -387,8 +387,7 @@ func (d *doc) findReferring() {
 				continue
 			}
 		}
-		// "police said": the force the article is about
-		// and "according to police"
+		// "police said", "according to police": the force the article is about
 		if t.low == "police" && (i+1 < len(toks) && speechVerbs[toks[i+1].low] || i >= 2 && toks[i-1].low == "to" && toks[i-2].low == "according") && (i == 0 || !toks[i-1].cap || toks[i-1].sent != t.sent) {
 			d.mention(t.Span, -1, byDescription, "police")
 			continue

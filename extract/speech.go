@@ -74,22 +74,22 @@ const unnamed = -2
 // unnamedPeople head indefinite descriptions of people an article does
 // not name ("one patient", "a local resident", "another officer"), with
 // the pronoun that may refer to them: "" for either.
-var unnamedPeople = map[string]string{
-	"man": "he", "boy": "he", "father": "he", "dad": "he", "husband": "he", "son": "he", "brother": "he",
-	"grandfather": "he", "woman": "she", "girl": "she", "mother": "she", "mum": "she", "wife": "she",
-	"daughter": "she", "sister": "she", "grandmother": "she",
-}
-
-func init() {
+var unnamedPeople = func() map[string]string {
+	m := map[string]string{
+		"man": "he", "boy": "he", "father": "he", "dad": "he", "husband": "he", "son": "he", "brother": "he",
+		"grandfather": "he", "woman": "she", "girl": "she", "mother": "she", "mum": "she", "wife": "she",
+		"daughter": "she", "sister": "she", "grandmother": "she",
+	}
 	for _, w := range strings.Fields(`resident patient source witness neighbour neighbor parent officer worker
 	employee member customer victim student pupil teacher nurse doctor passenger driver shopkeeper owner local
 	relative friend colleague insider official person pensioner user fan voter protester survivor caller
 	reader viewer listener campaigner volunteer tenant shopper commuter supporter engineer lawyer expert
-	analyst researcher manager executive director staffer veteran councillor relative partner carer
-	landlord trader farmer constable detective soldier prisoner inmate`) {
-		unnamedPeople[w] = ""
+	analyst researcher manager executive director staffer veteran councillor partner carer landlord trader
+	farmer constable detective soldier prisoner inmate`) {
+		m[w] = ""
 	}
-}
+	return m
+}()
 
 // unnamedSubject reports whether the clause in [from, to) opens, after
 // any introductory phrase, with an indefinite description of a person the
