@@ -26,7 +26,7 @@ const minArticleWords = 12
 // URL and publication date come from the page's metadata (<meta>,
 // OpenGraph, JSON-LD), and a byline or date line the text opens with is
 // taken as author or date as in plain text.
-func parseHTML(in input) (a Article, err error) {
+func parseHTML(in input) (Article, error) {
 	data, err := decodeHTML(in.data)
 	if err != nil {
 		return Article{}, err
@@ -40,7 +40,7 @@ func parseHTML(in input) (a Article, err error) {
 	if err != nil {
 		return Article{}, err
 	}
-	a = Article{
+	a := Article{
 		ID:        in.id,
 		Path:      in.path,
 		Title:     cmp.Or(strings.TrimSpace(res.Title()), meta.title),
