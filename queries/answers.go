@@ -86,7 +86,7 @@ func Warm(ctx context.Context, s *graph.Store) error {
 		}
 	}
 	if err := s.PruneAnswers(ctx, answerNames); err != nil {
-		// Kept: no build of this version reads them.
+		// Left in place: harmless, since this version never reads them.
 		s.Logger().Debug("old answers not removed", "err", err)
 	}
 	return nil
