@@ -334,6 +334,10 @@ func exposesData(text string) bool {
 	return false
 }
 
+// worryBeforeRe ends the words before a data category that only fears
+// for it: "worried about their", "concerned for the safety of".
+var worryBeforeRe = relit.MustCompile(`\b(?:worried|worry|worries|concerned|concerns|fear|fears|feared|afraid|anxious|nervous)\s+(?:about|for|over|that)\s+(?:\w+\s+){0,4}$`)
+
 // activeExposedRe finds a verb that exposes data in the active voice.
 var activeExposedRe = relit.MustCompile(`\b(?:exposed|leaked|published|disclosed|shared)\b`)
 
@@ -465,6 +469,10 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 	low := strings.ToLower(text)
 	prevNeg, prevEnd := false, -1
 	for _, m := range findCategories(low) {
+		// "people are worried about their bank details": a fear, no fact
+		if worryBeforeRe.MatchString(low[max(0, m.at-40):m.at]) {
+			continue
+		}
 		// "no bank details or national insurance numbers had been included"
 		neg := negationRe.MatchString(clauseAround(low, m.at)) || noBeforeRe.MatchString(low[max(0, m.at-24):m.at])
 		if prevNeg && prevEnd >= 0 && prevEnd <= m.at && listGapRe.MatchString(low[prevEnd:m.at]) {

@@ -877,3 +877,16 @@ func TestExtractor_Extract_reportedToClause(t *testing.T) {
 		t.Errorf("via %q, want Pointwise Marketing Ltd", names[ev.Via])
 	}
 }
+
+// TestExtractor_Extract_worryIsNoExposure checks that data someone fears
+// for ("worried about their bank details") is not exposed.
+func TestExtractor_Extract_worryIsNoExposure(t *testing.T) {
+	t.Parallel()
+	_, r := load(t, "academy-trust")
+	if len(r.Events) != 1 {
+		t.Fatalf("got %d breaches, want 1", len(r.Events))
+	}
+	if ev := r.Events[0]; slices.Contains(ev.Exposed, "bank account details") || !slices.Contains(ev.Exposed, "names") {
+		t.Errorf("exposed %v: want names, not the bank details families worry about", ev.Exposed)
+	}
+}
