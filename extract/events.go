@@ -708,7 +708,7 @@ func containsWord(s, w string) bool { return indexWord(s, w) >= 0 }
 func (d *doc) eventOf(f *breachFrame) Event {
 	v := d.ents[f.victim]
 	ev := Event{Type: "DataBreach", Victim: v.key, Cause: f.causeText, When: f.when, Evidence: f.evidence}
-	ev.Key = "breach/" + strings.TrimPrefix(v.key, "org/") + "/" + f.cause
+	ev.Key = BreachKeyPrefix(v.key) + f.cause
 	label := map[string]string{causeHack: "hack", causeDisclosure: "data disclosure", causeLoss: "lost data", causeDataLoss: "data loss", causeUnknown: "data breach"}[f.cause]
 	ev.Name = v.name + " " + label
 	if f.via >= 0 {

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Span is a half-open byte range [Start, End) in an article's Body.
 type Span struct {
 	Start int `json:"start"`
@@ -92,7 +94,8 @@ func (q Quote) Direct() bool { return q.Kind != Indirect }
 // Event is something that happened; newsgraph knows data breaches.
 type Event struct {
 	// Key is the event's identity across articles: the same breach reported
-	// by several outlets gets the same Key.
+	// by several outlets gets the same Key, BreachKeyPrefix(Victim) and
+	// the breach's cause.
 	Key  string `json:"key"`
 	Type string `json:"type"` // "DataBreach"
 	Name string `json:"name"`
@@ -125,4 +128,10 @@ func (r *Result) Entity(key string) (Entity, bool) {
 		}
 	}
 	return Entity{}, false
+}
+
+// BreachKeyPrefix is how the keys of the breaches of the victim with
+// entity key victim begin: "breach/metropolitan-police-service/".
+func BreachKeyPrefix(victim string) string {
+	return "breach/" + strings.TrimPrefix(victim, "org/") + "/"
 }

@@ -859,8 +859,8 @@ func rekey(r extract.Result, f func(string) string) extract.Result {
 	events := map[string]string{}
 	for _, ev := range r.Events {
 		if nv := f(ev.Victim); nv != ev.Victim && ev.Victim != "" {
-			if rest, ok := strings.CutPrefix(ev.Key, breachKeyPrefix(ev.Victim)); ok {
-				events[ev.Key] = breachKeyPrefix(nv) + rest
+			if rest, ok := strings.CutPrefix(ev.Key, extract.BreachKeyPrefix(ev.Victim)); ok {
+				events[ev.Key] = extract.BreachKeyPrefix(nv) + rest
 			}
 		}
 	}
@@ -884,12 +884,6 @@ func rekey(r extract.Result, f func(string) string) extract.Result {
 		out.Events = append(out.Events, ev)
 	}
 	return out
-}
-
-// breachKeyPrefix is how the keys of the breaches of victim begin (see
-// extract's Event.Key).
-func breachKeyPrefix(victim string) string {
-	return "breach/" + strings.TrimPrefix(victim, "org/") + "/"
 }
 
 func appendUnique(xs []string, x string) []string {

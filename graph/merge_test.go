@@ -19,7 +19,7 @@ func TestLoad_breachFollowsMergedVictim(t *testing.T) {
 	ctx := context.Background()
 	doc := func(id, victimKey, victimName string, aliases ...string) graph.Doc {
 		body := victimName + " said hackers stole customer names. \"We are sorry,\" it said."
-		breach := "breach/" + strings.TrimPrefix(victimKey, "org/") + "/hack"
+		breach := extract.BreachKeyPrefix(victimKey) + "hack"
 		return graph.Doc{
 			Article: corpus.Article{ID: id, Title: "Breach at " + victimName, Body: body},
 			Result: extract.Result{
