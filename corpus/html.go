@@ -70,11 +70,7 @@ func parseHTML(in input) (Article, error) {
 	if a.Published.IsZero() {
 		a.Published = published
 	}
-	lines, author, bylineDate := takeByline(lines)
-	a.Author = cmp.Or(a.Author, author)
-	if a.Published.IsZero() {
-		a.Published = bylineDate
-	}
+	lines = a.useByline(lines)
 	a.Body = Clean(strings.Join(lines, "\n"))
 	if longestParagraph(a.Body) < minArticleWords {
 		return Article{}, ErrNoArticle

@@ -43,13 +43,7 @@ func parseMarkdown(in input) (Article, error) {
 	if !published.IsZero() {
 		a.Published = published
 	}
-	lines, author, bylineDate := takeByline(lines)
-	if a.Author == "" {
-		a.Author = author
-	}
-	if a.Published.IsZero() {
-		a.Published = bylineDate
-	}
+	lines = a.useByline(lines)
 	a.Body = Clean(strings.Join(lines, "\n"))
 	if a.Body == "" {
 		return Article{}, ErrNoArticle

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"strings"
 	"time"
 	"unicode"
@@ -19,11 +20,7 @@ func parseText(in input) (Article, error) {
 	lines := splitLines(normalizeSpace(string(in.data)))
 	lines, a.Published = takeDateLine(lines)
 	lines, a.Title = takeHeadline(lines)
-	var published time.Time
-	lines, a.Author, published = takeByline(lines)
-	if a.Published.IsZero() {
-		a.Published = published
-	}
+	lines = a.useByline(lines)
 	a.Body = Clean(strings.Join(lines, "\n"))
 	if a.Body == "" {
 		return Article{}, ErrNoArticle
@@ -163,6 +160,17 @@ func looksHeadline(line string) bool {
 // the blog forms "Posted by Jane Doe on 3 May 2024" and "Written by Jane
 // Doe".
 var byline = relit.MustCompile(`^(?:(?i:posted|written|words|reporting)\s+)?(?i:by)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|der|da|di|and|&)){0,5})(?:\s*[,|–—-]\s*[^.]{0,60}|\s+(?i:on|at)\s+(.{4,40}))?$`)
+
+// useByline removes a byline among the first two non-blank lines, as
+// takeByline does, and gives its author and date to a where a has none.
+func (a *Article) useByline(lines []string) []string {
+	lines, author, date := takeByline(lines)
+	a.Author = cmp.Or(a.Author, author)
+	if a.Published.IsZero() {
+		a.Published = date
+	}
+	return lines
+}
 
 // takeByline removes a byline among the first two non-blank lines and
 // returns the author's name, and the date a blog's byline gives ("Posted
