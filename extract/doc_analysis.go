@@ -229,8 +229,8 @@ func (d *doc) orgNamedBy(head string, i int) int {
 			continue
 		}
 		seen[e] = true
-		if name := strings.ToLower(d.ents[e].name); containsWord(name, head) || containsWord(name, head+"s") {
-			return e // "the airline" is "Skyway Airlines"
+		if nameHolds(d.ents[e].name, head) {
+			return e
 		}
 	}
 	return -1

@@ -234,11 +234,16 @@ func (d *doc) indefiniteHead(s Span) string {
 	return ""
 }
 
-// namedBy reports whether organisation e's name holds head, or its plural
-// ("Skyway Airlines" for "airline").
+// namedBy reports whether organisation e's name holds head (nameHolds).
 func (d *doc) namedBy(e int, head string) bool {
-	name := strings.ToLower(d.ents[e].name)
-	return d.ents[e].typ == Organization && (containsWord(name, head) || containsWord(name, head+"s"))
+	return d.ents[e].typ == Organization && nameHolds(d.ents[e].name, head)
+}
+
+// nameHolds reports whether name holds the word head, or its plural: "the
+// airline" may be "Skyway Airlines".
+func nameHolds(name, head string) bool {
+	name = strings.ToLower(name)
+	return containsWord(name, head) || containsWord(name, head+"s")
 }
 
 // sameFamily reports whether organisations a and b bear the same
