@@ -40,13 +40,7 @@ further furthermore moreover but and then later now speaking writing talking int
 // the first person or organisation mention (or pronoun or description)
 // after the clause start, skipping an introductory phrase.
 func (d *doc) subjectBefore(from, verb int) int {
-	seg := d.body[from:verb]
-	if c := strings.Index(seg, ","); c >= 0 {
-		first := strings.ToLower(strings.Fields(seg + " x")[0])
-		if introWords[strings.Trim(first, "\"“”'‘’")] {
-			from += c + 1
-		}
-	}
+	from = d.afterIntro(from, verb)
 	for _, mi := range d.mentionsIn(from, verb) {
 		m := d.ments[mi]
 		if m.inQuote {
@@ -97,13 +91,7 @@ var unnamedPeople = func() map[string]string {
 // asked not to be named, said", "Speaking to the Gazette, a local
 // shopkeeper said", "Another officer told".
 func (d *doc) unnamedSubject(from, to int, pronoun string) bool {
-	seg := d.body[from:to]
-	if c := strings.Index(seg, ","); c >= 0 {
-		first := strings.ToLower(strings.Fields(seg + " x")[0])
-		if introWords[strings.Trim(first, "\"“”'‘’")] {
-			from += c + 1
-		}
-	}
+	from = d.afterIntro(from, to)
 	ws := d.wordsIn(from, to)
 	if len(ws) < 2 {
 		return false
@@ -130,6 +118,20 @@ func (d *doc) unnamedSubject(from, to int, pronoun string) bool {
 		}
 	}
 	return false
+}
+
+// afterIntro returns where the clause in [from, to) starts after an
+// introductory phrase ending in a comma ("Earlier this month, the force
+// said", "Speaking to the Gazette, a shopkeeper said"), or from.
+func (d *doc) afterIntro(from, to int) int {
+	seg := d.body[from:to]
+	if c := strings.Index(seg, ","); c >= 0 {
+		first := strings.ToLower(strings.Fields(seg + " x")[0])
+		if introWords[strings.Trim(first, "\"“”'‘’")] {
+			from += c + 1
+		}
+	}
+	return from
 }
 
 // personAfterTitle moves from an organisation named in a person's title
