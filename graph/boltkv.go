@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"errors"
 
 	"github.com/boltdb/bolt"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -19,7 +20,10 @@ import (
 // mostly in key order get their pages filled before they are split
 // (bolt's default, half full, suits keys written anywhere): a store of
 // 10,000 synthetic articles takes 669 MB instead of 932.
-type boltKV struct{ db *bolt.DB }
+type boltKV struct {
+	db   *bolt.DB
+	pipe *pipe // nil unless writes are pipelined (Options.Pipelined)
+}
 
 var _ hkv.KV = (*boltKV)(nil)
 
@@ -35,11 +39,25 @@ func appendOnly(name []byte) bool { return string(name) == "log" || string(name)
 // DB returns the bolt database.
 func (d *boltKV) DB() *bolt.DB { return d.db }
 
-// Close closes the database.
-func (d *boltKV) Close() error { return d.db.Close() }
+// Close waits for the write in flight, if any, and closes the database.
+func (d *boltKV) Close() error {
+	return errors.Join(d.wait(), d.db.Close())
+}
+
+// wait waits until every transaction committed is in bolt, and returns
+// the error of the first that could not be written.
+func (d *boltKV) wait() error {
+	if d.pipe == nil {
+		return nil
+	}
+	return d.pipe.wait()
+}
 
 // Tx begins a transaction, a writable one if rw.
 func (d *boltKV) Tx(rw bool) (hkv.Tx, error) {
+	if d.pipe != nil {
+		return d.pipe.begin(rw)
+	}
 	tx, err := d.db.Begin(rw)
 	if err != nil {
 		return nil, err

@@ -374,7 +374,16 @@ func (l *Loader) Flush(ctx context.Context) error {
 	if err := l.startFlush(ctx); err != nil {
 		return err
 	}
-	return l.wait()
+	if err := l.wait(); err != nil {
+		return err
+	}
+	if l.s.bolt != nil {
+		// Pipelined writes (Options.Pipelined) end in bolt.
+		if err := l.s.bolt.wait(); err != nil {
+			return fmt.Errorf("write to %s: %w", l.s.dsn, err)
+		}
+	}
+	return nil
 }
 
 // startFlush hands the pending quads and commits to a write of their own

@@ -82,6 +82,16 @@ type Options struct {
 	// just incomplete, so it is no option for a store that holds data
 	// already.
 	NoSync bool
+	// Pipelined, for a writable bolt store, has each write transaction
+	// return once cayley has prepared it, and bolt write it on a goroutine
+	// of its own while the next one is prepared: graph writes use two
+	// cores instead of one (10,000 synthetic articles' writes alone: 70,000
+	// to 77,000 quads/s, against 44,000 to 57,000). Reads see every write
+	// that has returned. An error bolt meets is reported by the next write
+	// and by Close; a crash loses the writes bolt has not written yet,
+	// leaving the store as it was after an earlier one. It is for loads:
+	// Loader.Flush and Close wait until bolt has their writes.
+	Pipelined bool
 	// Logger receives debug logs; nil discards them.
 	Logger *slog.Logger
 }
@@ -238,6 +248,9 @@ func openBolt(dir string, opts Options) (*boltKV, cgraph.QuadStore, error) {
 	}
 	bdb.NoSync = opts.NoSync && !opts.ReadOnly
 	db := &boltKV{db: bdb}
+	if opts.Pipelined && !opts.ReadOnly {
+		db.pipe = newPipe(bdb)
+	}
 	kvOpts := cgraph.Options{}
 	if opts.ReadOnly || opts.NoBloom {
 		// The bloom filters only speed up writes; building them reads
@@ -280,7 +293,9 @@ func (s *Store) Close() error {
 		s.release()
 	}
 	var err error
-	if s.bolt != nil && s.bolt.db.NoSync {
+	// Pipelined writes go to bolt first; the error of one that failed
+	// comes from closing the quad store (which closes s.bolt).
+	if s.bolt != nil && s.bolt.db.NoSync && s.bolt.wait() == nil {
 		// Commits were not forced to disk (Options.NoSync): all at once.
 		if err = s.bolt.db.Sync(); err != nil {
 			err = fmt.Errorf("sync: %w", err)

@@ -38,6 +38,9 @@ var backends = []backend{
 	{name: "bolt", dsn: func(t *testing.T) string { return filepath.Join(t.TempDir(), "graph.db") }, persistent: true},
 	{name: "bolt-url-nobloom", dsn: func(t *testing.T) string { return "bolt://" + filepath.Join(t.TempDir(), "graph.db") },
 		persistent: true, opts: graph.Options{NoBloom: true}},
+	// Small batches, so that reads meet writes still queued for bolt.
+	{name: "bolt-pipelined", dsn: func(t *testing.T) string { return filepath.Join(t.TempDir(), "graph.db") },
+		persistent: true, opts: graph.Options{Pipelined: true, BatchSize: 40}},
 	// PostgreSQL runs when NEWSGRAPH_TEST_POSTGRES names a server (CI
 	// starts one); each test gets a database of its own.
 	{name: "postgres", dsn: func(t *testing.T) string { return checkedPostgres(t, pgtest.NewDSN(t)) }, persistent: true, shared: true, setup: pgtest.Server},
@@ -46,6 +49,10 @@ var backends = []backend{
 func (b backend) open(t *testing.T, dsn string, opts graph.Options) *graph.Store {
 	t.Helper()
 	opts.NoBloom = b.opts.NoBloom
+	opts.Pipelined = b.opts.Pipelined
+	if opts.BatchSize == 0 {
+		opts.BatchSize = b.opts.BatchSize
+	}
 	return openStore(t, dsn, opts)
 }
 
