@@ -272,7 +272,7 @@ func benchWrites(ctx context.Context, r *benchReport, docs []synth.Doc, db strin
 	debug.FreeOSMemory()
 	resetPeakRSS()
 	start, cpu, written := time.Now(), cpuTime(), bytesWritten()
-	s, err := graph.Open(ctx, db, graph.Options{Create: true, BatchSize: batch, NoSync: true})
+	s, err := graph.Open(ctx, db, graph.Options{Create: true, BatchSize: batch, NoSync: true, Pipelined: true})
 	if err != nil {
 		return err
 	}

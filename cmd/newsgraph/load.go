@@ -70,13 +70,17 @@ func loadCommand(e *env) *cli.Command {
 
 // defaultLoadBatch is the number of quads load writes per transaction.
 // Cayley's bolt backend rewrites every B-tree page a transaction touches,
-// so on a large store fewer, larger transactions write much faster: the
-// graph writes of 10,000 synthetic articles took 130 s in batches of
-// 10,000 quads, 104 s in batches of 20,000 and 94 s in batches of 100,000.
-// Beyond 50,000 the gain is lost in the noise while memory grows (bolt
-// buffers the pages of a whole transaction: at 10,000 articles the load's
-// anonymous memory peaked at 945 MiB with 50,000, 1,068 MiB with 100,000).
-const defaultLoadBatch = 50000
+// so on a large store fewer, larger transactions write faster: one after
+// the other, the graph writes of 10,000 synthetic articles took 130 s in
+// batches of 10,000 quads, 104 s in batches of 20,000 and 94 s in batches
+// of 100,000. Load pipelines its writes (graph.Options.Pipelined: bolt
+// writes one batch while cayley prepares the next), which changes the
+// balance: the writes alone (newsgraph bench --phases writes) made 70,200
+// quads/s in batches of 10,000, 74,600 in batches of 15,000, 77,000 and
+// 77,200 in batches of 25,000 and 70,900 in batches of 50,000, where the
+// two batches held at once also took the writes' peak memory from 1,161
+// to 1,520 MiB (and the whole load's anonymous memory from 786 to 1,000).
+const defaultLoadBatch = 25000
 
 // loadOptions are load's flags and arguments.
 type loadOptions struct {
@@ -131,7 +135,7 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 	defer loadGC()()
 	fresh := newStore(opts.db)
 	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, BatchSize: opts.batch, Logger: e.logger,
-		NoBloom: !fresh, NoSync: fresh})
+		NoBloom: !fresh, NoSync: fresh, Pipelined: true})
 	if err != nil {
 		return st, err
 	}
