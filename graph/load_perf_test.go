@@ -52,8 +52,10 @@ func BenchmarkLoader_bolt(b *testing.B) {
 		// newsgraph load's batch size (cmd/newsgraph defaultLoadBatch).
 		{"bloom-batch100k", graph.Options{Create: true, BatchSize: 100000}},
 		{"nobloom-batch100k", graph.Options{Create: true, NoBloom: true, BatchSize: 100000}},
-		// What newsgraph load gives a new store.
-		{"load-new-store", graph.Options{Create: true, BatchSize: 50000, NoSync: true}},
+		// What newsgraph load gives a new store (batch: cmd/newsgraph
+		// defaultLoadBatch), and the same with one goroutine writing.
+		{"load-new-store", graph.Options{Create: true, BatchSize: 25000, NoSync: true, Pipelined: true}},
+		{"load-new-store-unpiped", graph.Options{Create: true, BatchSize: 25000, NoSync: true}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var quads int64
