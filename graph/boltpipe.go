@@ -375,16 +375,27 @@ func (t *pipeTx) GetBatch(ctx context.Context, keys []hkv.Key) ([]hkv.Value, err
 	return vals, nil
 }
 
-// Put writes key k's value v (see boltTx.Put).
-func (t *pipeTx) Put(k hkv.Key, v hkv.Value) error {
+// writable returns why the transaction cannot change anything, if it
+// cannot.
+func (t *pipeTx) writable() error {
 	switch {
 	case t.ended:
 		return bolt.ErrTxClosed
 	case t.own == nil:
 		return bolt.ErrTxNotWritable
-	case len(k) == 0:
+	}
+	return nil
+}
+
+// Put writes key k's value v (see boltTx.Put).
+func (t *pipeTx) Put(k hkv.Key, v hkv.Value) error {
+	if err := t.writable(); err != nil {
+		return err
+	}
+	if len(k) == 0 {
 		return bolt.ErrKeyRequired
-	case len(k[len(k)-1]) == 0 && len(v) == 0:
+	}
+	if len(k[len(k)-1]) == 0 && len(v) == 0 {
 		t.own.buckets = append(t.own.buckets, cloneKey(k[:len(k)-1]))
 		return nil
 	}
@@ -395,13 +406,8 @@ func (t *pipeTx) Put(k hkv.Key, v hkv.Value) error {
 
 // Del removes key k; a missing key is no error.
 func (t *pipeTx) Del(k hkv.Key) error {
-	switch {
-	case t.ended:
-		return bolt.ErrTxClosed
-	case t.own == nil:
-		return bolt.ErrTxNotWritable
-	case len(k) == 0:
-		return nil
+	if err := t.writable(); err != nil || len(k) == 0 {
+		return err
 	}
 	t.buf = encodeKey(t.buf[:0], k)
 	t.own.set(t.buf, nil, true)
