@@ -93,7 +93,9 @@ func (d *doc) resolveMentions() {
 		if m.ent >= 0 || m.word != "spokesperson" {
 			continue
 		}
-		m.ent = d.spokesOrg(i)
+		if m.ent = d.spokesNamed(i); m.ent < 0 {
+			m.ent = d.spokesOrg(i)
+		}
 		// "…, the spokeswoman said": the spokeswoman already introduced
 		if m.ent < 0 && lastSpokes >= 0 && strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.body[max(0, m.Start-4):m.Start])), "the") {
 			m.ent = lastSpokes
@@ -193,6 +195,26 @@ func (d *doc) spokesOrg(i int) int {
 			return d.ments[k].ent
 		}
 		break
+	}
+	return -1
+}
+
+// spokesNamed returns the person a spokesperson mention is named as in
+// apposition, or -1: "A spokeswoman for the firm, Helen Marsh, said",
+// "A spokesman, Tom Reed, said".
+func (d *doc) spokesNamed(i int) int {
+	m := d.ments[i]
+	for k := i + 1; k < len(d.ments) && d.ments[k].Start-m.End <= 80; k++ {
+		n := d.ments[k]
+		if n.how != byName {
+			continue
+		}
+		gap := d.body[m.End:n.Start]
+		if n.ent < 0 || d.ents[n.ent].typ != Person || !strings.HasPrefix(d.body[n.End:], ",") ||
+			strings.TrimSpace(gap) != "," && !spokesApposition.MatchString(gap) {
+			return -1
+		}
+		return n.ent
 	}
 	return -1
 }

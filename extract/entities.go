@@ -375,6 +375,12 @@ func (d *doc) classifyRun(a, b int) {
 		d.mention(sp, d.addEntity(text, Organization, KindCompany, sp), byName, "")
 		return
 	}
+	// "the printing firm, Castleton Print, said": a name in apposition to
+	// an organisation noun, unless it opens with a given name ("a
+	// spokesman for the firm, Jane Moss, said" names the spokesman)
+	if b-a >= 2 && b-a <= 4 && !givenNames[toks[a].low] && !titleWords[toks[a].low] && d.appositiveOrg(a, b) {
+		return
+	}
 	if d.tryPerson(a, b) {
 		return
 	}

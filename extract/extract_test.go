@@ -132,6 +132,17 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"James Pike", extract.Partial, "utterly unacceptable"},
 			{"James Pike", extract.Direct, "Residents trusted"}, // "Mr Pike added:"
 		}},
+		{"embedded-fragments", []wantQuote{
+			{"Dunmere Borough Council", extract.Indirect, "The council said that the printing firm"},
+			// the clause goes on after the quoted words: reported speech
+			// with a fragment in it, and the fragment
+			{"Dunmere Borough Council", extract.Indirect, "It stated that new"},
+			{"Dunmere Borough Council", extract.Partial, "checking procedures"},
+			// the quoted words end the clause: only they are quoted
+			{"Ruth Abbey", extract.Partial, "serious failure of basic care"},
+			{"Castleton Print", extract.Partial, "keen to help the council"}, // "the printing firm, Castleton Print," is a firm
+			{"Helen Marsh", extract.Indirect, "A spokeswoman for the firm, Helen Marsh, added"},
+		}},
 		{"trust-laptop", []wantQuote{
 			{"Northfield NHS Foundation Trust", extract.Indirect, "Northfield NHS Foundation Trust has confirmed"},
 			{"Northfield NHS Foundation Trust", extract.Indirect, "The trust said the device"},
@@ -326,6 +337,11 @@ func TestExtractor_Extract_entities(t *testing.T) {
 			{"Maria Lopez", "person", "", "chief executive@Acme Health Ltd"},
 			{"Tom Baker", "person", "", "Security researcher@"},
 		}, []string{"Acme Health", "Lopez", "Baker"}},
+		{"embedded-fragments", []want{
+			{"Castleton Print", "organization", "company", ""}, // "the printing firm, Castleton Print,"
+			{"Helen Marsh", "person", "", ""},                  // "A spokeswoman for the firm, Helen Marsh,"
+			{"Ruth Abbey", "person", "", ""},
+		}, nil},
 		{"regulator-investigating", []want{
 			{"Westmarsh Fire and Rescue Service", "organization", "government", ""}, // a public service, not an agency
 			{"Information Commissioner's Office", "organization", "regulator", ""},

@@ -361,9 +361,11 @@ func (d *doc) reportedSpeech() []Quote {
 			}
 		} else if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.wordsAfter(v.End, s.End) >= 4 {
 			// a sentence quoting words is reported speech too when what it
-			// reports goes well beyond the quoted fragment, and the verb
+			// reports goes well beyond the quoted fragment, or is a "that"
+			// clause the fragment is only part of ("It stated that new
+			// “checking procedures” had been put in place"), and the verb
 			// is not the attribution of a quote before it
-			if quoted && (d.hasQuoteMarks(Span{s.Start, v.Start}) || d.unquotedWords(v.End, s.End) < 10) {
+			if quoted && (d.hasQuoteMarks(Span{s.Start, v.Start}) || !d.reportsAround(v, s)) {
 				continue
 			}
 			mi = d.subjectBefore(s.Start, v.Start)
@@ -402,6 +404,30 @@ func (d *doc) reportedSpeech() []Quote {
 			Span: span, Sentence: s})
 	}
 	return out
+}
+
+// reportsAround reports whether the words after verb v in sentence s,
+// which quotes words, say more than the quoted fragment: ten words outside
+// quote marks, or a "that" clause with four of its own that goes on after
+// the last quote ("It stated that new “checking procedures” had been put
+// in place"). A clause the quote ends ("said that the firm was “aware of
+// the incident”") reports little besides the quote.
+func (d *doc) reportsAround(v word, s Span) bool {
+	n := d.unquotedWords(v.End, s.End)
+	if n >= 10 {
+		return true
+	}
+	ws := d.wordsIn(v.End, s.End)
+	if len(ws) == 0 || ws[0].low != "that" || d.inQuote(ws[0].Start) || n-1 < 4 {
+		return false
+	}
+	last := v.End
+	for _, q := range d.quotes {
+		if q.outer.Start < s.End && s.Start < q.outer.End {
+			last = max(last, q.outer.End)
+		}
+	}
+	return d.wordsAfter(last, s.End) >= 2
 }
 
 // quotedAsSaying finds "saying" after "was quoted as" in sentence s.
