@@ -143,6 +143,14 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Castleton Print", extract.Partial, "keen to help the council"}, // "the printing firm, Castleton Print," is a firm
 			{"Helen Marsh", extract.Indirect, "A spokeswoman for the firm, Helen Marsh, added"},
 		}},
+		{"short-reports", []wantQuote{
+			{"Brindle Dental Clinics", extract.Indirect, "Brindle Dental Clinics has told 640 patients"},
+			// three words, but a clause: a pronoun and its verb
+			{"Information Commissioner's Office", extract.Indirect, "The Information Commissioner's Office said it was investigating."},
+			{"Hartmoor Police", extract.Indirect, "Hartmoor Police said they were aware."},
+			// "A detective said nothing more." reports nothing
+			{"Brindle Dental Clinics", extract.Indirect, "Brindle Dental Clinics said it had acted"},
+		}},
 		{"trust-laptop", []wantQuote{
 			{"Northfield NHS Foundation Trust", extract.Indirect, "Northfield NHS Foundation Trust has confirmed"},
 			{"Northfield NHS Foundation Trust", extract.Indirect, "The trust said the device"},

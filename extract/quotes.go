@@ -359,7 +359,7 @@ func (d *doc) reportedSpeech() []Quote {
 			if mi = d.subjectBefore(s.Start, v.Start); mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 4 {
 				mi = -1
 			}
-		} else if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.wordsAfter(v.End, s.End) >= 4 {
+		} else if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.reportsClause(v, s) {
 			// a sentence quoting words is reported speech too when what it
 			// reports goes well beyond the quoted fragment, or is a "that"
 			// clause the fragment is only part of ("It stated that new
@@ -405,6 +405,27 @@ func (d *doc) reportedSpeech() []Quote {
 	}
 	return out
 }
+
+// reportsClause reports whether the words after verb v in sentence s
+// can be what v reports: four words or more, or a short clause of its
+// own, a pronoun and its verb ("The regulator said it was investigating",
+// "Police said they were aware").
+func (d *doc) reportsClause(v word, s Span) bool {
+	ws := d.wordsIn(v.End, s.End)
+	if len(ws) >= 4 {
+		return true
+	}
+	if len(ws) == 3 && subjectPronouns[ws[0].low] && clauseAux[ws[1].low] {
+		return true
+	}
+	return false
+}
+
+// subjectPronouns and clauseAux open a short reported clause.
+var (
+	subjectPronouns = setOf(`it they he she we`)
+	clauseAux       = setOf(`is was are were has had have would will could can did does`)
+)
 
 // reportsAround reports whether the words after verb v in sentence s,
 // which quotes words, say more than the quoted fragment: ten words outside
