@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -45,10 +44,12 @@ type pipe struct {
 	changed sync.Cond  // on mu: the queue got shorter or the writer stopped
 	queue   []*overlay // committed, not in bolt yet; oldest first
 	running bool       // the writing goroutine runs
-	hint    int        // the most changes of the last maxQueued commits
-	sizes   [maxQueued]int
-	nsize   int
-	err     error // the first write that failed
+	// sizes are the numbers of changes of the last maxQueued commits, the
+	// one of commit n at n%maxQueued: a new transaction's hint is their
+	// largest.
+	sizes [maxQueued]int
+	nsize int
+	err   error // the first write that failed
 }
 
 // maxQueued is the number of committed transactions a commit lets wait
@@ -200,30 +201,29 @@ func hasPrefix(k, pref hkv.Key) bool {
 }
 
 // begin starts a transaction, a writable one if rw.
-func (p *pipe) begin(rw bool) (hkv.Tx, error) {
+func (p *pipe) begin(rw bool) (_ hkv.Tx, err error) {
 	if rw {
 		p.wmu.Lock()
+		defer func() {
+			if err != nil {
+				p.wmu.Unlock()
+			}
+		}()
 	}
 	p.mu.Lock()
 	// Newest first, the order reads look in.
 	queued := slices.Clone(p.queue)
-	err := p.err
+	err = p.err
 	hint := slices.Max(p.sizes[:])
 	p.mu.Unlock()
 	slices.Reverse(queued)
 	if err != nil {
-		if rw {
-			p.wmu.Unlock()
-		}
 		return nil, err
 	}
 	// The queue first, then the snapshot: a write that ends in between
 	// is then in both, which reads the same as either.
 	btx, err := p.db.Begin(false)
 	if err != nil {
-		if rw {
-			p.wmu.Unlock()
-		}
 		return nil, err
 	}
 	t := &pipeTx{p: p, base: &boltTx{tx: btx}, layers: queued}
@@ -363,16 +363,7 @@ func (t *pipeTx) Get(ctx context.Context, key hkv.Key) (hkv.Value, error) {
 
 // GetBatch returns the keys' values, nil for a key that has none.
 func (t *pipeTx) GetBatch(ctx context.Context, keys []hkv.Key) ([]hkv.Value, error) {
-	vals := make([]hkv.Value, len(keys))
-	for i, k := range keys {
-		v, err := t.Get(ctx, k)
-		if err == nil {
-			vals[i] = v
-		} else if !errors.Is(err, hkv.ErrNotFound) {
-			return nil, err
-		}
-	}
-	return vals, nil
+	return hkv.GetBatch(ctx, t, keys)
 }
 
 // writable returns why the transaction cannot change anything, if it
@@ -461,12 +452,8 @@ func (t *pipeTx) Close() error {
 // with the changes not in bolt yet in their places.
 func (t *pipeTx) Scan(pref hkv.Key) hkv.Iterator {
 	base := t.base.Scan(pref)
-	type keyed struct {
-		key hkv.Key
-		change
-	}
 	seen := map[string]bool{}
-	var over []keyed
+	var over []keyedChange
 	for _, o := range t.layers {
 		for i, c := range o.changes {
 			if seen[c.enc] || !o.last(i) {
@@ -474,32 +461,28 @@ func (t *pipeTx) Scan(pref hkv.Key) hkv.Iterator {
 			}
 			if k := decodeKey(c.enc); hasPrefix(k, pref) {
 				seen[c.enc] = true
-				over = append(over, keyed{k, c})
+				over = append(over, keyedChange{k, c})
 			}
 		}
 	}
 	if len(over) == 0 {
 		return base
 	}
-	slices.SortFunc(over, func(a, b keyed) int { return compareKeys(a.key, b.key) })
-	it := &mergeIter{base: base}
-	for _, c := range over {
-		it.over = append(it.over, overChange{key: c.key, val: c.val, del: c.del})
-	}
-	return it
+	slices.SortFunc(over, func(a, b keyedChange) int { return compareKeys(a.key, b.key) })
+	return &mergeIter{base: base, over: over}
 }
 
-// overChange is a change a mergeIter puts in place.
-type overChange struct {
+// keyedChange is a change with its key decoded, as a mergeIter puts it in
+// place.
+type keyedChange struct {
 	key hkv.Key
-	val []byte
-	del bool
+	change
 }
 
 // mergeIter merges a bolt scan with the changes over it.
 type mergeIter struct {
 	base     hkv.Iterator
-	over     []overChange
+	over     []keyedChange
 	baseKey  hkv.Key // the base's current key; nil when it needs a Next
 	baseDone bool
 	k        hkv.Key
