@@ -17,6 +17,9 @@ type quoteSpan struct {
 	speaker int  // resolved entity index, -1 when unknown
 }
 
+// overlaps reports whether the quote, marks included, overlaps s.
+func (q quoteSpan) overlaps(s Span) bool { return q.outer.Start < s.End && s.Start < q.outer.End }
+
 // findQuotes finds quoted stretches in each paragraph. It copes with every
 // common mark style, unbalanced marks (a quote opened and never closed runs
 // to the end of its paragraph; a closing mark with no opening one closes a

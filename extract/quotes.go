@@ -412,13 +412,7 @@ func (d *doc) reportedSpeech() []Quote {
 // "Police said they were aware").
 func (d *doc) reportsClause(v word, s Span) bool {
 	ws := d.wordsIn(v.End, s.End)
-	if len(ws) >= 4 {
-		return true
-	}
-	if len(ws) == 3 && subjectPronouns[ws[0].low] && clauseAux[ws[1].low] {
-		return true
-	}
-	return false
+	return len(ws) >= 4 || len(ws) == 3 && subjectPronouns[ws[0].low] && clauseAux[ws[1].low]
 }
 
 // subjectPronouns and clauseAux open a short reported clause.
@@ -444,7 +438,7 @@ func (d *doc) reportsAround(v word, s Span) bool {
 	}
 	last := v.End
 	for _, q := range d.quotes {
-		if q.outer.Start < s.End && s.Start < q.outer.End {
+		if q.overlaps(s) {
 			last = max(last, q.outer.End)
 		}
 	}
@@ -476,7 +470,7 @@ func (d *doc) unquotedWords(s, e int) int {
 // hasQuoteMarks reports whether a quote overlaps sentence s.
 func (d *doc) hasQuoteMarks(s Span) bool {
 	for _, q := range d.quotes {
-		if q.outer.Start < s.End && s.Start < q.outer.End {
+		if q.overlaps(s) {
 			return true
 		}
 	}
