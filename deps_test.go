@@ -18,6 +18,7 @@ var mayImport = map[string][]string{
 	"queries":       {"graph"},
 	"server":        {"queries", "graph", "corpus"},
 	"cmd/newsgraph": {"server", "queries", "graph", "extract", "corpus"},
+	"cmd/train":     {"extract", "corpus"},
 }
 
 // mustNotDependOn lists, for each package, import path prefixes it must not

@@ -34,7 +34,10 @@ const (
 	KindEducation        = "education"
 	KindHealth           = "health"
 	KindCriminal         = "criminal group"
-	KindOrganization     = "organization"
+	// KindThreatActor is a named attacker: a hacking or ransomware group, a
+	// hacker, "an insider". An Event's Attacker names one.
+	KindThreatActor  = "threat actor"
+	KindOrganization = "organization"
 )
 
 // Entity is one real-world person, organisation or place mentioned in an
@@ -86,6 +89,24 @@ type Quote struct {
 	Event    string `json:"event,omitempty"`
 	Span     Span   `json:"span"`
 	Sentence Span   `json:"sentence"`
+	// Cue is the speech verb or phrase as written ("said", "told
+	// reporters", "according to"), "" when the article gives none.
+	Cue string `json:"cue,omitempty"`
+	// SpeakerMention is the words of this article that name or describe
+	// the speaker ("Sen. Elizabeth Warren", "she", "a spokesperson"); nil
+	// when no words do. An unnamed source has a SpeakerMention and no
+	// Speaker.
+	SpeakerMention *Mention `json:"speaker_mention,omitempty"`
+	// Confidence is the estimated probability that Speaker is right, from
+	// 0 to 1 (the README says how it is calibrated).
+	Confidence float64 `json:"confidence"`
+}
+
+// Mention is a stretch of an article's body that names or describes
+// something: its text and its byte offsets.
+type Mention struct {
+	Text string `json:"text"`
+	Span
 }
 
 // Direct reports whether the quote's words stood in quote marks.
@@ -100,13 +121,26 @@ type Event struct {
 	Type string `json:"type"` // "DataBreach"
 	Name string `json:"name"`
 	// Victim, Via are entity Keys; ReportedTo lists entity Keys.
-	Victim     string   `json:"victim"`
-	Via        string   `json:"via,omitempty"`
-	Exposed    []string `json:"exposed,omitempty"`
-	NotExposed []string `json:"not_exposed,omitempty"`
-	Affected   []int    `json:"affected,omitempty"`
-	Cause      string   `json:"cause,omitempty"`
-	When       string   `json:"when,omitempty"` // "2023-08" or "2023-08-27" when known
+	Victim string `json:"victim"`
+	Via    string `json:"via,omitempty"`
+	// Attacker is the entity Key of who carried the breach out (an entity
+	// of kind KindThreatActor), "" when the article names none.
+	Attacker string `json:"attacker,omitempty"`
+	// Kind is how it happened: one of the BreachKind values, "" when the
+	// article does not say.
+	Kind BreachKind `json:"kind,omitempty"`
+	// Status is how sure the article is that it happened.
+	Status     BreachStatus `json:"status,omitempty"`
+	Exposed    []string     `json:"exposed,omitempty"`
+	NotExposed []string     `json:"not_exposed,omitempty"`
+	Affected   []int        `json:"affected,omitempty"`
+	Cause      string       `json:"cause,omitempty"`
+	When       string       `json:"when,omitempty"` // "2023-08" or "2023-08-27" when known
+	// Discovered and Disclosed are when the breach was found and when it
+	// was made public, in When's format, "" when the article does not say.
+	// When is the incident itself.
+	Discovered string   `json:"discovered,omitempty"`
+	Disclosed  string   `json:"disclosed,omitempty"`
 	ReportedTo []string `json:"reported_to,omitempty"`
 	// Evidence holds the sentences the facts were read from.
 	Evidence []Span `json:"evidence,omitempty"`
@@ -135,3 +169,29 @@ func (r *Result) Entity(key string) (Entity, bool) {
 func BreachKeyPrefix(victim string) string {
 	return "breach/" + strings.TrimPrefix(victim, "org/") + "/"
 }
+
+// BreachKind says how a breach happened.
+type BreachKind string
+
+// The breach kinds.
+const (
+	KindHack               BreachKind = "hack"
+	KindRansomware         BreachKind = "ransomware"
+	KindInsider            BreachKind = "insider"
+	KindMisconfiguration   BreachKind = "misconfiguration"
+	KindMistakenDisclosure BreachKind = "mistaken disclosure"
+	KindLostDevice         BreachKind = "lost device"
+	KindCredentialStuffing BreachKind = "credential stuffing"
+	KindSupplierBreach     BreachKind = "supplier"
+)
+
+// BreachStatus says how sure an article is that a breach happened.
+type BreachStatus string
+
+// The breach statuses.
+const (
+	StatusConfirmed BreachStatus = "confirmed"
+	StatusSuspected BreachStatus = "suspected"
+	StatusClaimed   BreachStatus = "claimed" // claimed by the attackers
+	StatusDenied    BreachStatus = "denied"
+)
