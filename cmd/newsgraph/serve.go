@@ -116,7 +116,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 		if err := m.Err(); err != nil {
 			return fmt.Errorf("load the extraction model: %w", err)
 		}
-		cfg.Ingest = ingester(s, extract.New(extract.Config{Model: m, Logger: e.logger}))
+		cfg.Ingest = ingester(s, extract.New(extract.Config{Model: m, Logger: e.logger, Timeout: o.queryTimeout}))
 	}
 	// Listen before building the handler, which starts reading the store
 	// in the background at once: ServeListener ends that read before it
@@ -178,6 +178,9 @@ func ingester(s *graph.Store, x *extract.Extractor) server.IngestFunc {
 		d := graph.Doc{Article: a}
 		if st != graph.StatusUnchanged {
 			if d.Result, err = x.Extract(ctx, a); err != nil {
+				if le := (*extract.LimitError)(nil); errors.As(err, &le) {
+					return fmt.Errorf("%w: %w", server.ErrArticleLimit, err)
+				}
 				return err
 			}
 		}
