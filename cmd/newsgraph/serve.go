@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/redact"
 	"github.com/newsgraph/newsgraph/server"
 )
 
@@ -102,7 +103,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 	// nothing.
 	s, err := graph.Open(ctx, o.db, graph.Options{ReadOnly: !o.allowWrite, NoBloom: true, Logger: e.logger})
 	if errors.Is(err, graph.ErrNotExist) {
-		err = fmt.Errorf("%w (load articles first: newsgraph load --db %s PATH)", err, o.db)
+		err = fmt.Errorf("%w (load articles first: newsgraph load --db %s PATH)", err, redact.DSN(o.db))
 	}
 	if err != nil {
 		return err
