@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -56,6 +58,11 @@ type Config struct {
 	// Ingest extracts a posted article and adds it to Store; it serves
 	// POST /api/articles. Nil makes that endpoint answer 501.
 	Ingest IngestFunc
+	// AllowedHosts are the host names, besides IP addresses and localhost,
+	// that requests may name in their Host header; a request naming any
+	// other gets 421. This keeps a page on another site from reading the
+	// API through DNS rebinding (pointing its own name at this server).
+	AllowedHosts []string
 	// Logger receives request logs at Debug and server errors at Error;
 	// nil discards them.
 	Logger *slog.Logger
@@ -123,6 +130,10 @@ func newHandler(cfg Config, src source) (*handler, error) {
 		allowWrite:   cfg.AllowWrite,
 		token:        cfg.Token,
 		mux:          http.NewServeMux(),
+		hosts:        map[string]bool{},
+	}
+	for _, n := range cfg.AllowedHosts {
+		h.hosts[normalHost(n)] = true
 	}
 	if h.logger == nil {
 		h.logger = slog.New(slog.DiscardHandler)
@@ -208,3 +219,21 @@ func contextWithTimeout(r *http.Request, d time.Duration) (context.Context, cont
 
 // pathEscape escapes an id for use as one URL path segment.
 func pathEscape(id string) string { return url.PathEscape(id) }
+
+// normalHost is a Host header's or an allowed name's host, without port,
+// brackets or a final dot, in lower case.
+func normalHost(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	return strings.ToLower(host)
+}
+
+// hostAllowed reports whether a request naming host in its Host header
+// is answered: an IP address, localhost, or a name of Config.AllowedHosts.
+// A request without a Host (HTTP/1.0) comes from no browser and is.
+func (h *handler) hostAllowed(host string) bool {
+	n := normalHost(host)
+	return n == "" || net.ParseIP(n) != nil || n == "localhost" || strings.HasSuffix(n, ".localhost") || h.hosts[n]
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strings"
@@ -35,6 +36,7 @@ func serveCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "max-queries", Usage: "Gizmo queries run at once (0: 4 per CPU)"},
 			&cli.BoolFlag{Name: "allow-write", Usage: "enable POST /api/articles and /api/v2/write (needs --token-file)"},
 			&cli.StringFlag{Name: "token-file", Usage: "read the bearer token writes need from this `FILE`"},
+			&cli.StringSliceFlag{Name: "allowed-host", Usage: "also answer requests for this host `NAME` (repeatable; IP addresses, localhost and the --addr host always are)"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := serveOptions{
@@ -46,6 +48,7 @@ func serveCommand(e *env) *cli.Command {
 				maxQueries:   c.Int("max-queries"),
 				allowWrite:   c.Bool("allow-write"),
 				tokenFile:    c.String("token-file"),
+				allowedHosts: c.StringSlice("allowed-host"),
 			}
 			if err := opts.check(); err != nil {
 				return usageError{err}
@@ -64,6 +67,7 @@ type serveOptions struct {
 	maxQueries   int
 	allowWrite   bool
 	tokenFile    string
+	allowedHosts []string
 }
 
 // check reports flags that make no sense.
@@ -91,6 +95,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 		MaxBodyBytes: o.maxBody,
 		MaxQueries:   o.maxQueries,
 		AllowWrite:   o.allowWrite,
+		AllowedHosts: append(o.allowedHosts, o.addr),
 		Logger:       e.logger,
 	}
 	if o.allowWrite {
@@ -143,7 +148,20 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 // readToken reads the bearer token from a file: one line, surrounding
 // white space ignored.
 func readToken(path string) (string, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("read token: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("read token: %w", err)
+	}
+	// Anyone who can read the token can write to the store.
+	if perm := info.Mode().Perm(); perm&0o077 != 0 {
+		return "", fmt.Errorf("token file %s can be read by others (mode %04o): make it yours alone with chmod 600 %s", path, perm, path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, 1<<16))
 	if err != nil {
 		return "", fmt.Errorf("read token: %w", err)
 	}
