@@ -247,6 +247,31 @@ func TestLoad_copies(t *testing.T) {
 	if dump := strings.Join(dumpStore(t, db), "\n"); !strings.Contains(dump, "wire-later.txt") {
 		t.Error("the new copy is not a source")
 	}
+
+	// The same files by another path, or in a copy of the folder under
+	// another name, are the same articles: nothing is written.
+	before := dumpStore(t, db)
+	moved := filepath.Join(t.TempDir(), "renamed")
+	if err := os.CopyFS(moved, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(wd, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{rel, moved, dir + string(filepath.Separator) + "." + string(filepath.Separator)} {
+		r = newsgraph(t, "", "load", "--db", db, path)
+		if s := summary(t, r.stdout); r.code != exitOK || s["unchanged"] != 2 || s["replaced"] != 0 || s["new"] != 0 || s["quads written"] != 0 {
+			t.Errorf("load of %s: exit %d, summary %v, want 2 unchanged and nothing written\n%s", path, r.code, s, r.stderr)
+		}
+	}
+	if diff := dumpDiff(before, dumpStore(t, db)); diff != "" {
+		t.Errorf("loading by other paths changed the store:\n%s", diff)
+	}
 }
 
 // TestLoad_changed edits an article between loads: its facts are
