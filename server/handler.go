@@ -13,6 +13,7 @@ import (
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/membudget"
 )
 
 // handler is the http.Handler NewHandler returns.
@@ -23,7 +24,8 @@ type handler struct {
 	api          *cayleyhttp.APIv2
 	snaps        *snapshots
 	ingest       IngestFunc
-	hosts        map[string]bool // Config.AllowedHosts, normalised
+	hosts        map[string]bool   // Config.AllowedHosts, normalised
+	mem          *membudget.Budget // nil: no bound
 	queryTimeout time.Duration
 	resultLimit  int
 	maxBody      int64

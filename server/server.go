@@ -21,6 +21,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/membudget"
 )
 
 // Config configures the handler NewHandler builds.
@@ -58,6 +59,10 @@ type Config struct {
 	// Ingest extracts a posted article and adds it to Store; it serves
 	// POST /api/articles. Nil makes that endpoint answer 501.
 	Ingest IngestFunc
+	// QueryMemory bounds how much the heap may grow while Gizmo queries
+	// run (all that run at once together): past it they are stopped with
+	// 422. Zero means DefaultQueryMemory; below zero, no bound.
+	QueryMemory int64
 	// AllowedHosts are the host names, besides IP addresses and localhost,
 	// that requests may name in their Host header; a request naming any
 	// other gets 421. This keeps a page on another site from reading the
@@ -75,6 +80,7 @@ type IngestFunc func(ctx context.Context, a corpus.Article) error
 const (
 	DefaultQueryTimeout       = 10 * time.Second
 	DefaultResultLimit        = 5000
+	DefaultQueryMemory        = 1 << 30
 	DefaultMaxBodyBytes int64 = 4 << 20
 )
 
@@ -131,6 +137,12 @@ func newHandler(cfg Config, src source) (*handler, error) {
 		token:        cfg.Token,
 		mux:          http.NewServeMux(),
 		hosts:        map[string]bool{},
+	}
+	switch {
+	case cfg.QueryMemory == 0:
+		h.mem = membudget.New(DefaultQueryMemory)
+	case cfg.QueryMemory > 0:
+		h.mem = membudget.New(uint64(cfg.QueryMemory))
 	}
 	for _, n := range cfg.AllowedHosts {
 		h.hosts[normalHost(n)] = true

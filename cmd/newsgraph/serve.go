@@ -36,6 +36,7 @@ func serveCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "max-queries", Usage: "Gizmo queries run at once (0: 4 per CPU)"},
 			&cli.BoolFlag{Name: "allow-write", Usage: "enable POST /api/articles and /api/v2/write (needs --token-file)"},
 			&cli.StringFlag{Name: "token-file", Usage: "read the bearer token writes need from this `FILE`"},
+			queryMemoryFlag(),
 			&cli.StringSliceFlag{Name: "allowed-host", Usage: "also answer requests for this host `NAME` (repeatable; IP addresses, localhost and the --addr host always are)"},
 		},
 		Action: func(c *cli.Context) error {
@@ -49,6 +50,7 @@ func serveCommand(e *env) *cli.Command {
 				allowWrite:   c.Bool("allow-write"),
 				tokenFile:    c.String("token-file"),
 				allowedHosts: c.StringSlice("allowed-host"),
+				queryMemory:  c.Int64("query-memory"),
 			}
 			if err := opts.check(); err != nil {
 				return usageError{err}
@@ -68,6 +70,7 @@ type serveOptions struct {
 	allowWrite   bool
 	tokenFile    string
 	allowedHosts []string
+	queryMemory  int64
 }
 
 // check reports flags that make no sense.
@@ -81,6 +84,8 @@ func (o serveOptions) check() error {
 		return fmt.Errorf("serve: --max-body-bytes %d: want 1 or more", o.maxBody)
 	case o.maxQueries < 0:
 		return fmt.Errorf("serve: --max-queries %d: want 0 (4 per CPU) or more", o.maxQueries)
+	case o.queryMemory <= 0:
+		return fmt.Errorf("serve: --query-memory %d: want more than 0 bytes", o.queryMemory)
 	case o.allowWrite && o.tokenFile == "":
 		return errors.New("serve: --allow-write needs --token-file: writes are only accepted with a bearer token")
 	}
@@ -96,6 +101,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 		MaxQueries:   o.maxQueries,
 		AllowWrite:   o.allowWrite,
 		AllowedHosts: append(o.allowedHosts, o.addr),
+		QueryMemory:  o.queryMemory,
 		Logger:       e.logger,
 	}
 	if o.allowWrite {
