@@ -58,6 +58,11 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
+		Version:         version(),
+		// newsgraph --generate-bash-completion lists the commands, and
+		// CMD --generate-bash-completion a command's flags: completion.bash
+		// uses it.
+		EnableBashCompletion: true,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "log-level", Value: "warn", Usage: "log level: debug, info, warn or error"},
 			&cli.StringFlag{Name: "log-format", Value: "text", Usage: "log format: text or json"},
@@ -84,6 +89,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 			exportCommand(e),
 			importCommand(e),
 			benchCommand(e),
+			completionCommand(e),
 		},
 		OnUsageError:   onUsageError,
 		ExitErrHandler: func(*cli.Context, error) {},
@@ -91,7 +97,10 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
 	}
-	err := app.RunContext(ctx, args)
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.RunContext(ctx, args)
+	}
 	switch {
 	case err == nil:
 		return exitOK
