@@ -21,6 +21,9 @@ type Reader struct {
 	id   string // ID of a single-article input; base of item IDs
 	size int64  // known size, or -1
 	cfg  Config
+	// pageURL is the web address a fetched input came from: the URL of a
+	// page that names none of its own.
+	pageURL string
 
 	started bool
 	queue   []result
@@ -158,6 +161,13 @@ func (rd *Reader) start() {
 		parse = single(parseText)
 	}
 	rd.queue = parse(in)
+	if rd.pageURL != "" && (format == FormatHTML || format == FormatMarkdown || format == FormatText) {
+		for i := range rd.queue {
+			if rd.queue[i].err == nil && rd.queue[i].a.URL == "" {
+				rd.queue[i].a.URL = rd.pageURL
+			}
+		}
+	}
 	log.Debug("read input", "format", format.String(), "results", len(rd.queue))
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/http"
 	"os"
 )
 
@@ -70,6 +71,10 @@ type Config struct {
 	// Logger receives Debug lines about each input read and each
 	// duplicate merged. Nil discards them.
 	Logger *slog.Logger
+	// HTTPClient reads web addresses (Walk's http and https paths,
+	// Fetch). Nil means a client with DefaultFetchTimeout that follows at
+	// most MaxRedirects redirects.
+	HTTPClient *http.Client
 }
 
 func (c Config) maxSize() int64 {

@@ -13,7 +13,8 @@ import (
 	"strings"
 )
 
-// Walker is a Source over files, folders and standard input. Folders are
+// Walker is a Source over files, folders, web addresses (http and https:
+// the page or feed at each, read as a file would be) and standard input. Folders are
 // walked recursively in lexical order, skipping names that start with a
 // dot; every file is read with a Reader, which picks the format by
 // content. Article IDs are unique within one Walker: when two files give
@@ -91,6 +92,18 @@ func (w *Walker) Next(ctx context.Context) (Article, error) {
 		w.roots = w.roots[1:]
 		if root == "-" {
 			w.cur = NewReader(w.cfg.stdin(), "-", w.cfg)
+			continue
+		}
+		if IsURL(root) {
+			f, err := Fetch(ctx, root, Validators{}, w.cfg)
+			if err != nil {
+				var pe *ParseError
+				if errors.As(err, &pe) {
+					return Article{}, pe
+				}
+				return Article{}, err
+			}
+			w.cur = f.Reader()
 			continue
 		}
 		if err := w.expand(root); err != nil {

@@ -77,6 +77,7 @@ func runWithStdin(ctx context.Context, args []string, stdin io.Reader, stdout, s
 		},
 		Commands: []*cli.Command{
 			loadCommand(e),
+			watchCommand(e),
 			queryCommand(e),
 			quotesCommand(e),
 			entitiesCommand(e),

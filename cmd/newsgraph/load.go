@@ -28,7 +28,8 @@ func loadCommand(e *env) *cli.Command {
 		Name:      "load",
 		Usage:     "read articles, extract who said what, and add them to the store",
 		ArgsUsage: "PATH...",
-		Description: "PATH is a file, a folder (read recursively) or - for standard input; each\n" +
+		Description: "PATH is a file, a folder (read recursively), an http(s) address (an article\n" +
+			"page or a feed, fetched) or - for standard input; each\n" +
 			"file's format (text, Markdown, HTML, RSS/Atom/JSON feed, JSON, JSON Lines) is\n" +
 			"told from its content. Copies of one article (same URL, same text, or a\n" +
 			"syndicated near copy) are loaded once, with the copies as further sources.\n" +
