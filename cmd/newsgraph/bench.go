@@ -45,7 +45,9 @@ func benchCommand(e *env) *cli.Command {
 			"           fresh store, without extraction: quads/s of graph writes alone;\n" +
 			"  queries  quotes --speaker, entities and breaches on the loaded store (median);\n" +
 			"  startup  wall time of a newsgraph quotes child process on a small store.\n" +
-			"The corpus is the same for the same --articles and --seed.",
+			"The corpus is the same for the same --articles and --seed. Each figure is\n" +
+			"marked met or MISSED against its target; the exit code is 0 either way,\n" +
+			"unless --check is given: then a missed target exits 1.",
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "articles", Value: 10000, Usage: "synthetic articles to load"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: 2, Usage: "articles analysed in parallel while loading"},
@@ -58,6 +60,7 @@ func benchCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "phases", Value: strings.Join(benchPhases, ","), Usage: "the phases to run, comma-separated"},
 			&cli.IntFlag{Name: "batch-size", Value: defaultLoadBatch, Usage: "quads written per transaction while loading"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the phases run to `FILE` (go tool pprof)"},
+			&cli.BoolFlag{Name: "check", Usage: "exit 1 when a target is missed"},
 			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile of the load, taken when its memory peaks, to `FILE`"},
 		},
 		Action: func(c *cli.Context) error {
@@ -65,7 +68,7 @@ func benchCommand(e *env) *cli.Command {
 				articles: c.Int("articles"), jobs: c.Int("jobs"), db: c.String("db"), dev: c.String("dev"),
 				seed: c.Uint64("seed"), runs: c.Int("runs"), extractTime: c.Duration("extract-time"),
 				phases: map[string]bool{}, cpuprofile: c.String("cpuprofile"), batch: c.Int("batch-size"),
-				memprofile: c.String("memprofile"),
+				memprofile: c.String("memprofile"), check: c.Bool("check"),
 			}
 			for _, p := range strings.Split(c.String("phases"), ",") {
 				if p = strings.TrimSpace(p); !slices.Contains(benchPhases, p) {
@@ -90,6 +93,7 @@ type benchOptions struct {
 	db, dev, cpuprofile  string
 	memprofile           string
 	seed                 uint64
+	check                bool
 	extractTime          time.Duration
 	phases               map[string]bool
 }
@@ -204,6 +208,9 @@ func (e *env) bench(ctx context.Context, opts benchOptions) (err error) {
 		fmt.Fprintln(r.w, "; every target met")
 	} else {
 		fmt.Fprintf(r.w, "; targets missed: %s\n", strings.Join(r.missed, ", "))
+		if opts.check {
+			return fmt.Errorf("bench: targets missed: %s", strings.Join(r.missed, ", "))
+		}
 	}
 	return nil
 }

@@ -57,3 +57,17 @@ func TestBench_badFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestBench_check checks that with --check the exit code says whether a
+// target was missed, as the report does.
+func TestBench_check(t *testing.T) {
+	r := newsgraph(t, "", "bench", "--check", "--articles", "20", "--runs", "1", "--phases", "load")
+	missed := strings.Contains(r.stdout, "MISSED")
+	switch {
+	case missed && (r.code != exitFailed || !strings.Contains(r.stderr, "targets missed")):
+		t.Errorf("a target missed, yet exit %d, stderr %q", r.code, r.stderr)
+	case !missed && r.code != exitOK:
+		t.Errorf("every target met, yet exit %d, stderr %q", r.code, r.stderr)
+	}
+	t.Logf("missed: %v\n%s", missed, r.stdout)
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -305,6 +306,18 @@ func TestEvidence(t *testing.T) {
 			if r := newsgraph(t, "", args...); r.code != exitUsage {
 				t.Errorf("%v: exit %d, want %d (%s)", args, r.code, exitUsage, r.stderr)
 			}
+		}
+		// a file that is not an export: an error, and no store left behind
+		bad := filepath.Join(dir, "bad.nq")
+		if err := os.WriteFile(bad, []byte("this is not N-Quads <<<\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fresh := filepath.Join(dir, "fresh.db")
+		if r := newsgraph(t, "", "import", "--db", fresh, bad); r.code != exitFailed || !strings.Contains(r.stderr, "bad.nq") {
+			t.Errorf("import of a bad file: exit %d, stderr %s", r.code, r.stderr)
+		}
+		if _, err := os.Stat(fresh); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("a failed import left a store behind (%v)", err)
 		}
 	})
 }

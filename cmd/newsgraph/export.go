@@ -126,14 +126,26 @@ func importCommand(e *env) *cli.Command {
 			} else if r == nil {
 				r = os.Stdin
 			}
-			s, err := graph.Open(c.Context, c.String("db"), graph.Options{Create: true, Logger: e.logger})
+			db := c.String("db")
+			created := newStore(db)
+			s, err := graph.Open(c.Context, db, graph.Options{Create: true, Logger: e.logger})
 			if err != nil {
 				return err
 			}
 			defer closeStore(s, &err)
 			n, err := queries.Import(c.Context, s, format, r)
 			if err != nil {
-				return fmt.Errorf("import %s: %w", path, err)
+				err = fmt.Errorf("import %s: %w", path, err)
+				if created {
+					// a failed import leaves no store behind that it made
+					if cerr := s.Close(); cerr != nil {
+						return errors.Join(err, cerr)
+					}
+					if rerr := os.RemoveAll(strings.TrimPrefix(db, "bolt://")); rerr != nil {
+						return errors.Join(err, fmt.Errorf("remove the store the import created: %w", rerr))
+					}
+				}
+				return err
 			}
 			if err := queries.Warm(c.Context, s); err != nil {
 				fmt.Fprintf(e.stderr, "warning: %s (the queries compute them when asked)\n", oneLine(err.Error()))
