@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -162,6 +163,7 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 	cfg := loadConfig{jobs: opts.jobs, stderr: e.stderr, logger: e.logger}
 	if !opts.quiet {
 		cfg.progress = newProgress(e.stderr, e.logger)
+		cfg.ids = e.stderr
 	}
 	return loadArticles(ctx, s, x, src, cfg)
 }
@@ -228,6 +230,10 @@ type loadConfig struct {
 	progress progress
 	// logger receives debug logs; nil discards them.
 	logger *slog.Logger
+	// ids, if not nil, is told the id of each file whose id is not its
+	// file name without extension (a name with other characters, a long
+	// one, a second file of the same name).
+	ids io.Writer
 }
 
 // loadArticles reads every article of src, merges copies of one article,
@@ -272,6 +278,12 @@ func loadArticles(ctx context.Context, s *graph.Store, x *extract.Extractor, src
 			return st, err
 		}
 		st.read++
+		if cfg.ids != nil && a.Path != "" && a.Path != "-" && !corpus.IsURL(a.Path) && !strings.Contains(a.Path, "#") {
+			if base := filepath.Base(a.Path); a.ID != strings.TrimSuffix(base, filepath.Ext(base)) {
+				prog.clear()
+				fmt.Fprintf(cfg.ids, "id %s for %s\n", a.ID, a.Path)
+			}
+		}
 		if _, dup := dedup.Add(a); dup {
 			st.duplicates++
 		}

@@ -617,3 +617,42 @@ func TestNewProgress(t *testing.T) {
 		})
 	}
 }
+
+// TestLoad_ids checks that load says the id of each file whose id is not
+// its name: names with other characters, long ones, a second of a name.
+func TestLoad_ids(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("police-data-breach-", 5) + "report"
+	files := map[string]string{
+		"plain-name.txt":       "Kestrel Bank said its branch would close in June.\n",
+		"Met Breach (1).txt":   "Saltmarsh Rail said the ferry link would close for a week.\n",
+		long + ".txt":          "Pinewood University said its library would open until midnight.\n",
+		"other/plain-name.txt": "Tidewater Housing said the harbour wall would be rebuilt.\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := newsgraph(t, "", "load", "--db", filepath.Join(t.TempDir(), "graph.db"), dir)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"id Met_Breach_1 for " + filepath.Join(dir, "Met Breach (1).txt"),
+		"for " + filepath.Join(dir, long+".txt"),
+		"id plain-name-2 for " + filepath.Join(dir, "plain-name.txt"),
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	// folders are read in name order: other/ first, which keeps the name
+	if strings.Contains(r.stderr, "for "+filepath.Join(dir, "other", "plain-name.txt")) {
+		t.Errorf("the first file of a name keeps its name as id:\n%s", r.stderr)
+	}
+}
