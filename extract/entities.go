@@ -861,7 +861,7 @@ func (d *doc) addRole(pi int, title string, org int, former bool) {
 		}
 	}
 	for i, x := range e.roles {
-		if strings.EqualFold(x.Title, r.Title) && (x.Org == r.Org || x.Org == "" || r.Org == "") {
+		if TitleKey(x.Title) == TitleKey(r.Title) && (x.Org == r.Org || x.Org == "" || r.Org == "") {
 			if x.Org == "" {
 				e.roles[i].Org = r.Org
 			}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/extract"
 )
 
 // Vocabulary terms from RDF and schema.org, stored as short IRIs.
@@ -226,9 +228,10 @@ func QuoteIRI(articleID string, n int) quad.IRI {
 }
 
 // RoleIRI returns the IRI of a role node: the same person, title,
-// organisation and tense always give the same node.
+// organisation and tense always give the same node, whatever the title's
+// wording (extract.TitleKey: "Vice Chair" and "vice-chairman" are one).
 func RoleIRI(personKey, title, orgKey string, former bool) quad.IRI {
-	s := escape(personKey) + "/" + slug(title)
+	s := escape(personKey) + "/" + slug(extract.TitleKey(title))
 	if orgKey != "" {
 		s += "@" + escape(orgKey)
 	}
