@@ -16,9 +16,8 @@ const mappedBudget = 576 << 20
 // that stops it and waits for it (at its first call). bolt reads every
 // page through a shared, read-only map of the whole file, so a load, which
 // reads the indexes it writes to, and the canned answers computed after it
-// end with nearly the whole file resident (880 MB of a 930 MB store after
-// 10,000 articles), counted in the process's memory although the kernel
-// may drop those pages at any time. It does nothing where the process
+// would end with nearly the whole file resident, counted in the process's
+// memory although the kernel may drop those pages at any time. It does nothing where the process
 // cannot tell how much of a file it holds.
 func (s *Store) keepMapped(budget int64) (stop func()) {
 	if _, ok := residentFile(); !ok {

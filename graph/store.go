@@ -47,9 +47,8 @@ var (
 // file outgrows it, doubling it from 32 KB; each replacement waits for
 // every read transaction to end and copies every page the write
 // transaction has changed out of the old map, while the writer waits.
-// Loading 10,000 synthetic articles (a 590 MB store) replaced it 15 times,
-// 1.3 of the writer's 47 CPU-s (the first 100,000 quads took 4.5 s
-// instead of 2). With 1 GB, stores under 1 GB never replace it.
+// With 1 GB, stores under 1 GB never replace it (README, "Design
+// figures").
 const writeMmapSize = 1 << 30
 
 // DefaultLockTimeout is how long Open waits for a store held by another
@@ -76,9 +75,8 @@ type Options struct {
 	// reads on large loads. Read-only stores never build them.
 	NoBloom bool
 	// NoSync, for a bolt store, does not force each commit to disk; Close
-	// does, once. It is for building a new store: every commit waits for
-	// the disk otherwise (loading 10,000 synthetic articles took 57.4 to
-	// 61.5 s with it in four runs, 51.0 to 54.4 s without). A crash of
+	// does, once. It is for building a new store, where waiting for the
+	// disk at every commit costs about a tenth of the load. A crash of
 	// the process loses nothing the kernel was given, but a crash of the
 	// machine or a power cut before Close can leave the file damaged, not
 	// just incomplete, so it is no option for a store that holds data
@@ -87,8 +85,7 @@ type Options struct {
 	// Pipelined, for a writable bolt store, has each write transaction
 	// return once cayley has prepared it, and bolt write it on a goroutine
 	// of its own while the next one is prepared: graph writes use two
-	// cores instead of one (10,000 synthetic articles' writes alone: 70,000
-	// to 77,000 quads/s, against 44,000 to 57,000). Reads see every write
+	// cores instead of one. Reads see every write
 	// that has returned. An error bolt meets is reported by the next write
 	// and by Close; a crash loses the writes bolt has not written yet,
 	// leaving the store as it was after an earlier one. It is for loads:

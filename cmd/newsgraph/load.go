@@ -81,16 +81,11 @@ func loadCommand(e *env) *cli.Command {
 
 // defaultLoadBatch is the number of quads load writes per transaction.
 // Cayley's bolt backend rewrites every B-tree page a transaction touches,
-// so on a large store fewer, larger transactions write faster: one after
-// the other, the graph writes of 10,000 synthetic articles took 130 s in
-// batches of 10,000 quads, 104 s in batches of 20,000 and 94 s in batches
-// of 100,000. Load pipelines its writes (graph.Options.Pipelined: bolt
-// writes one batch while cayley prepares the next), which changes the
-// balance: the writes alone (newsgraph bench --phases writes) made 70,200
-// quads/s in batches of 10,000, 74,600 in batches of 15,000, 77,000 and
-// 77,200 in batches of 25,000 and 70,900 in batches of 50,000, where the
-// two batches held at once also took the writes' peak memory from 1,161
-// to 1,520 MiB (and the whole load's anonymous memory from 786 to 1,000).
+// so on a large store fewer, larger transactions write faster; with
+// pipelined writes (graph.Options.Pipelined) two batches are held at
+// once, so larger ones cost memory. This size is the fastest measured
+// that keeps a 10,000-article load within its memory target (README,
+// "Design figures"; newsgraph bench --phases writes --batch-size N).
 const defaultLoadBatch = 25000
 
 // loadOptions are load's flags and arguments.
@@ -170,13 +165,10 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 
 // loadGCPercent is the garbage collector's GOGC while a load runs. A
 // load's live heap is mostly the store's bloom filters, bolt's page
-// buffers, the batch being written and the models (about 420 MB for
-// 10,000 articles into a new store), which the default 100 lets grow to
-// twice that before each collection. newsgraph bench, 10,000 synthetic
-// articles, two runs each: GOGC=50 took 59.6 and 61.2 s with a peak RSS
-// of 1,281 and 1,266 MiB; 75 took 55.0 and 58.0 s, 1,376 and 1,368 MiB;
-// 100 took 57.2 and 59.2 s, 1,501 and 1,517 MiB, too near the 1.5 GB a
-// load of that size may use. GOGC=100 chooses speed.
+// buffers, the batch being written and the models, which the default 100
+// lets grow to twice that before each collection: too near the memory a
+// large load may use. 75 trades a little speed for memory (README,
+// "Design figures"); the GOGC environment variable overrides it.
 const loadGCPercent = 75
 
 // loadGC sets the garbage collector's target for a load, unless the user
@@ -194,12 +186,11 @@ func loadGC() (restore func()) {
 // Cayley's bolt backend keeps bloom filters of the stored quads and index
 // keys, fixed at 100 million entries each (v0.7.7 has no option to size
 // them, only to turn them off). Into a new store they make writes more
-// than twice as fast (10,000 synthetic articles: 130 s against 293 s),
-// for about 320 MB of memory. Into a store that holds quads they only
-// speed up the duplicate checks, and opening the store fills them by
-// reading every quad: 2.9 s and 750 MB for a 10,000-article store, more
-// than they save (1,000 more articles into it took 23.0 s either way).
-// So load turns them off for existing stores.
+// than twice as fast for a few hundred MB of memory. Into a store that
+// holds quads they only speed up the duplicate checks, and opening the
+// store fills them by reading every quad, which costs more than they
+// save. So load turns them on for new stores only (README, "Design
+// figures").
 //
 // Into a new store, load does not wait for the disk at every commit
 // either (graph.Options.NoSync: the store is synced once, when the load
