@@ -17,7 +17,8 @@ var mayImport = map[string][]string{
 	"graph":         {"extract", "corpus"},
 	"queries":       {"graph"},
 	"server":        {"queries", "graph", "corpus"},
-	"cmd/newsgraph": {"server", "queries", "graph", "extract", "corpus"},
+	"ingest":        {"graph", "extract", "corpus"},
+	"cmd/newsgraph": {"server", "ingest", "queries", "graph", "extract", "corpus"},
 	"cmd/train":     {"extract", "corpus"},
 }
 
@@ -26,7 +27,8 @@ var mayImport = map[string][]string{
 var mustNotDependOn = map[string][]string{
 	"corpus":  {module + "/extract", module + "/graph", "github.com/cayleygraph/", "github.com/jdkato/prose"},
 	"extract": {module + "/graph", module + "/queries", module + "/server", "github.com/cayleygraph/"},
-	"graph":   {module + "/queries", module + "/server", "github.com/cayleygraph/cayley/server"},
+	"graph":   {module + "/queries", module + "/server", module + "/ingest", "github.com/cayleygraph/cayley/server"},
+	"ingest":  {module + "/queries", module + "/server"},
 	"queries": {module + "/server"},
 }
 

@@ -242,14 +242,14 @@ func (e *env) benchLoad(ctx context.Context, r *benchReport, opts benchOptions, 
 	if err := mem.stop(); err != nil {
 		return err
 	}
-	rep := st.report
+	rep := st.Report
 	perMin := float64(rep.New) / d.Minutes()
 	quadsPerSec := float64(rep.Added) / d.Seconds()
 	r.line("time", "%s (store opening, model, reading, extraction, writes, stored answers, closing)", d.Round(time.Millisecond))
 	if cpu > 0 {
 		r.line("CPU time", "%s (%.2f cores busy on average)", cpu.Round(time.Millisecond), cpu.Seconds()/d.Seconds())
 	}
-	r.line("articles", "%d read, %d new, %d skipped, %d duplicates", st.read, rep.New, st.skipped, st.duplicates)
+	r.line("articles", "%d read, %d new, %d skipped, %d duplicates", st.Read, rep.New, st.Skipped, st.Duplicates)
 	r.line("found", "%d entities, %d quotes, %d events", rep.Entities, rep.Quotes, rep.Events)
 	r.line("articles/minute", "%.0f", perMin)
 	r.line("quads written", "%d, %.0f quads/s end to end", rep.Added, quadsPerSec)

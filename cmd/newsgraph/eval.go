@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/eval"
 	"github.com/newsgraph/newsgraph/queries"
 )
@@ -40,7 +41,7 @@ func evalCommand(e *env) *cli.Command {
 			x := extract.New(extract.Config{Model: extract.NewModel(), Logger: e.logger})
 			src := corpus.Walk(c.Args().Slice(), corpus.Config{Logger: e.logger, Stdin: e.stdin})
 			defer src.Close()
-			st, err := loadSource(ctx, s, x, src, e.stderr)
+			st, err := ingest.Load(ctx, s, x, src, e.ingestConfig(1))
 			if err != nil {
 				return err
 			}
@@ -63,7 +64,7 @@ func evalCommand(e *env) *cli.Command {
 				}
 			}
 			fmt.Fprint(e.stdout, eval.Score(gold, ans).String())
-			if st.skipped > 0 {
+			if st.Skipped > 0 {
 				return errSkipped
 			}
 			return nil

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -21,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -100,12 +100,6 @@ type loadOptions struct {
 	limits extract.Config
 }
 
-// loadStats is what load prints.
-type loadStats struct {
-	read, duplicates, skipped int
-	report                    graph.LoadReport
-}
-
 func (e *env) load(ctx context.Context, opts loadOptions) error {
 	start := time.Now()
 	st, err := e.loadPaths(ctx, opts)
@@ -115,13 +109,13 @@ func (e *env) load(ctx context.Context, opts loadOptions) error {
 		return err
 	}
 	if !opts.quiet {
-		r := st.report
-		fmt.Fprintf(e.stdout, "articles read:  %d\n", st.read)
-		fmt.Fprintf(e.stdout, "duplicates:     %d\n", st.duplicates)
+		r := st.Report
+		fmt.Fprintf(e.stdout, "articles read:  %d\n", st.Read)
+		fmt.Fprintf(e.stdout, "duplicates:     %d\n", st.Duplicates)
 		fmt.Fprintf(e.stdout, "new:            %d\n", r.New)
 		fmt.Fprintf(e.stdout, "replaced:       %d\n", len(r.Changed)+r.Repaired)
 		fmt.Fprintf(e.stdout, "unchanged:      %d\n", r.Unchanged)
-		fmt.Fprintf(e.stdout, "skipped:        %d\n", st.skipped)
+		fmt.Fprintf(e.stdout, "skipped:        %d\n", st.Skipped)
 		fmt.Fprintf(e.stdout, "entities:       %d\n", r.Entities)
 		fmt.Fprintf(e.stdout, "quotes:         %d\n", r.Quotes)
 		fmt.Fprintf(e.stdout, "events:         %d\n", r.Events)
@@ -129,10 +123,10 @@ func (e *env) load(ctx context.Context, opts loadOptions) error {
 		fmt.Fprintf(e.stdout, "quads removed:  %d\n", r.Removed)
 		fmt.Fprintf(e.stdout, "time:           %s\n", time.Since(start).Round(time.Millisecond))
 	}
-	for _, id := range st.report.Incomplete {
+	for _, id := range st.Report.Incomplete {
 		fmt.Fprintf(e.stderr, "incomplete %s: an interrupted load left this article half written; load it again\n", id)
 	}
-	if st.skipped > 0 {
+	if st.Skipped > 0 {
 		return errSkipped
 	}
 	return nil
@@ -140,7 +134,7 @@ func (e *env) load(ctx context.Context, opts loadOptions) error {
 
 // loadPaths opens (or creates) the store of opts.db and loads opts.paths
 // into it: everything load does but print.
-func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, err error) {
+func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st ingest.Stats, err error) {
 	defer loadGC()()
 	fresh := newStore(opts.db)
 	s, err := graph.Open(ctx, opts.db, graph.Options{Create: true, BatchSize: opts.batch, Logger: e.logger,
@@ -155,12 +149,42 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 	x := extract.New(xc)
 	src := corpus.Walk(opts.paths, corpus.Config{Logger: e.logger, Stdin: e.stdin})
 	defer src.Close()
-	cfg := loadConfig{jobs: opts.jobs, stderr: e.stderr, logger: e.logger}
+	cfg := e.ingestConfig(opts.jobs)
 	if !opts.quiet {
-		cfg.progress = newProgress(e.stderr, e.logger)
-		cfg.ids = e.stderr
+		cfg.Progress = newProgress(e.stderr, e.logger)
+		cfg.Renamed = func(path, id string) { fmt.Fprintf(e.stderr, "id %s for %s\n", id, path) }
 	}
-	return loadArticles(ctx, s, x, src, cfg)
+	return ingest.Load(ctx, s, x, src, cfg)
+}
+
+// ingestConfig is how every command that loads articles loads them: jobs
+// extractions at once, one "skipped PATH: problem" line on stderr for each
+// input or article skipped, and the canned queries' answers stored at the
+// end, so that the first quotes, entities or breaches after a load is as
+// fast as the next (they are a cache: a failure to store them is only a
+// warning, and the queries compute their answers).
+func (e *env) ingestConfig(jobs int) ingest.Config {
+	return ingest.Config{
+		Jobs:   jobs,
+		Logger: e.logger,
+		Skipped: func(path string, problem error) {
+			msg := oneLine(problem.Error())
+			if !strings.HasPrefix(msg, path+":") {
+				msg = path + ": " + msg
+			}
+			fmt.Fprintf(e.stderr, "skipped %s\n", msg)
+		},
+		FinishPhase: "storing answers",
+		Finish: func(ctx context.Context, s *graph.Store) error {
+			if err := queries.Warm(ctx, s); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				fmt.Fprintf(e.stderr, "warning: %s (the queries compute them when asked)\n", oneLine(err.Error()))
+			}
+			return nil
+		},
+	}
 }
 
 // loadGCPercent is the garbage collector's GOGC while a load runs. A
@@ -205,222 +229,9 @@ func newStore(db string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
-// loadSource loads src into s with one extraction at a time, reporting
-// each input skipped on its own line on w.
-func loadSource(ctx context.Context, s *graph.Store, x *extract.Extractor, src corpus.Source, w io.Writer) (loadStats, error) {
-	return loadArticles(ctx, s, x, src, loadConfig{jobs: 1, stderr: w})
-}
-
-// loadConfig configures loadArticles.
-type loadConfig struct {
-	// jobs is the number of extractions run at once.
-	jobs int
-	// stderr receives one line per input skipped.
-	stderr io.Writer
-	// progress, if not nil, is told how far the load is.
-	progress progress
-	// logger receives debug logs; nil discards them.
-	logger *slog.Logger
-	// ids, if not nil, is told the id of each file whose id is not its
-	// file name without extension (a name with other characters, a long
-	// one, a second file of the same name).
-	ids io.Writer
-}
-
-// loadArticles reads every article of src, merges copies of one article,
-// extracts the new and changed ones with cfg.jobs workers, and writes them
-// to s in the order src gave them, so that the store is the same whatever
-// the number of workers. A problem with one input or article is reported
-// on its own line and skipped; only a failure of the store or of ctx
-// stops the load.
-func loadArticles(ctx context.Context, s *graph.Store, x *extract.Extractor, src corpus.Source, cfg loadConfig) (loadStats, error) {
-	var st loadStats
-	logger := cfg.logger
-	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
-	}
-	prog := cfg.progress
-	if prog == nil {
-		prog = noProgress{}
-	}
-	defer prog.finish()
-	skip := func(path string, problem error) {
-		st.skipped++
-		prog.clear()
-		msg := oneLine(problem.Error())
-		if !strings.HasPrefix(msg, path+":") {
-			msg = path + ": " + msg
-		}
-		fmt.Fprintf(cfg.stderr, "skipped %s\n", msg)
-	}
-
-	// Read everything first: copies of an article can come from any file.
-	prog.start("reading", -1)
-	dedup := corpus.NewDeduper(corpus.Config{Logger: logger})
-	for {
-		a, err := src.Next(ctx)
-		var perr *corpus.ParseError
-		if errors.Is(err, io.EOF) {
-			break
-		} else if errors.As(err, &perr) {
-			skip(perr.Path, perr)
-			continue
-		} else if err != nil {
-			return st, err
-		}
-		st.read++
-		if cfg.ids != nil && a.Path != "" && a.Path != "-" && !corpus.IsURL(a.Path) && !strings.Contains(a.Path, "#") {
-			if base := filepath.Base(a.Path); a.ID != strings.TrimSuffix(base, filepath.Ext(base)) {
-				prog.clear()
-				fmt.Fprintf(cfg.ids, "id %s for %s\n", a.ID, a.Path)
-			}
-		}
-		if _, dup := dedup.Add(a); dup {
-			st.duplicates++
-		}
-		prog.add(1)
-	}
-	arts := dedup.Articles()
-
-	l, err := s.NewLoader(ctx)
-	if err != nil {
-		return st, err
-	}
-	prog.start("loading", len(arts))
-	err = pipeline(ctx, arts, cfg.jobs, x, l, func(i int, err error) error {
-		prog.add(1)
-		if err == nil {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		skip(arts[i].Path, err)
-		return nil
-	})
-	if err != nil {
-		l.Abort()
-		return st, err
-	}
-	prog.start("cleaning up", -1)
-	if st.report, err = l.Close(ctx); err != nil {
-		return st, err
-	}
-	// The canned queries' answers for the new state, so that the first
-	// quotes, entities or breaches after a load is as fast as the next.
-	// They are a cache: without them the queries compute their answers.
-	prog.start("storing answers", -1)
-	if err := queries.Warm(ctx, s); err != nil {
-		if ctx.Err() != nil {
-			return st, ctx.Err()
-		}
-		prog.clear()
-		fmt.Fprintf(cfg.stderr, "warning: %s (the queries compute them when asked)\n", oneLine(err.Error()))
-	}
-	return st, nil
-}
-
-// extracted is one article's place in the load and what extraction gave.
-type extracted struct {
-	i   int
-	doc graph.Doc
-	err error
-}
-
-// pipeline extracts arts with jobs workers and adds them to l in order.
-// done is called for each article, in order, with the problem that made
-// it skipped or nil; an error from done, from l or from ctx stops the
-// pipeline.
-func pipeline(ctx context.Context, arts []corpus.Article, jobs int, x *extract.Extractor, l *graph.Loader, done func(i int, err error) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	// Both channels hold a whole window, so that neither side blocks the
-	// other.
-	window := 4 * jobs
-	in := make(chan extracted, window)
-	out := make(chan extracted, window)
-	for range jobs {
-		go func() {
-			for job := range in {
-				job.doc.Result, job.err = x.Extract(ctx, job.doc.Article)
-				select {
-				case out <- job:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}()
-	}
-	defer close(in)
-
-	// Only this goroutine touches the store: it checks each article's
-	// status before handing it to a worker (articles already stored are
-	// not extracted again), and writes results in input order, holding
-	// at most window articles in flight.
-	ready := map[int]extracted{}
-	next, sent, inFlight := 0, 0, 0
-	for next < len(arts) {
-		for sent < len(arts) && inFlight < window {
-			a := arts[sent]
-			status, err := l.Status(ctx, a)
-			switch {
-			case err != nil && !graph.IsArticleError(err):
-				return err
-			case err != nil || status == graph.StatusUnchanged:
-				ready[sent] = extracted{i: sent, doc: graph.Doc{Article: a}, err: err}
-			default:
-				select {
-				case in <- extracted{i: sent, doc: graph.Doc{Article: a}}:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-				inFlight++
-			}
-			sent++
-		}
-		r, ok := ready[next]
-		if !ok {
-			select {
-			case r = <-out:
-				inFlight--
-				ready[r.i] = r
-				continue
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		delete(ready, next)
-		next++
-		if r.err == nil {
-			if _, err := l.Add(ctx, r.doc); err != nil {
-				if !graph.IsArticleError(err) {
-					return err
-				}
-				r.err = err
-			}
-		}
-		if err := done(r.i, r.err); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// progress shows how far a load is.
-type progress interface {
-	// start begins a phase of total steps (-1: unknown).
-	start(phase string, total int)
-	// add records n steps done.
-	add(n int)
-	// clear makes room for a line on the terminal.
-	clear()
-	// finish ends the display.
-	finish()
-}
-
 // newProgress returns a progress bar on w when it is a terminal, and
 // otherwise a logger writing a progress line every few seconds.
-func newProgress(w io.Writer, logger *slog.Logger) progress {
+func newProgress(w io.Writer, logger *slog.Logger) ingest.Progress {
 	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		return &barProgress{w: w}
 	}
@@ -439,8 +250,8 @@ type barProgress struct {
 	bar *progressbar.ProgressBar
 }
 
-func (p *barProgress) start(phase string, total int) {
-	p.finish()
+func (p *barProgress) Start(phase string, total int) {
+	p.Finish()
 	p.bar = progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(p.w),
 		progressbar.OptionSetDescription(phase),
@@ -454,19 +265,19 @@ func (p *barProgress) start(phase string, total int) {
 	)
 }
 
-func (p *barProgress) add(n int) {
+func (p *barProgress) Add(n int) {
 	if p.bar != nil {
 		_ = p.bar.Add(n) // drawing errors are not worth stopping a load for
 	}
 }
 
-func (p *barProgress) clear() {
+func (p *barProgress) Clear() {
 	if p.bar != nil {
 		_ = p.bar.Clear()
 	}
 }
 
-func (p *barProgress) finish() {
+func (p *barProgress) Finish() {
 	if p.bar != nil {
 		_ = p.bar.Finish()
 		p.bar = nil
@@ -482,12 +293,12 @@ type logProgress struct {
 	began, last time.Time
 }
 
-func (p *logProgress) start(phase string, total int) {
+func (p *logProgress) Start(phase string, total int) {
 	p.phase, p.total, p.done = phase, total, 0
 	p.began, p.last = time.Now(), time.Now()
 }
 
-func (p *logProgress) add(n int) {
+func (p *logProgress) Add(n int) {
 	p.done += n
 	if now := time.Now(); now.Sub(p.last) >= p.every {
 		p.last = now
@@ -500,13 +311,5 @@ func (p *logProgress) add(n int) {
 	}
 }
 
-func (p *logProgress) clear()  {}
-func (p *logProgress) finish() {}
-
-// noProgress shows nothing.
-type noProgress struct{}
-
-func (noProgress) start(string, int) {}
-func (noProgress) add(int)           {}
-func (noProgress) clear()            {}
-func (noProgress) finish()           {}
+func (p *logProgress) Clear()  {}
+func (p *logProgress) Finish() {}

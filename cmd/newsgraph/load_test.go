@@ -602,15 +602,15 @@ func TestNewProgress(t *testing.T) {
 				t.Fatal("a buffer is not a terminal, but got a progress bar")
 			}
 			p.every = 0
-			p.start("loading", 3)
-			p.add(1)
+			p.Start("loading", 3)
+			p.Add(1)
 			for _, w := range tt.want {
 				if !strings.Contains(buf.String(), w) {
 					t.Errorf("progress line %q lacks %q", buf.String(), w)
 				}
 			}
 			p.every = time.Hour
-			p.add(1)
+			p.Add(1)
 			if n := strings.Count(buf.String(), "\n"); n != 1 {
 				t.Errorf("%d lines within the interval, want 1", n)
 			}

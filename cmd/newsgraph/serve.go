@@ -15,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 	"github.com/newsgraph/newsgraph/internal/redact"
 	"github.com/newsgraph/newsgraph/server"
 )
@@ -181,39 +182,19 @@ func readToken(path string) (string, error) {
 	return tok, nil
 }
 
-// ingester returns the function behind POST /api/articles: it extracts
-// the article and adds it to s as load does (see loadArticles): an
-// article stored with the same content is left as it is, without
-// extracting it again; one stored with other content is replaced; its
-// entities merge with stored ones.
+// ingester returns the function behind POST /api/articles: it adds the
+// article to s as load does (ingest.One). An article over a bound of
+// analysis is the poster's problem (server.ErrArticleLimit).
 func ingester(s *graph.Store, x *extract.Extractor) server.IngestFunc {
 	return func(ctx context.Context, a corpus.Article) error {
 		// Every corpus reader cleans the body; extraction expects its
 		// paragraphs one per line.
 		a.Body = corpus.Clean(a.Body)
 		a.Title = strings.TrimSpace(a.Title)
-		l, err := s.NewLoader(ctx)
-		if err != nil {
-			return err
+		err := ingest.One(ctx, s, x, a)
+		if le := (*extract.LimitError)(nil); errors.As(err, &le) {
+			return fmt.Errorf("%w: %w", server.ErrArticleLimit, err)
 		}
-		st, err := l.Status(ctx, a)
-		if err != nil {
-			return err
-		}
-		d := graph.Doc{Article: a}
-		if st != graph.StatusUnchanged {
-			if d.Result, err = x.Extract(ctx, a); err != nil {
-				if le := (*extract.LimitError)(nil); errors.As(err, &le) {
-					return fmt.Errorf("%w: %w", server.ErrArticleLimit, err)
-				}
-				return err
-			}
-		}
-		if _, err := l.Add(ctx, d); err != nil {
-			l.Abort()
-			return err
-		}
-		_, err = l.Close(ctx)
 		return err
 	}
 }

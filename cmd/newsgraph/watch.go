@@ -14,6 +14,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/ingest"
 )
 
 // summaryWords is the length under which a feed item's text is taken for
@@ -67,7 +68,7 @@ func (e *env) watch(ctx context.Context, db string, feeds []string, every time.D
 	}
 	defer closeStore(s, &err)
 	xc.Model, xc.Logger = extract.StartModel(), e.logger
-	w := &watcher{x: extract.New(xc), s: s, stdout: e.stdout, stderr: e.stderr,
+	w := &watcher{x: extract.New(xc), s: s, cfg: e.ingestConfig(runtime.GOMAXPROCS(0)), stdout: e.stdout, stderr: e.stderr,
 		feeds: map[string]*watchedFeed{}, pages: map[string]bool{}}
 	for _, f := range feeds {
 		w.feeds[f] = &watchedFeed{url: f}
@@ -99,6 +100,7 @@ func (e *env) watch(ctx context.Context, db string, feeds []string, every time.D
 type watcher struct {
 	x              *extract.Extractor
 	s              *graph.Store
+	cfg            ingest.Config
 	stdout, stderr io.Writer
 	feeds          map[string]*watchedFeed
 	pages          map[string]bool
@@ -139,12 +141,12 @@ func (w *watcher) round(ctx context.Context, feeds []string) (int, error) {
 			arts = append(arts, w.whole(ctx, it.a))
 		}
 	}
-	st, err := loadArticles(ctx, w.s, w.x, corpus.NewSliceSource(arts), loadConfig{jobs: runtime.GOMAXPROCS(0), stderr: w.stderr})
+	st, err := ingest.Load(ctx, w.s, w.x, corpus.NewSliceSource(arts), w.cfg)
 	if err != nil {
 		return skipped, err
 	}
-	skipped += st.skipped
-	r := st.report
+	skipped += st.Skipped
+	r := st.Report
 	fmt.Fprintf(w.stdout, "%s  feeds: %d polled, %d not modified  items: %d  new: %d  replaced: %d  unchanged: %d  skipped: %d\n",
 		time.Now().Format(time.DateTime), len(feeds), unchanged, len(arts), r.New, len(r.Changed)+r.Repaired, r.Unchanged, skipped)
 	return skipped, nil
