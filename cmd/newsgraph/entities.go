@@ -22,6 +22,9 @@ func entitiesCommand(e *env) *cli.Command {
 			if err := checkFormat(c.String("format")); err != nil {
 				return err
 			}
+			if err := checkEntityType(c.String("type")); err != nil {
+				return err
+			}
 			s, err := e.openRead(c)
 			if err != nil {
 				return err

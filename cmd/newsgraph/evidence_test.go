@@ -181,7 +181,7 @@ func TestEvidence(t *testing.T) {
 				t.Errorf("explain text lacks %q:\n%s", want, r.stdout)
 			}
 		}
-		if r := newsgraph(t, "", "explain", "--db", db, "no/such/thing"); r.code != exitFailed || !strings.Contains(r.stderr, "not found") {
+		if r := newsgraph(t, "", "explain", "--db", db, "no/such/thing"); r.code != exitUsage || !strings.Contains(r.stderr, "no such id") {
 			t.Errorf("unknown id: exit %d, %s", r.code, r.stderr)
 		}
 		if r := newsgraph(t, "", "explain", "--db", db); r.code != exitUsage {

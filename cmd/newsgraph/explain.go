@@ -35,6 +35,9 @@ func explainCommand(e *env) *cli.Command {
 			}
 			defer closeStore(s, &err)
 			x, err := queries.Explain(c.Context, s, c.Args().First())
+			if errors.Is(err, queries.ErrNotFound) {
+				return unknownID(c.Context, s, "explain", c.Args().First())
+			}
 			if err != nil {
 				return err
 			}

@@ -30,6 +30,11 @@ func timelineCommand(e *env) *cli.Command {
 				return err
 			}
 			defer closeStore(s, &err)
+			if id := c.String("entity"); id != "" {
+				if err := entityExists(c.Context, s, "timeline --entity", id); err != nil {
+					return err
+				}
+			}
 			items, err := queries.Timeline(c.Context, s, queries.TimelineFilter{Entity: c.String("entity")})
 			if err != nil {
 				return err
