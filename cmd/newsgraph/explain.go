@@ -56,9 +56,15 @@ func writeExplanation(w io.Writer, x queries.Explanation) error {
 	if x.Speaker != "" {
 		fmt.Fprintf(&b, "said by %s (%s)\n", x.Speaker, x.SpeakerID)
 	}
-	fmt.Fprintf(&b, "%s\n", counted(x.Sources, x.Publishers))
+	named := false // does any article name its publisher?
 	for _, f := range x.Facts {
-		fmt.Fprintf(&b, "\n%s: %s (%s)\n", f.Fact, clip(f.Value, 100), counted(f.Sources, f.Publishers))
+		for _, ev := range f.Evidence {
+			named = named || ev.Publisher != ""
+		}
+	}
+	fmt.Fprintf(&b, "%s\n", counted(x.Sources, x.Publishers, named))
+	for _, f := range x.Facts {
+		fmt.Fprintf(&b, "\n%s: %s (%s)\n", f.Fact, clip(f.Value, 100), counted(f.Sources, f.Publishers, named))
 		for _, ev := range f.Evidence {
 			date := ev.Published
 			if len(date) > 10 {
@@ -69,7 +75,7 @@ func writeExplanation(w io.Writer, x queries.Explanation) error {
 			}
 			pub := ev.Publisher
 			if pub == "" {
-				pub = "unknown publisher"
+				pub = "publisher not named"
 			}
 			fmt.Fprintf(&b, "  %s  %s  %s", date, pub, ev.Article)
 			if ev.Quote != "" {
@@ -95,7 +101,13 @@ func writeExplanation(w io.Writer, x queries.Explanation) error {
 }
 
 // counted says "3 articles, 2 publishers".
-func counted(sources, publishers int) string {
+// counted says how many articles and outlets state a thing. Where no
+// article names its publisher (named false), each article counts as an
+// outlet of its own, and it says so instead of counting publishers.
+func counted(sources, publishers int, named bool) string {
+	if !named {
+		return fmt.Sprintf("%d %s, no publisher named", sources, plural(sources, "article", "articles"))
+	}
 	return fmt.Sprintf("%d %s, %d %s", sources, plural(sources, "article", "articles"),
 		publishers, plural(publishers, "publisher", "publishers"))
 }

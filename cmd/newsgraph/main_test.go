@@ -196,6 +196,7 @@ func TestReadCommands(t *testing.T) {
 		{name: "unknown command", args: []string{"frobnicate"}, code: exitUsage, stderr: "frobnicate"},
 		{name: "entity type unknown", args: []string{"entities", "--db", db, "--type", "company"}, code: exitUsage, stderr: `want person, organization, place (companies are of type "organization")`},
 		{name: "explain a name", args: []string{"explain", "--db", db, "Ada Whitlock"}, code: exitUsage, stderr: "did you mean person/ada-whitlock?"},
+		{name: "explain without publishers", args: []string{"explain", "--db", db, "person/ada-whitlock"}, stdout: "1 article, no publisher named\n"},
 		{name: "explain nothing", args: []string{"explain", "--db", db, "quote/none/9"}, code: exitUsage, stderr: "no such id"},
 		{name: "timeline unknown entity", args: []string{"timeline", "--db", db, "--entity", "whitlock"}, code: exitUsage, stderr: "did you mean person/ada-whitlock?"},
 		{name: "unknown flag", args: []string{"quotes", "--nope"}, code: exitUsage, stderr: "nope"},
