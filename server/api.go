@@ -184,29 +184,9 @@ func (h *handler) quotes(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	q := r.URL.Query()
-	f := queries.QuoteFilter{
-		Speaker: strings.TrimSpace(q.Get("speaker")),
-		Breach:  strings.TrimSpace(q.Get("breach")),
-		Article: strings.TrimSpace(q.Get("article")),
-		Text:    strings.TrimSpace(q.Get("q")),
-	}
-	org := strings.ToLower(strings.TrimSpace(q.Get("org")))
-	if v := q.Get("min_sources"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			return errorf(http.StatusBadRequest, "min_sources must be a non-negative integer, not %q", v)
-		}
-		f.MinSources = n
-	}
-	s, err := h.snapshot(r)
+	s, idx, err := h.quoteSelection(r)
 	if err != nil {
 		return err
-	}
-	idx := s.filterQuotes(f)
-	if org != "" {
-		ids := orgSpeakers(s.entities, org)
-		idx = slices.DeleteFunc(idx, func(i int) bool { return !ids[s.quotes[i].SpeakerID] })
 	}
 	return writeRawList(w, p, pick(s.quoteJSON, idx))
 }

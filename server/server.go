@@ -197,6 +197,7 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	h.route("/healthz", methods{http.MethodGet: h.healthz})
 	h.route("/api/stats", methods{http.MethodGet: h.stats})
 	h.route("/api/quotes", methods{http.MethodGet: h.quotes})
+	h.route("/api/facets", methods{http.MethodGet: h.facets})
 	h.route("/api/entities", methods{http.MethodGet: h.entities})
 	h.route("/api/entities/{id...}", methods{http.MethodGet: h.entity})
 	h.route("/api/breaches", methods{http.MethodGet: h.breaches})
