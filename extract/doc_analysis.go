@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/learn"
 	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
@@ -24,6 +25,8 @@ type doc struct {
 	gpe        map[string]bool
 	speakers   []spoke
 	orgAlias   map[string]int // normalised name or alias -> organisation entity
+	breach     *learn.Model   // the breach sentence classifier, nil for none
+	breachP    []float64      // each sentence's P(actual breach), -1 until asked
 }
 
 func newDoc(body string, orgs *orgIndex) *doc {

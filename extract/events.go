@@ -169,6 +169,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 			}
 		}
 	}
+	frames, topic = d.believedFrames(frames, topic)
 	d.inferCauses(frames, causes)
 	for _, f := range frames {
 		if f.when == "" && !published.IsZero() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/internal/fastprose"
+	"github.com/newsgraph/newsgraph/internal/learn"
 )
 
 // ErrEmptyArticle is returned for an article with no body text.
@@ -65,6 +66,9 @@ type Extractor struct {
 	model  *Model
 	logger *slog.Logger
 	orgs   *orgIndex
+	// breach is the breach sentence classifier; breachErr why it did not load
+	breach    *learn.Model
+	breachErr error
 }
 
 // New returns an Extractor.
@@ -77,7 +81,8 @@ func New(cfg Config) *Extractor {
 	if l == nil {
 		l = slog.New(slog.DiscardHandler)
 	}
-	return &Extractor{model: m, logger: l, orgs: newOrgIndex()}
+	bm, err := loadBreachModel()
+	return &Extractor{model: m, logger: l, orgs: newOrgIndex(), breach: bm, breachErr: err}
 }
 
 // Extract analyses one article: its people, organisations and places, who
@@ -92,7 +97,11 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	if err := x.model.Err(); err != nil {
 		return Result{}, err
 	}
+	if x.breachErr != nil {
+		return Result{}, x.breachErr
+	}
 	d := newDoc(a.Body, x.orgs)
+	d.breach = x.breach
 	if err := x.tagNames(d); err != nil {
 		return Result{}, err
 	}
