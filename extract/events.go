@@ -389,6 +389,7 @@ func isLoss(text string) bool {
 // for its client and becomes the via).
 func (d *doc) victimIn(s Span) (victim, via int) {
 	victim, via = -1, -1
+	best := 0
 	for _, mi := range d.mentionsIn(s.Start, s.End) {
 		m := d.ments[mi]
 		e := m.ent
@@ -408,11 +409,29 @@ func (d *doc) victimIn(s Span) (victim, via int) {
 			}
 			continue
 		}
-		if victim < 0 && victimKind(en.kind) && !m.inQuote && !d.nameAsModifier(m.Span) && !d.affiliation(m.Span) && !d.receivesNotice(m.Span, s) {
-			victim = e
+		if victimKind(en.kind) && !m.inQuote && !d.nameAsModifier(m.Span) && !d.affiliation(m.Span) && !d.receivesNotice(m.Span, s) && d.breachRoleOf(mi, s) == roleVictim {
+			// the organisation the sentence most says was breached
+			if sc := d.victimScore(mi, s); victim < 0 || sc > best && e != victim {
+				victim, best = e, sc
+			}
 		}
 	}
 	return victim, via
+}
+
+// attackerIn finds the attacker a sentence names: an organisation or
+// person in the role of attacker (breachRoleOf), or -1.
+func (d *doc) attackerIn(s Span) int {
+	for _, mi := range d.mentionsIn(s.Start, s.End) {
+		m := d.ments[mi]
+		if m.ent < 0 || m.inQuote || m.how == byPronoun {
+			continue
+		}
+		if t := d.ents[m.ent].typ; (t == Organization || t == Person) && d.breachRoleOf(mi, s) == roleAttacker {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // isSubject reports whether entity e is the subject of sentence s.
@@ -421,14 +440,32 @@ func (d *doc) isSubject(e int, s Span) bool {
 	return mi >= 0 && d.ments[mi].ent == e
 }
 
-// mainVictim is the first victim-kind organisation the article names.
+// mainVictim is the victim-kind organisation the article names most often
+// where it could be a victim (not an attacker, a researcher or a
+// publisher), the first named of equals; failing that, the first
+// victim-kind organisation.
 func (d *doc) mainVictim() int {
-	for _, m := range d.ments {
-		if m.ent >= 0 && d.ents[m.ent].typ == Organization && victimKind(d.ents[m.ent].kind) && d.ents[m.ent].kind != "" && !d.nameAsModifier(m.Span) {
-			return m.ent
+	best, bestN, first := -1, 0, -1
+	seen := map[int]bool{}
+	for mi, m := range d.ments {
+		if m.ent < 0 || seen[m.ent] || d.ents[m.ent].typ != Organization || !victimKind(d.ents[m.ent].kind) || d.ents[m.ent].kind == "" || d.nameAsModifier(m.Span) {
+			continue
+		}
+		seen[m.ent] = true
+		if first < 0 {
+			first = m.ent
+		}
+		if d.breachRoleOf(mi, d.sents[d.sentenceOf(m.Start)]) != roleVictim {
+			continue
+		}
+		if n := len(d.ents[m.ent].spans); n > bestN {
+			best, bestN = m.ent, n
 		}
 	}
-	return -1
+	if best < 0 {
+		return first
+	}
+	return best
 }
 
 // factSentence reports whether a sentence without a breach word still
