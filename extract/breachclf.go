@@ -293,6 +293,6 @@ func (d *doc) breachRuleFeatures(si int, out []learn.Feature) []learn.Feature {
 // one with a count of the people affected or published ("personal details
 // were posted online").
 func (d *doc) namesExposedData(f *breachFrame) bool {
-	n := len(f.exposed)
+	n := len(f.named)
 	return n >= 2 || n >= 1 && (len(f.affected) > 0 || f.cause == causeDisclosure)
 }

@@ -52,6 +52,7 @@ type breachFrame struct {
 	cause      string
 	causeText  string
 	exposed    map[string]bool
+	named      map[string]bool // the exposed items read as named categories
 	notExposed map[string]bool
 	affected   map[int]bool
 	reportedTo map[int]bool
@@ -286,7 +287,7 @@ func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int)
 			return k
 		}
 	}
-	*frames = append(*frames, &breachFrame{victim: victim, via: -1, cause: cause, exposed: map[string]bool{},
+	*frames = append(*frames, &breachFrame{victim: victim, via: -1, cause: cause, exposed: map[string]bool{}, named: map[string]bool{},
 		notExposed: map[string]bool{}, affected: map[int]bool{}, reportedTo: map[int]bool{}})
 	return len(*frames) - 1
 }
@@ -511,7 +512,12 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 	text := d.body[s.Start:s.End]
 	low := strings.ToLower(text)
 	prevNeg, prevEnd := false, -1
-	for _, m := range findCategories(low) {
+	matches := findCategories(low)
+	if len(low) == len(text) && exposureRe.MatchString(text) {
+		matches = append(matches, d.dataPhrases(s, matches)...)
+		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
+	}
+	for _, m := range matches {
 		// "people are worried about their bank details": a fear, no fact
 		if worryBeforeRe.MatchString(low[max(0, m.at-40):m.at]) {
 			continue
@@ -521,10 +527,14 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		if prevNeg && prevEnd >= 0 && prevEnd <= m.at && listGapRe.MatchString(low[prevEnd:m.at]) {
 			neg = true
 		}
+		label := surfaceLabel(low, m)
 		if neg {
-			f.notExposed[m.label] = true
+			f.notExposed[label] = true
 		} else {
-			f.exposed[m.label] = true
+			f.exposed[label] = true
+			if m.label != label || categoryLabel(m.label) {
+				f.named[label] = true
+			}
 		}
 		prevNeg, prevEnd = neg, m.end
 	}
