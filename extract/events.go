@@ -36,13 +36,13 @@ var (
 	inErrorRe         = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
 	deviceRe          = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
 	negationRe        = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public|card holders|firefighters|paramedics|prisoners|inmates|volunteers|contractors|recipients|players|fans)\b`)
+	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than|as many as)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|billion|bn|m)\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a|a) (?:million|billion))\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public|card holders|firefighters|paramedics|prisoners|inmates|volunteers|contractors|recipients|players|fans|addresses|passwords|credentials|emails|files|documents|messages|cards|numbers|usernames|logins|profiles|entries|rows|identities|contacts|devices|computers|servers|websites|sites|databases|organi[sz]ations|companies|hotels|stores|restaurants|banks|hospitals|schools|consumers|americans|britons|agents|adults|people's)\b`)
 	representsRe      = relit.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = relit.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = relit.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
 	// dayOfMonthRe: a month right before a number makes it a day ("Feb. 21", "March 14")
 	dayOfMonthRe = relit.MustCompile(`(?i)\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+$`)
-	monthRe      = relit.MustCompile(`\b(?:in|since|during|last|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	monthWordRe  = relit.MustCompile(`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b`)
 )
 
 // breachFrame is one breach as told in this article.
@@ -57,6 +57,9 @@ type breachFrame struct {
 	affected   map[int]bool
 	reportedTo map[int]bool
 	when       string
+	discovered string
+	disclosed  string
+	attacker   int
 	evidence   []Span
 }
 
@@ -161,18 +164,14 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		}
 		f.evidence = append(f.evidence, s)
 		d.readFacts(f, s)
-		if m := monthRe.FindStringSubmatch(text); m != nil && !published.IsZero() && f.when == "" {
-			if t, err := time.Parse("January 2006", m[1]+" "+strconv.Itoa(published.Year())); err == nil {
-				if t.After(published) {
-					t = t.AddDate(-1, 0, 0)
-				}
-				f.when = t.Format("2006-01")
-			}
-		}
+		d.readDates(f, text, published)
 	}
 	frames, topic = d.believedFrames(frames, topic)
 	d.inferCauses(frames, causes)
 	for _, f := range frames {
+		if f.when == "" {
+			f.when = f.discovered // found before it was told
+		}
 		if f.when == "" && !published.IsZero() {
 			f.when = published.Format("2006-01")
 		}
@@ -287,7 +286,7 @@ func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int)
 			return k
 		}
 	}
-	*frames = append(*frames, &breachFrame{victim: victim, via: -1, cause: cause, exposed: map[string]bool{}, named: map[string]bool{},
+	*frames = append(*frames, &breachFrame{victim: victim, via: -1, attacker: -1, cause: cause, exposed: map[string]bool{}, named: map[string]bool{},
 		notExposed: map[string]bool{}, affected: map[int]bool{}, reportedTo: map[int]bool{}})
 	return len(*frames) - 1
 }
@@ -554,11 +553,11 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		}
 		num := strings.ToLower(strings.ReplaceAll(text[m[4]:m[5]], ",", ""))
 		mult := 1.0
-		if strings.HasSuffix(num, "million") {
-			num = strings.TrimSpace(strings.TrimSuffix(num, "million"))
-			mult = 1e6
-		} else if strings.HasSuffix(num, "m") {
-			num, mult = strings.TrimSuffix(num, "m"), 1e6 // "1.5m customers"
+		for _, sc := range countScales {
+			if strings.HasSuffix(num, sc.suffix) {
+				num, mult = strings.TrimSpace(strings.TrimSuffix(num, sc.suffix)), sc.mult // "1.5m customers", "a billion accounts"
+				break
+			}
 		}
 		if w, ok := numberWords[num]; ok {
 			num = w // "two million"
@@ -760,7 +759,8 @@ func containsWord(s, w string) bool { return indexWord(s, w) >= 0 }
 // eventOf turns a frame into an Event.
 func (d *doc) eventOf(f *breachFrame) Event {
 	v := d.ents[f.victim]
-	ev := Event{Type: "DataBreach", Victim: v.key, Cause: f.causeText, When: f.when, Evidence: f.evidence}
+	ev := Event{Type: "DataBreach", Victim: v.key, Cause: f.causeText, When: f.when, Discovered: f.discovered,
+		Disclosed: f.disclosed, Evidence: f.evidence}
 	ev.Key = BreachKeyPrefix(v.key) + f.cause
 	label := map[string]string{causeHack: "hack", causeDisclosure: "data disclosure", causeLoss: "lost data", causeDataLoss: "data loss", causeUnknown: "data breach"}[f.cause]
 	ev.Name = v.name + " " + label
@@ -858,8 +858,14 @@ func (d *doc) receivesNotice(sp, s Span) bool {
 	return mi >= 0 && d.ments[mi].Start == sp.Start
 }
 
+// countScales are the magnitudes a count may end with.
+var countScales = []struct {
+	suffix string
+	mult   float64
+}{{"million", 1e6}, {"billion", 1e9}, {"bn", 1e9}, {"m", 1e6}}
+
 // numberWords are the numbers news writes in words before "million".
-var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+var numberWords = map[string]string{"a": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
 	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "half a": "0.5"}
 
 // hasCountCue reports whether text may hold a count: a digit or "million".
@@ -878,4 +884,28 @@ func clauseGap(gap string) bool {
 
 func hasCountCue(text string) bool {
 	return strings.ContainsAny(text, "0123456789") || strings.Contains(text, " million")
+}
+
+// readDates reads the dates of a breach sentence into f: the first date of
+// the incident, of its discovery and of its disclosure the passage gives.
+func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
+	if !hasCountCue(text) && !monthWordRe.MatchString(text) {
+		return
+	}
+	for _, bd := range datesIn(text, published) {
+		switch bd.what {
+		case "discovered":
+			if f.discovered == "" {
+				f.discovered = bd.when
+			}
+		case "disclosed":
+			if f.disclosed == "" {
+				f.disclosed = bd.when
+			}
+		default:
+			if f.when == "" {
+				f.when = bd.when
+			}
+		}
+	}
 }
