@@ -60,6 +60,7 @@ type breachFrame struct {
 	discovered string
 	disclosed  string
 	attacker   int
+	cues       breachCues
 	evidence   []Span
 }
 
@@ -443,7 +444,8 @@ func (d *doc) isSubject(e int, s Span) bool {
 // mainVictim is the victim-kind organisation the article names most often
 // where it could be a victim (not an attacker, a researcher or a
 // publisher), the first named of equals; failing that, the first
-// victim-kind organisation.
+// victim-kind organisation that is not an attacker, a security firm or
+// no organisation at all.
 func (d *doc) mainVictim() int {
 	best, bestN, first := -1, 0, -1
 	seen := map[int]bool{}
@@ -452,10 +454,11 @@ func (d *doc) mainVictim() int {
 			continue
 		}
 		seen[m.ent] = true
-		if first < 0 {
+		role := d.breachRoleOf(mi, d.sents[d.sentenceOf(m.Start)])
+		if first < 0 && (role == roleVictim || role == roleResearcher && !d.researcherByName(m.ent)) {
 			first = m.ent
 		}
-		if d.breachRoleOf(mi, d.sents[d.sentenceOf(m.Start)]) != roleVictim {
+		if role != roleVictim {
 			continue
 		}
 		if n := len(d.ents[m.ent].spans); n > bestN {
@@ -509,6 +512,10 @@ func (d *doc) mayTellOfBreach(si int) bool {
 // readFacts adds the data, counts and authorities sentence s tells of to f.
 func (d *doc) readFacts(f *breachFrame, s Span) {
 	text := d.body[s.Start:s.End]
+	f.cues.read(text)
+	if f.attacker < 0 {
+		f.attacker = d.attackerIn(s)
+	}
 	low := strings.ToLower(text)
 	prevNeg, prevEnd := false, -1
 	matches := findCategories(low)
@@ -762,6 +769,13 @@ func (d *doc) eventOf(f *breachFrame) Event {
 	ev := Event{Type: "DataBreach", Victim: v.key, Cause: f.causeText, When: f.when, Discovered: f.discovered,
 		Disclosed: f.disclosed, Evidence: f.evidence}
 	ev.Key = BreachKeyPrefix(v.key) + f.cause
+	ev.Kind, ev.Status = kindOf(f), statusOf(f)
+	if f.attacker >= 0 && f.attacker != f.victim {
+		ev.Attacker = d.ents[f.attacker].key
+		if d.ents[f.attacker].typ == Organization && d.ents[f.attacker].kind != KindCriminal {
+			d.ents[f.attacker].kind = KindThreatActor // a criminal group stays one
+		}
+	}
 	label := map[string]string{causeHack: "hack", causeDisclosure: "data disclosure", causeLoss: "lost data", causeDataLoss: "data loss", causeUnknown: "data breach"}[f.cause]
 	ev.Name = v.name + " " + label
 	if f.via >= 0 {

@@ -91,7 +91,7 @@ func (d *doc) breachRoleOf(mi int, s Span) breachRole {
 	if securityVendors[name] || securityVendors[surface] {
 		return roleResearcher
 	}
-	for _, suf := range []string{" security", " labs", " lab", " research", " intelligence", " threat intelligence", " antivirus"} {
+	for _, suf := range researcherSuffixes {
 		if strings.HasSuffix(name, suf) {
 			return roleResearcher
 		}
@@ -220,3 +220,21 @@ func (d *doc) lowWordsBefore(off, start, n int) []string {
 	}
 	return out
 }
+
+// researcherByName reports whether organisation e is a security firm,
+// lab or publisher by its name alone.
+func (d *doc) researcherByName(e int) bool {
+	name := strings.ToLower(d.ents[e].name)
+	if securityVendors[name] {
+		return true
+	}
+	for _, suf := range researcherSuffixes {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// researcherSuffixes end the names of security firms and labs.
+var researcherSuffixes = []string{" security", " labs", " lab", " research", " intelligence", " antivirus"}
