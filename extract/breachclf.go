@@ -3,7 +3,6 @@ package extract
 import (
 	_ "embed"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/learn"
@@ -34,7 +33,7 @@ func loadBreachModel() (*learn.Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load breach classifier: %w", err)
 	}
-	if l := m.Labels(); len(l) != 2 || l[0] != BreachLabelNone || l[1] != BreachLabelActual {
+	if l := m.Labels(); len(l) < 2 || l[0] != BreachLabelNone || l[1] != BreachLabelActual {
 		return nil, fmt.Errorf("load breach classifier: labels %v", l)
 	}
 	return m, nil
@@ -183,22 +182,28 @@ func lemmaLite(w string) string {
 
 // breachProb returns the classifier's probability that sentence si tells
 // of an actual breach, computed once per sentence.
-func (d *doc) breachProb(si int) float64 {
+func (d *doc) breachProb(si int) float64 { return d.breachProbs(si)[0] }
+
+// breachProbs returns the probabilities that sentence si tells of an
+// actual breach and of a ransom attack, computed once per sentence.
+func (d *doc) breachProbs(si int) [2]float64 {
 	if d.breach == nil {
-		return 1
+		return [2]float64{1, 0}
 	}
 	if d.breachP == nil {
-		d.breachP = make([]float64, len(d.sents))
+		d.breachP = make([][2]float64, len(d.sents))
 		for i := range d.breachP {
-			d.breachP[i] = -1
+			d.breachP[i][0] = -1
 		}
 	}
-	if p := d.breachP[si]; p >= 0 {
+	if p := d.breachP[si]; p[0] >= 0 {
 		return p
 	}
-	sc := d.breach.Scores(d.breachFeatures(si, nil), nil)
-	z := sc[1] - sc[0]
-	p := 1 / (1 + math.Exp(-d.breach.Scale()*float64(z)))
+	probs := d.breach.Probs(d.breachFeatures(si, nil), nil)
+	p := [2]float64{probs[1], 0}
+	if d.breachRansom > 0 {
+		p[1] = probs[d.breachRansom]
+	}
 	d.breachP[si] = p
 	return p
 }
@@ -209,13 +214,14 @@ var portableRe = relit.MustCompile(`\b(?:laptops?|notebooks?|memory sticks?|usb 
 
 // breachBelief is the least probability of an actual breach that one
 // sentence of a breach frame's evidence must have for the frame to stand.
-const breachBelief = 0.2
+const breachBelief = 0.3
 
 // believedFrames keeps the frames the classifier believes in: one of the
 // sentences of their passage tells of an actual breach. A breach the rules
 // name a mechanism for that the classifier was given few examples of (a
 // lost device, data published by mistake, data deleted) stands on the
-// rules; one whose passage names the data it exposed needs less belief.
+// rules; one whose passage names the data it exposed needs less belief,
+// and a ransom attack counts towards it.
 // topic is renumbered.
 func (d *doc) believedFrames(frames []*breachFrame, topic []int) ([]*breachFrame, []int) {
 	renum := make([]int, len(frames))
@@ -234,16 +240,19 @@ func (d *doc) believedFrames(frames []*breachFrame, topic []int) ([]*breachFrame
 				best = 1 // "published by mistake", not only "was exposed"
 			}
 		}
+		taken := 0.0 // belief in data taken, in a breach or a ransom attack
 		for _, s := range f.evidence {
-			best = max(best, d.breachProb(d.sentenceOf(s.Start)))
+			p := d.breachProbs(d.sentenceOf(s.Start))
+			best, taken = max(best, p[0]), max(taken, p[0]+p[1])
 		}
 		for si, t := range topic {
 			if t == k {
-				best = max(best, d.breachProb(si))
+				p := d.breachProbs(si)
+				best, taken = max(best, p[0]), max(taken, p[0]+p[1])
 			}
 		}
 		renum[k] = -1
-		if best >= breachBelief || best >= breachBelief/4 && d.namesExposedData(f) {
+		if best >= breachBelief || taken >= breachBelief/4 && d.namesExposedData(f) {
 			renum[k] = len(kept)
 			kept = append(kept, f)
 		}

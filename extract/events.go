@@ -52,7 +52,7 @@ type breachFrame struct {
 	cause      string
 	causeText  string
 	exposed    map[string]bool
-	named      map[string]bool // the exposed items read as named categories
+	named      map[string]bool // the exposed items read as named categories where data was taken
 	notExposed map[string]bool
 	affected   map[int]bool
 	reportedTo map[int]bool
@@ -519,7 +519,8 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 	low := strings.ToLower(text)
 	prevNeg, prevEnd := false, -1
 	matches := findCategories(low)
-	if len(low) == len(text) && exposureRe.MatchString(text) {
+	exposure := exposureRe.MatchString(text)
+	if len(low) == len(text) && exposure {
 		matches = append(matches, d.dataPhrases(s, matches)...)
 		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
 	}
@@ -538,7 +539,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 			f.notExposed[label] = true
 		} else {
 			f.exposed[label] = true
-			if m.label != label || categoryLabel(m.label) {
+			if exposure && (m.label != label || categoryLabel(m.label)) {
 				f.named[label] = true
 			}
 		}

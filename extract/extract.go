@@ -67,8 +67,9 @@ type Extractor struct {
 	logger *slog.Logger
 	orgs   *orgIndex
 	// breach is the breach sentence classifier; breachErr why it did not load
-	breach    *learn.Model
-	breachErr error
+	breach       *learn.Model
+	breachRansom int
+	breachErr    error
 }
 
 // New returns an Extractor.
@@ -82,7 +83,11 @@ func New(cfg Config) *Extractor {
 		l = slog.New(slog.DiscardHandler)
 	}
 	bm, err := loadBreachModel()
-	return &Extractor{model: m, logger: l, orgs: newOrgIndex(), breach: bm, breachErr: err}
+	x := &Extractor{model: m, logger: l, orgs: newOrgIndex(), breach: bm, breachErr: err}
+	if bm != nil {
+		x.breachRansom = max(0, bm.Index("ransom"))
+	}
+	return x
 }
 
 // Extract analyses one article: its people, organisations and places, who
@@ -101,7 +106,7 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 		return Result{}, x.breachErr
 	}
 	d := newDoc(a.Body, x.orgs)
-	d.breach = x.breach
+	d.breach, d.breachRansom = x.breach, x.breachRansom
 	if err := x.tagNames(d); err != nil {
 		return Result{}, err
 	}

@@ -28,6 +28,28 @@ type casieArticle struct {
 	Gold []int
 	// Args holds the byte offsets of their arguments.
 	Args []int
+	// Others holds the nugget offsets of the other events, each with its
+	// label index (breachLabels).
+	Others [][2]int
+}
+
+// breachLabels are the classifier's labels: an actual breach, and the
+// events it is most often taken for, which teach it what is not one.
+var breachLabels = []string{extract.BreachLabelNone, extract.BreachLabelActual, "generic-breach", "ransom", "phishing", "vulnerability"}
+
+// otherLabel gives the label index of a CASIE event that is no actual breach.
+func otherLabel(subtype string) int {
+	switch subtype {
+	case "Databreach":
+		return 2
+	case "Ransom":
+		return 3
+	case "Phishing":
+		return 4
+	case "DiscoverVulnerability", "PatchVulnerability":
+		return 5
+	}
+	return 0
 }
 
 // readCASIE reads the articles of a CASIE split folder (articles/*.json
@@ -83,6 +105,8 @@ func readCASIE(dir string) ([]casieArticle, error) {
 						ca.Args = append(ca.Args, a.StartByte)
 					}
 				}
+			} else if l := otherLabel(e.Subtype); l > 0 {
+				ca.Others = append(ca.Others, [2]int{e.Nugget.StartByte, l})
 			}
 		}
 		arts = append(arts, ca)
@@ -130,6 +154,11 @@ func breachExamples(arts []casieArticle) []breachExample {
 			for _, at := range a.Args {
 				if at >= s.Start && at < s.End {
 					g = 1
+				}
+			}
+			for _, o := range a.Others {
+				if g == 0 && o[0] >= s.Start && o[0] < s.End {
+					g = o[1]
 				}
 			}
 			out = append(out, breachExample{article: ai, feats: s.Features, gold: g})
@@ -221,7 +250,7 @@ func trainBreach(ctx context.Context, args []string, stdout, stderr io.Writer) e
 // fitBreach runs the averaged perceptron over the examples in a fixed
 // shuffled order per epoch.
 func fitBreach(ctx context.Context, ex []breachExample, epochs int) *learn.Model {
-	t := learn.NewTrainer([]string{extract.BreachLabelNone, extract.BreachLabelActual}, breachBits)
+	t := learn.NewTrainer(breachLabels, breachBits)
 	order := make([]int, len(ex))
 	for i := range order {
 		order[i] = i
@@ -242,7 +271,7 @@ func breachSentenceScore(m *learn.Model, ex []breachExample) (acc, p, r, f float
 	var ok, tp, fp, fn int
 	for _, e := range ex {
 		g, _ := m.Best(e.feats)
-		if g == e.gold {
+		if (g == 1) == (e.gold == 1) {
 			ok++
 		}
 		switch {
