@@ -242,11 +242,17 @@ func (d *doc) believedFrames(frames []*breachFrame, topic []int) ([]*breachFrame
 		}
 		taken := 0.0 // belief in data taken, in a breach or a ransom attack
 		for _, s := range f.evidence {
+			if best >= breachBelief {
+				break
+			}
 			p := d.breachProbs(d.sentenceOf(s.Start))
 			best, taken = max(best, p[0]), max(taken, p[0]+p[1])
 		}
 		for si, t := range topic {
-			if t == k {
+			if best >= breachBelief {
+				break
+			}
+			if t == k && d.rulesOf(si).may { // a sentence with no breach word tells of none
 				p := d.breachProbs(si)
 				best, taken = max(best, p[0]), max(taken, p[0]+p[1])
 			}
@@ -268,33 +274,84 @@ func (d *doc) believedFrames(frames []*breachFrame, topic []int) ([]*breachFrame
 // breachRuleFeatures appends what the breach rules read in sentence si:
 // its breach words, the cause they give, data exposed, counts, negation.
 func (d *doc) breachRuleFeatures(si int, out []learn.Feature) []learn.Feature {
-	if !d.mayTellOfBreach(si) {
+	r := d.rulesOf(si)
+	if !r.may {
 		return append(out, learn.F("rule").Str("none"))
 	}
-	s := d.sents[si]
-	text := d.body[s.Start:s.End]
-	cause, _ := classifyCause(text)
-	out = append(out, learn.F("rule.cause").Str(cause))
-	if breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) {
+	text := d.body[d.sents[si].Start:d.sents[si].End]
+	out = append(out, learn.F("rule.cause").Str(r.cause))
+	if r.trigger {
 		out = append(out, learn.F("rule").Str("trigger"))
 	}
 	if strongTrigger.MatchString(text) {
 		out = append(out, learn.F("rule").Str("strong"))
 	}
-	if exposesData(text) {
+	if d.exposesIn(si) {
 		out = append(out, learn.F("rule").Str("exposes"))
 	}
-	low := strings.ToLower(text)
-	if len(findCategories(low)) > 0 {
+	if len(d.categoriesIn(si)) > 0 {
 		out = append(out, learn.F("rule").Str("category"))
 	}
-	if hasCountCue(text) && countRe.MatchString(text) {
+	if hasCountCue(text) && len(countsIn(text)) > 0 {
 		out = append(out, learn.F("rule").Str("count"))
 	}
 	if negationRe.MatchString(text) {
 		out = append(out, learn.F("rule").Str("negation"))
 	}
 	return out
+}
+
+// sentRules caches what the breach rules read in one sentence, for the
+// rules and the classifier both.
+type sentRules struct {
+	done             bool
+	may              bool   // a breach word may stand in it (mayTellOfBreach)
+	cause, causeText string // classifyCause
+	trigger          bool   // a breach trigger outside "breach of contract"
+	exposes          int8   // exposesData: 0 unknown, 1 no, 2 yes
+	cats             []categoryMatch
+	catsDone         bool
+}
+
+// rulesOf returns the rules' reading of sentence si, reading it once.
+func (d *doc) rulesOf(si int) *sentRules {
+	if d.rules == nil {
+		d.rules = make([]sentRules, len(d.sents))
+	}
+	r := &d.rules[si]
+	if r.done {
+		return r
+	}
+	r.done = true
+	r.cause = causeUnknown
+	if r.may = d.mayTellOfBreach(si); r.may {
+		text := d.body[d.sents[si].Start:d.sents[si].End]
+		r.cause, r.causeText = classifyCause(text)
+		r.trigger = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, ""))
+	}
+	return r
+}
+
+// exposesIn reports exposesData of sentence si, read once.
+func (d *doc) exposesIn(si int) bool {
+	r := d.rulesOf(si)
+	if r.exposes == 0 {
+		r.exposes = 1
+		if r.may && exposesData(d.body[d.sents[si].Start:d.sents[si].End]) {
+			r.exposes = 2
+		}
+	}
+	return r.exposes == 2
+}
+
+// categoriesIn returns findCategories of sentence si lower-cased, read once.
+func (d *doc) categoriesIn(si int) []categoryMatch {
+	r := d.rulesOf(si)
+	if !r.catsDone {
+		r.catsDone = true
+		r.cats = findCategories(strings.ToLower(d.body[d.sents[si].Start:d.sents[si].End]))
+	}
+	return r.cats
 }
 
 // namesExposedData reports whether a frame's passage names what was

@@ -28,6 +28,7 @@ type doc struct {
 	breach       *learn.Model   // the breach sentence classifier, nil for none
 	breachP      [][2]float64   // each sentence's P(actual breach), P(ransom); -1 until asked
 	breachRansom int            // the ransom label's index in breach, 0 for none
+	rules        []sentRules    // what the breach rules read in each sentence, once
 }
 
 func newDoc(body string, orgs *orgIndex) *doc {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/relit"
 )
@@ -27,21 +29,24 @@ var (
 	causeDisclosureRe = relit.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
 	// hackMoreRe is read apart from causeHackRe, which it would push past
 	// the fast matcher's size limit
-	hackMoreRe        = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
-	triggerMoreRe     = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
-	lossOfDeviceRe    = relit.MustCompile(`(?i)\b(?:loss|theft) of (?:an? |the |two |three |several |its |their )?(?:[\p{L}-]+ )?(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|briefcases?|bags?|computers?)\b`)
-	misdirectedRe     = relit.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
-	causeHackRe       = relit.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
-	exposedRe         = relit.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
-	inErrorRe         = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
-	deviceRe          = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
-	negationRe        = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than|as many as)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|billion|bn|m)\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a|a) (?:million|billion))\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public|card holders|firefighters|paramedics|prisoners|inmates|volunteers|contractors|recipients|players|fans|addresses|passwords|credentials|emails|files|documents|messages|cards|numbers|usernames|logins|profiles|entries|rows|identities|contacts|devices|computers|servers|websites|sites|databases|organi[sz]ations|companies|hotels|stores|restaurants|banks|hospitals|schools|consumers|americans|britons|agents|adults|people's)\b`)
+	hackMoreRe     = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
+	triggerMoreRe  = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
+	lossOfDeviceRe = relit.MustCompile(`(?i)\b(?:loss|theft) of (?:an? |the |two |three |several |its |their )?(?:[\p{L}-]+ )?(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|briefcases?|bags?|computers?)\b`)
+	misdirectedRe  = relit.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
+	causeHackRe    = relit.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
+	exposedRe      = relit.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
+	inErrorRe      = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
+	deviceRe       = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
+	negationRe     = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
+	// countNumRe finds a number that may count people or records: groups 1
+	// the qualifier, 2 the number; countsIn looks for the noun after it
+	countNumRe        = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than|as many as)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|billion|bn|m)\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a|a) (?:million|billion))\s`)
 	representsRe      = relit.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = relit.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = relit.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
 	// dayOfMonthRe: a month right before a number makes it a day ("Feb. 21", "March 14")
 	dayOfMonthRe = relit.MustCompile(`(?i)\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+$`)
+	yearRe       = relit.MustCompile(`\b(?:19|20)\d\d\b`)
 	monthWordRe  = relit.MustCompile(`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b`)
 )
 
@@ -89,8 +94,8 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		text := d.body[s.Start:s.End]
 		victim, via := d.victimIn(s)
 		cause, causeText, trig := causeUnknown, "", false
-		if d.mayTellOfBreach(si) { // the regular expressions only where a breach word stands
-			cause, causeText = classifyCause(text)
+		if r := d.rulesOf(si); r.may { // the regular expressions only where a breach word stands
+			cause, causeText = r.cause, r.causeText
 			causes[si] = [2]string{cause, causeText}
 			if cause == causeDisclosure && !inErrorRe.MatchString(text) && !causeDisclosureRe.MatchString(text) {
 				// "data was exposed" alone says what happened, not how:
@@ -99,8 +104,8 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 					cause = causeUnknown
 				}
 			}
-			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeHack || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure ||
-				exposesData(text)
+			trig = r.trigger || cause == causeHack || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure ||
+				d.exposesIn(si)
 		}
 		opened := len(frames)
 		switch {
@@ -474,7 +479,7 @@ func (d *doc) mainVictim() int {
 // factSentence reports whether a sentence without a breach word still
 // carries breach facts: data categories, counts of people, reporting.
 func (d *doc) factSentence(text string) bool {
-	if hasCountCue(text) && countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) || regulatorActsRe.MatchString(text) {
+	if hasCountCue(text) && len(countsIn(text)) > 0 || passiveNotifiedRe.MatchString(text) || regulatorActsRe.MatchString(text) {
 		return true
 	}
 	low := strings.ToLower(text)
@@ -512,13 +517,21 @@ func (d *doc) mayTellOfBreach(si int) bool {
 // readFacts adds the data, counts and authorities sentence s tells of to f.
 func (d *doc) readFacts(f *breachFrame, s Span) {
 	text := d.body[s.Start:s.End]
-	f.cues.read(text)
-	if f.attacker < 0 {
-		f.attacker = d.attackerIn(s)
+	if si := d.sentenceOf(s.Start); si >= 0 && si < len(d.sents) && d.rulesOf(si).may {
+		// how and how sure: only where a breach word stands
+		f.cues.read(text)
+		if f.attacker < 0 {
+			f.attacker = d.attackerIn(s)
+		}
 	}
 	low := strings.ToLower(text)
 	prevNeg, prevEnd := false, -1
-	matches := findCategories(low)
+	var matches []categoryMatch
+	if si := d.sentenceOf(s.Start); si >= 0 && si < len(d.sents) && d.sents[si] == s {
+		matches = append(matches, d.categoriesIn(si)...)
+	} else {
+		matches = findCategories(low)
+	}
 	exposure := exposureRe.MatchString(text)
 	if len(low) == len(text) && exposure {
 		matches = append(matches, d.dataPhrases(s, matches)...)
@@ -549,7 +562,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		d.readReportedTo(f, s)
 		return
 	}
-	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range countsIn(text) {
 		if representsRe.MatchString(text[max(0, m[0]-80):m[0]]) { // the words right before the number
 			continue
 		}
@@ -904,7 +917,7 @@ func hasCountCue(text string) bool {
 // readDates reads the dates of a breach sentence into f: the first date of
 // the incident, of its discovery and of its disclosure the passage gives.
 func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
-	if !hasCountCue(text) && !monthWordRe.MatchString(text) {
+	if !yearRe.MatchString(text) && !monthWordRe.MatchString(text) {
 		return
 	}
 	for _, bd := range datesIn(text, published) {
@@ -923,4 +936,57 @@ func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
 			}
 		}
 	}
+}
+
+// countNouns are what a count in a breach report counts.
+var countNouns = setOf(`people persons individuals officers staff employees personnel members customers users patients
+victims residents cases records accounts students pupils workers children families clients veterans voters tenants
+applicants citizens taxpayers subscribers drivers passengers guests donors parents claimants candidates pensioners
+soldiers troops nurses doctors teachers households homes businesses shoppers travellers travelers investors
+policyholders cardholders holders borrowers savers carers firefighters paramedics prisoners inmates volunteers
+contractors recipients players fans addresses passwords credentials emails files documents messages cards numbers
+usernames logins profiles entries rows identities contacts devices computers servers websites sites databases
+organisations organizations companies hotels stores restaurants banks hospitals schools consumers americans britons
+agents adults`)
+
+// countsIn finds the counts of text: a number (countNumRe) and, up to
+// four words after it, a noun of countNouns ("47,000 officers and staff",
+// "1.5m customers", "a billion Yahoo accounts"). Each match holds the
+// offsets of the whole, the qualifier, the number and the noun, as
+// FindAllStringSubmatchIndex gives them.
+func countsIn(text string) [][]int {
+	var out [][]int
+	for _, m := range countNumRe.FindAllStringSubmatchIndex(text, -1) {
+		at := m[1] // after the number and one space
+		if rest := text[at:]; strings.HasPrefix(rest, "of its ") || strings.HasPrefix(rest, "of their ") || strings.HasPrefix(rest, "of the ") {
+			at += strings.IndexByte(rest[3:], ' ') + 4
+		}
+		for w := 0; w < 4 && at < len(text); w++ {
+			for at < len(text) && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n') {
+				at++
+			}
+			end := at
+			for end < len(text) {
+				r, n := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+					break
+				}
+				end += n
+			}
+			if end == at {
+				break
+			}
+			word := strings.ToLower(text[at:end])
+			word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+			if countNouns[word] {
+				out = append(out, []int{m[0], end, m[2], m[3], m[4], m[5], at, end})
+				break
+			}
+			if end < len(text) && text[end] != ' ' && text[end] != '\n' && text[end] != '\t' {
+				break // a comma or a full stop ends the counted phrase
+			}
+			at = end
+		}
+	}
+	return out
 }

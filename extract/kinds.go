@@ -22,16 +22,24 @@ type breachCues struct {
 	denied, claimed, suspected, confirmed    bool
 }
 
-// read notes the cues of one sentence.
+// read notes the cues of one sentence, reading only what could still
+// change the breach's kind and status.
 func (c *breachCues) read(text string) {
-	c.insider = c.insider || insiderRe.MatchString(text)
-	c.stuffing = c.stuffing || stuffingRe.MatchString(text)
-	c.misconfig = c.misconfig || misconfigRe.MatchString(text)
-	c.ransomware = c.ransomware || ransomwareRe.MatchString(text)
-	c.denied = c.denied || deniedRe.MatchString(text)
-	c.claimed = c.claimed || claimedRe.MatchString(text)
-	c.suspected = c.suspected || suspectedRe.MatchString(text)
-	c.confirmed = c.confirmed || confirmedRe.MatchString(text)
+	if !c.insider {
+		c.insider = insiderRe.MatchString(text)
+		if !c.insider {
+			c.stuffing = c.stuffing || stuffingRe.MatchString(text)
+			c.misconfig = c.misconfig || misconfigRe.MatchString(text)
+			c.ransomware = c.ransomware || ransomwareRe.MatchString(text)
+		}
+	}
+	if !c.confirmed {
+		if c.confirmed = confirmedRe.MatchString(text); !c.confirmed {
+			c.claimed = c.claimed || claimedRe.MatchString(text)
+			c.denied = c.denied || deniedRe.MatchString(text)
+			c.suspected = c.suspected || suspectedRe.MatchString(text)
+		}
+	}
 }
 
 // kindOf names how the breach of f happened, "" when its article does not say.

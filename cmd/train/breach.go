@@ -174,7 +174,7 @@ func trainBreach(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs.SetOutput(stderr)
 	data := fs.String("data", filepath.Join("..", "shared", "eval", "casie", "dev"), "CASIE split folder (articles/, gold.jsonl)")
 	out := fs.String("out", filepath.Join("extract", "breach.bin"), "weights file to write")
-	epochs := fs.Int("epochs", 4, "passes over the training sentences")
+	epochs := fs.Int("epochs", 6, "passes over the training sentences")
 	folds := fs.String("folds", "01234", "last digits of the CASIE ids to train on (a subset of 0-4)")
 	if err := fs.Parse(args); err != nil {
 		return err
