@@ -4,26 +4,31 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/learn"
 	"github.com/newsgraph/newsgraph/internal/relit"
 )
 
 // doc holds the analysis of one article body.
 type doc struct {
-	body       string
-	paras      []paragraph
-	sents      []Span
-	sentPara   []int
-	toks       []token
-	quotes     []quoteSpan
-	ents       []*ent
-	byKey      map[string]int
-	ments      []mention
-	taken      takenSpans
-	orgs       *orgIndex
-	proseNames map[string]bool
-	gpe        map[string]bool
-	speakers   []spoke
-	orgAlias   map[string]int // normalised name or alias -> organisation entity
+	body         string
+	paras        []paragraph
+	sents        []Span
+	sentPara     []int
+	toks         []token
+	quotes       []quoteSpan
+	ents         []*ent
+	byKey        map[string]int
+	ments        []mention
+	taken        takenSpans
+	orgs         *orgIndex
+	proseNames   map[string]bool
+	gpe          map[string]bool
+	speakers     []spoke
+	orgAlias     map[string]int // normalised name or alias -> organisation entity
+	breach       *learn.Model   // the breach sentence classifier, nil for none
+	breachP      [][2]float64   // each sentence's P(actual breach), P(ransom); -1 until asked
+	breachRansom int            // the ransom label's index in breach, 0 for none
+	rules        []sentRules    // what the breach rules read in each sentence, once
 }
 
 func newDoc(body string, orgs *orgIndex) *doc {

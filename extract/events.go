@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/internal/relit"
 )
@@ -27,22 +29,25 @@ var (
 	causeDisclosureRe = relit.MustCompile(`(?i)\b(?:freedom of information|foi|human error|(?:mistakenly|inadvertently|accidentally|erroneously|wrongly) (?:\w+ )?(?:published|released|disclosed|exposed|shared|sent|included|uploaded))\b`)
 	// hackMoreRe is read apart from causeHackRe, which it would push past
 	// the fast matcher's size limit
-	hackMoreRe        = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
-	triggerMoreRe     = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
-	lossOfDeviceRe    = relit.MustCompile(`(?i)\b(?:loss|theft) of (?:an? |the |two |three |several |its |their )?(?:[\p{L}-]+ )?(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|briefcases?|bags?|computers?)\b`)
-	misdirectedRe     = relit.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
-	causeHackRe       = relit.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
-	exposedRe         = relit.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
-	inErrorRe         = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
-	deviceRe          = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
-	negationRe        = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
-	countRe           = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million|m\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a) million)\s+(?:of (?:its|their|the) )?(?:[\p{L}-]+\s+){0,3}?(people|persons|individuals|officers|staff|employees|personnel|members|customers|users|patients|victims|residents|cases|records|accounts|students|pupils|workers|children|families|clients|veterans|voters|tenants|applicants|citizens|taxpayers|subscribers|drivers|passengers|guests|donors|parents|claimants|candidates|pensioners|soldiers|troops|nurses|doctors|teachers|households|homes|businesses|shoppers|travellers|travelers|investors|policyholders|cardholders|account holders|borrowers|savers|carers|members of staff|members of the public|card holders|firefighters|paramedics|prisoners|inmates|volunteers|contractors|recipients|players|fans)\b`)
+	hackMoreRe     = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|(?:malicious|skimming) code)\b`)
+	triggerMoreRe  = relit.MustCompile(`(?i)\b(?:stolen (?:login )?(?:credentials|passwords)|misdirected)\b`)
+	lossOfDeviceRe = relit.MustCompile(`(?i)\b(?:loss|theft) of (?:an? |the |two |three |several |its |their )?(?:[\p{L}-]+ )?(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|briefcases?|bags?|computers?)\b`)
+	misdirectedRe  = relit.MustCompile(`(?i)\b(?:misdirected (?:emails?|letters?|post)|to the wrong (?:people|person|address|addresses|recipients?|email address|households?|homes|families|parents|customers|patients))\b`)
+	causeHackRe    = relit.MustCompile(`(?i)\b(?:hack(?:ed|ers?|ing)?|cyber ?criminals?|cyber[- ]?(?:attack|incident)|unauthori[sz]ed access|ransomware|intrusion|malware|phishing)\b`)
+	exposedRe      = relit.MustCompile(`(?i)\b(?:had been|have been|has been|was|were|been) (?:(?:also|then|later|accidentally|mistakenly|inadvertently|wrongly|erroneously|publicly) )?(?:exposed|published|released|disclosed|shared|sent|posted|uploaded|emailed)(?: online| in error| by mistake| by accident)?\b`)
+	inErrorRe      = relit.MustCompile(`(?i)\b(?:in error|by mistake|by accident|accidentally|mistakenly|inadvertently|wrongly|erroneously)\b`)
+	deviceRe       = relit.MustCompile(`(?i)\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|hard drives?|(?:mobile )?phones?|tablets?|devices?|paperwork|documents|files|briefcases?|bags?|papers|folders?|discs?|disks?)\b`)
+	negationRe     = relit.MustCompile(`(?i)\b(?:did not|does not|do not|didn't|doesn't|not held|not hold|not store|were not|was not|weren't|wasn't|not been|not compromised|not affected|not at risk|not included|no (?:personal|financial|sensitive))\b`)
+	// countNumRe finds a number that may count people or records: groups 1
+	// the qualifier, 2 the number; countsIn looks for the noun after it
+	countNumRe        = relit.MustCompile(`(?i)\b(?:(all|around|about|nearly|almost|more than|over|up to|some|approximately|roughly|at least|an estimated|fewer than|less than|as many as)\s+)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|billion|bn|m)\b)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|half a|a) (?:million|billion))\s`)
 	representsRe      = relit.MustCompile(`(?i)\b(?:(?:represents|representing|employs|employing|serves|serving a population|has|have|with|manages|managing|owns|owning|operates|operating|runs|running)|(?:supplies|supplying|serves|serving|provides|providing)\s+(?:[\p{L}-]+\s+){0,3}?to)\s+(?:the\s+|some\s+|more than\s+|over\s+|around\s+|about\s+|almost\s+|nearly\s+)*$`)
 	reportVerbRe      = relit.MustCompile(`(?i)\b(?:referred|reported|notified|informed|alerted|told|contacted|self-reported|self-referred|filing|filed)\b`)
 	passiveNotifiedRe = relit.MustCompile(`(?i)\b(?:has|have|had)\s+(?:also\s+)?been\s+(?:notified|informed|alerted|told|made aware)\b|\bis\s+(?:also\s+)?aware\b|\bare\s+(?:also\s+)?aware\b`)
 	// dayOfMonthRe: a month right before a number makes it a day ("Feb. 21", "March 14")
 	dayOfMonthRe = relit.MustCompile(`(?i)\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|december)\.?\s+$`)
-	monthRe      = relit.MustCompile(`\b(?:in|since|during|last|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	yearRe       = relit.MustCompile(`\b(?:19|20)\d\d\b`)
+	monthWordRe  = relit.MustCompile(`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b`)
 )
 
 // breachFrame is one breach as told in this article.
@@ -52,10 +57,15 @@ type breachFrame struct {
 	cause      string
 	causeText  string
 	exposed    map[string]bool
+	named      map[string]bool // the exposed items read as named categories where data was taken
 	notExposed map[string]bool
 	affected   map[int]bool
 	reportedTo map[int]bool
 	when       string
+	discovered string
+	disclosed  string
+	attacker   int
+	cues       breachCues
 	evidence   []Span
 }
 
@@ -84,8 +94,8 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		text := d.body[s.Start:s.End]
 		victim, via := d.victimIn(s)
 		cause, causeText, trig := causeUnknown, "", false
-		if d.mayTellOfBreach(si) { // the regular expressions only where a breach word stands
-			cause, causeText = classifyCause(text)
+		if r := d.rulesOf(si); r.may { // the regular expressions only where a breach word stands
+			cause, causeText = r.cause, r.causeText
 			causes[si] = [2]string{cause, causeText}
 			if cause == causeDisclosure && !inErrorRe.MatchString(text) && !causeDisclosureRe.MatchString(text) {
 				// "data was exposed" alone says what happened, not how:
@@ -94,8 +104,8 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 					cause = causeUnknown
 				}
 			}
-			trig = breachTrigger.MatchString(notDataBreach.ReplaceAllString(text, "")) || cause == causeHack || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure ||
-				exposesData(text)
+			trig = r.trigger || cause == causeHack || cause == causeLoss || cause == causeDataLoss || cause == causeDisclosure ||
+				d.exposesIn(si)
 		}
 		opened := len(frames)
 		switch {
@@ -160,17 +170,14 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		}
 		f.evidence = append(f.evidence, s)
 		d.readFacts(f, s)
-		if m := monthRe.FindStringSubmatch(text); m != nil && !published.IsZero() && f.when == "" {
-			if t, err := time.Parse("January 2006", m[1]+" "+strconv.Itoa(published.Year())); err == nil {
-				if t.After(published) {
-					t = t.AddDate(-1, 0, 0)
-				}
-				f.when = t.Format("2006-01")
-			}
-		}
+		d.readDates(f, text, published)
 	}
+	frames, topic = d.believedFrames(frames, topic)
 	d.inferCauses(frames, causes)
 	for _, f := range frames {
+		if f.when == "" {
+			f.when = f.discovered // found before it was told
+		}
 		if f.when == "" && !published.IsZero() {
 			f.when = published.Format("2006-01")
 		}
@@ -285,7 +292,7 @@ func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int)
 			return k
 		}
 	}
-	*frames = append(*frames, &breachFrame{victim: victim, via: -1, cause: cause, exposed: map[string]bool{},
+	*frames = append(*frames, &breachFrame{victim: victim, via: -1, attacker: -1, cause: cause, exposed: map[string]bool{}, named: map[string]bool{},
 		notExposed: map[string]bool{}, affected: map[int]bool{}, reportedTo: map[int]bool{}})
 	return len(*frames) - 1
 }
@@ -388,6 +395,7 @@ func isLoss(text string) bool {
 // for its client and becomes the via).
 func (d *doc) victimIn(s Span) (victim, via int) {
 	victim, via = -1, -1
+	best := 0
 	for _, mi := range d.mentionsIn(s.Start, s.End) {
 		m := d.ments[mi]
 		e := m.ent
@@ -407,11 +415,29 @@ func (d *doc) victimIn(s Span) (victim, via int) {
 			}
 			continue
 		}
-		if victim < 0 && victimKind(en.kind) && !m.inQuote && !d.nameAsModifier(m.Span) && !d.affiliation(m.Span) && !d.receivesNotice(m.Span, s) {
-			victim = e
+		if victimKind(en.kind) && !m.inQuote && !d.nameAsModifier(m.Span) && !d.affiliation(m.Span) && !d.receivesNotice(m.Span, s) && d.breachRoleOf(mi, s) == roleVictim {
+			// the organisation the sentence most says was breached
+			if sc := d.victimScore(mi, s); victim < 0 || sc > best && e != victim {
+				victim, best = e, sc
+			}
 		}
 	}
 	return victim, via
+}
+
+// attackerIn finds the attacker a sentence names: an organisation or
+// person in the role of attacker (breachRoleOf), or -1.
+func (d *doc) attackerIn(s Span) int {
+	for _, mi := range d.mentionsIn(s.Start, s.End) {
+		m := d.ments[mi]
+		if m.ent < 0 || m.inQuote || m.how == byPronoun {
+			continue
+		}
+		if t := d.ents[m.ent].typ; (t == Organization || t == Person) && d.breachRoleOf(mi, s) == roleAttacker {
+			return m.ent
+		}
+	}
+	return -1
 }
 
 // isSubject reports whether entity e is the subject of sentence s.
@@ -420,20 +446,40 @@ func (d *doc) isSubject(e int, s Span) bool {
 	return mi >= 0 && d.ments[mi].ent == e
 }
 
-// mainVictim is the first victim-kind organisation the article names.
+// mainVictim is the victim-kind organisation the article names most often
+// where it could be a victim (not an attacker, a researcher or a
+// publisher), the first named of equals; failing that, the first
+// victim-kind organisation that is not an attacker, a security firm or
+// no organisation at all.
 func (d *doc) mainVictim() int {
-	for _, m := range d.ments {
-		if m.ent >= 0 && d.ents[m.ent].typ == Organization && victimKind(d.ents[m.ent].kind) && d.ents[m.ent].kind != "" && !d.nameAsModifier(m.Span) {
-			return m.ent
+	best, bestN, first := -1, 0, -1
+	seen := map[int]bool{}
+	for mi, m := range d.ments {
+		if m.ent < 0 || seen[m.ent] || d.ents[m.ent].typ != Organization || !victimKind(d.ents[m.ent].kind) || d.ents[m.ent].kind == "" || d.nameAsModifier(m.Span) {
+			continue
+		}
+		seen[m.ent] = true
+		role := d.breachRoleOf(mi, d.sents[d.sentenceOf(m.Start)])
+		if first < 0 && (role == roleVictim || role == roleResearcher && !d.researcherByName(m.ent)) {
+			first = m.ent
+		}
+		if role != roleVictim {
+			continue
+		}
+		if n := len(d.ents[m.ent].spans); n > bestN {
+			best, bestN = m.ent, n
 		}
 	}
-	return -1
+	if best < 0 {
+		return first
+	}
+	return best
 }
 
 // factSentence reports whether a sentence without a breach word still
 // carries breach facts: data categories, counts of people, reporting.
 func (d *doc) factSentence(text string) bool {
-	if hasCountCue(text) && countRe.MatchString(text) || passiveNotifiedRe.MatchString(text) || regulatorActsRe.MatchString(text) {
+	if hasCountCue(text) && len(countsIn(text)) > 0 || passiveNotifiedRe.MatchString(text) || regulatorActsRe.MatchString(text) {
 		return true
 	}
 	low := strings.ToLower(text)
@@ -471,9 +517,27 @@ func (d *doc) mayTellOfBreach(si int) bool {
 // readFacts adds the data, counts and authorities sentence s tells of to f.
 func (d *doc) readFacts(f *breachFrame, s Span) {
 	text := d.body[s.Start:s.End]
+	if si := d.sentenceOf(s.Start); si >= 0 && si < len(d.sents) && d.rulesOf(si).may {
+		// how and how sure: only where a breach word stands
+		f.cues.read(text)
+		if f.attacker < 0 {
+			f.attacker = d.attackerIn(s)
+		}
+	}
 	low := strings.ToLower(text)
 	prevNeg, prevEnd := false, -1
-	for _, m := range findCategories(low) {
+	var matches []categoryMatch
+	if si := d.sentenceOf(s.Start); si >= 0 && si < len(d.sents) && d.sents[si] == s {
+		matches = append(matches, d.categoriesIn(si)...)
+	} else {
+		matches = findCategories(low)
+	}
+	exposure := exposureRe.MatchString(text)
+	if len(low) == len(text) && exposure {
+		matches = append(matches, d.dataPhrases(s, matches)...)
+		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
+	}
+	for _, m := range matches {
 		// "people are worried about their bank details": a fear, no fact
 		if worryBeforeRe.MatchString(low[max(0, m.at-40):m.at]) {
 			continue
@@ -483,10 +547,14 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		if prevNeg && prevEnd >= 0 && prevEnd <= m.at && listGapRe.MatchString(low[prevEnd:m.at]) {
 			neg = true
 		}
+		label := surfaceLabel(low, m)
 		if neg {
-			f.notExposed[m.label] = true
+			f.notExposed[label] = true
 		} else {
-			f.exposed[m.label] = true
+			f.exposed[label] = true
+			if exposure && (m.label != label || categoryLabel(m.label)) {
+				f.named[label] = true
+			}
 		}
 		prevNeg, prevEnd = neg, m.end
 	}
@@ -494,7 +562,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		d.readReportedTo(f, s)
 		return
 	}
-	for _, m := range countRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range countsIn(text) {
 		if representsRe.MatchString(text[max(0, m[0]-80):m[0]]) { // the words right before the number
 			continue
 		}
@@ -506,11 +574,11 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		}
 		num := strings.ToLower(strings.ReplaceAll(text[m[4]:m[5]], ",", ""))
 		mult := 1.0
-		if strings.HasSuffix(num, "million") {
-			num = strings.TrimSpace(strings.TrimSuffix(num, "million"))
-			mult = 1e6
-		} else if strings.HasSuffix(num, "m") {
-			num, mult = strings.TrimSuffix(num, "m"), 1e6 // "1.5m customers"
+		for _, sc := range countScales {
+			if strings.HasSuffix(num, sc.suffix) {
+				num, mult = strings.TrimSpace(strings.TrimSuffix(num, sc.suffix)), sc.mult // "1.5m customers", "a billion accounts"
+				break
+			}
 		}
 		if w, ok := numberWords[num]; ok {
 			num = w // "two million"
@@ -712,8 +780,16 @@ func containsWord(s, w string) bool { return indexWord(s, w) >= 0 }
 // eventOf turns a frame into an Event.
 func (d *doc) eventOf(f *breachFrame) Event {
 	v := d.ents[f.victim]
-	ev := Event{Type: "DataBreach", Victim: v.key, Cause: f.causeText, When: f.when, Evidence: f.evidence}
+	ev := Event{Type: "DataBreach", Victim: v.key, Cause: f.causeText, When: f.when, Discovered: f.discovered,
+		Disclosed: f.disclosed, Evidence: f.evidence}
 	ev.Key = BreachKeyPrefix(v.key) + f.cause
+	ev.Kind, ev.Status = kindOf(f), statusOf(f)
+	if f.attacker >= 0 && f.attacker != f.victim {
+		ev.Attacker = d.ents[f.attacker].key
+		if d.ents[f.attacker].typ == Organization && d.ents[f.attacker].kind != KindCriminal {
+			d.ents[f.attacker].kind = KindThreatActor // a criminal group stays one
+		}
+	}
 	label := map[string]string{causeHack: "hack", causeDisclosure: "data disclosure", causeLoss: "lost data", causeDataLoss: "data loss", causeUnknown: "data breach"}[f.cause]
 	ev.Name = v.name + " " + label
 	if f.via >= 0 {
@@ -810,8 +886,14 @@ func (d *doc) receivesNotice(sp, s Span) bool {
 	return mi >= 0 && d.ments[mi].Start == sp.Start
 }
 
+// countScales are the magnitudes a count may end with.
+var countScales = []struct {
+	suffix string
+	mult   float64
+}{{"million", 1e6}, {"billion", 1e9}, {"bn", 1e9}, {"m", 1e6}}
+
 // numberWords are the numbers news writes in words before "million".
-var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+var numberWords = map[string]string{"a": "1", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
 	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "half a": "0.5"}
 
 // hasCountCue reports whether text may hold a count: a digit or "million".
@@ -830,4 +912,81 @@ func clauseGap(gap string) bool {
 
 func hasCountCue(text string) bool {
 	return strings.ContainsAny(text, "0123456789") || strings.Contains(text, " million")
+}
+
+// readDates reads the dates of a breach sentence into f: the first date of
+// the incident, of its discovery and of its disclosure the passage gives.
+func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
+	if !yearRe.MatchString(text) && !monthWordRe.MatchString(text) {
+		return
+	}
+	for _, bd := range datesIn(text, published) {
+		switch bd.what {
+		case "discovered":
+			if f.discovered == "" {
+				f.discovered = bd.when
+			}
+		case "disclosed":
+			if f.disclosed == "" {
+				f.disclosed = bd.when
+			}
+		default:
+			if f.when == "" {
+				f.when = bd.when
+			}
+		}
+	}
+}
+
+// countNouns are what a count in a breach report counts.
+var countNouns = setOf(`people persons individuals officers staff employees personnel members customers users patients
+victims residents cases records accounts students pupils workers children families clients veterans voters tenants
+applicants citizens taxpayers subscribers drivers passengers guests donors parents claimants candidates pensioners
+soldiers troops nurses doctors teachers households homes businesses shoppers travellers travelers investors
+policyholders cardholders holders borrowers savers carers firefighters paramedics prisoners inmates volunteers
+contractors recipients players fans addresses passwords credentials emails files documents messages cards numbers
+usernames logins profiles entries rows identities contacts devices computers servers websites sites databases
+organisations organizations companies hotels stores restaurants banks hospitals schools consumers americans britons
+agents adults`)
+
+// countsIn finds the counts of text: a number (countNumRe) and, up to
+// four words after it, a noun of countNouns ("47,000 officers and staff",
+// "1.5m customers", "a billion Yahoo accounts"). Each match holds the
+// offsets of the whole, the qualifier, the number and the noun, as
+// FindAllStringSubmatchIndex gives them.
+func countsIn(text string) [][]int {
+	var out [][]int
+	for _, m := range countNumRe.FindAllStringSubmatchIndex(text, -1) {
+		at := m[1] // after the number and one space
+		if rest := text[at:]; strings.HasPrefix(rest, "of its ") || strings.HasPrefix(rest, "of their ") || strings.HasPrefix(rest, "of the ") {
+			at += strings.IndexByte(rest[3:], ' ') + 4
+		}
+		for w := 0; w < 4 && at < len(text); w++ {
+			for at < len(text) && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n') {
+				at++
+			}
+			end := at
+			for end < len(text) {
+				r, n := utf8.DecodeRuneInString(text[end:])
+				if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+					break
+				}
+				end += n
+			}
+			if end == at {
+				break
+			}
+			word := strings.ToLower(text[at:end])
+			word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+			if countNouns[word] {
+				out = append(out, []int{m[0], end, m[2], m[3], m[4], m[5], at, end})
+				break
+			}
+			if end < len(text) && text[end] != ' ' && text[end] != '\n' && text[end] != '\t' {
+				break // a comma or a full stop ends the counted phrase
+			}
+			at = end
+		}
+	}
+	return out
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/internal/fastprose"
+	"github.com/newsgraph/newsgraph/internal/learn"
 )
 
 // ErrEmptyArticle is returned for an article with no body text.
@@ -116,6 +117,10 @@ type Extractor struct {
 	orgs    *orgIndex
 	maxBody int
 	timeout time.Duration
+	// breach is the breach sentence classifier; breachErr why it did not load
+	breach       *learn.Model
+	breachRansom int
+	breachErr    error
 }
 
 // New returns an Extractor.
@@ -128,7 +133,12 @@ func New(cfg Config) *Extractor {
 	if l == nil {
 		l = slog.New(slog.DiscardHandler)
 	}
-	x := &Extractor{model: m, logger: l, orgs: newOrgIndex(), maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout}
+	bm, err := loadBreachModel()
+	x := &Extractor{model: m, logger: l, orgs: newOrgIndex(), maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout,
+		breach: bm, breachErr: err}
+	if bm != nil {
+		x.breachRansom = max(0, bm.Index("ransom"))
+	}
 	if x.maxBody == 0 {
 		x.maxBody = DefaultMaxBodyBytes
 	}
@@ -156,6 +166,9 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	if err := x.model.Err(); err != nil {
 		return Result{}, err
 	}
+	if x.breachErr != nil {
+		return Result{}, x.breachErr
+	}
 	start := time.Now()
 	// check reports ctx's end or the article's time running out.
 	check := func() error {
@@ -177,6 +190,7 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 		}
 	}
 	d := newDoc(a.Body, x.orgs)
+	d.breach, d.breachRansom = x.breach, x.breachRansom
 	stage(func() { err = x.tagNames(d) })
 	stage(d.findEntities)
 	stage(d.findAppositiveRoles)

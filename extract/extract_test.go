@@ -527,12 +527,12 @@ func TestExtractor_Extract_breaches(t *testing.T) {
 		// "were not exposed" is a fact of the same breach, not a second one
 		{"payroll-supplier", "Kingsmere Borough Council", []string{"names", "national insurance numbers"}, []string{"bank account details"}, 6450,
 			[]string{"Information Commissioner's Office"}, "ransomware"},
-		{"named-supplier", "Greater Manchester Police", []string{"names", "photos", "collar numbers"}, nil, 0, []string{"National Crime Agency"}, "ransomware"},
-		{"police-said", "Thames Valley Police", []string{"personal data"}, nil, 0, nil, ""},
+		{"named-supplier", "Greater Manchester Police", []string{"names", "photographs", "collar numbers"}, nil, 0, []string{"National Crime Agency"}, "ransomware"},
+		{"police-said", "Thames Valley Police", []string{"personal details"}, nil, 0, nil, ""},
 		// "an NHS trust" is the trust, not the NHS; the gang is never the victim
 		{"criminal-group", "Marlow Bridge NHS Trust", []string{"names", "addresses"}, nil, 3100, []string{"Information Commissioner's Office"}, "ransomware"},
 		// "but not passwords" is not exposed
-		{"water-company", "Tarn Valley Water", []string{"names", "bank account details"}, []string{"passwords"}, 0, nil, "hackers"},
+		{"water-company", "Tarn Valley Water", []string{"names", "account numbers"}, []string{"passwords"}, 0, nil, "hackers"},
 		// the office that received the notice is no victim but a body reported to
 		{"us-insurer", "Harbor State Insurance", nil, nil, 52000, []string{"Oregon Attorney General's Office"}, "hackers"},
 		{"trust-letters", "Broadfield NHS Trust", nil, nil, 140, []string{"Action Fraud"}, "to the wrong homes"},

@@ -323,7 +323,7 @@ var dataCategories = []dataCategory{
 	{"personal data of victims, witnesses and suspects", []string{"information on victims, witnesses and suspects", "personal identifiable information on victims", "data of victims", "details of victims", "victims, witnesses and suspects", "victims and witnesses"}},
 	{"descriptions of offences", []string{"descriptions of offenses", "descriptions of offences", "description of offences", "crime reports", "details of offences", "details of crimes"}},
 	{"body-worn camera footage", []string{"body-worn camera footage", "bodycam footage", "body cam footage", "body-worn video", "body worn video", "body camera footage", "bodycam", "body cam"}},
-	{"identity cards", []string{"warrant cards", "identity cards", "id cards"}},
+	{"identity cards", []string{"warrant cards", "warrant card details", "identity cards", "id cards"}},
 	{"salaries", []string{"salaries", "salary", "salary details", "pay grades", "allowances"}},
 	{"passport numbers", []string{"passport numbers", "passport details", "passport number"}},
 	{"driving licence numbers", []string{"driving licence numbers", "driving licence details", "driver's license numbers", "driving licences"}},

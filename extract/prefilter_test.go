@@ -99,7 +99,7 @@ func TestRulesAgree(t *testing.T) {
 		t.Errorf("only %d of %d regexps match any test text", matched, len(rules))
 	}
 	// and the prefilter does its job: the rules with words have literals
-	for _, g := range []*relit.Regexp{reportVerbRe, breachTrigger, countRe, supplierPhrase} {
+	for _, g := range []*relit.Regexp{reportVerbRe, breachTrigger, countNumRe, supplierPhrase} {
 		if g.Literals() == nil {
 			t.Errorf("%s: no prefilter", g)
 		}

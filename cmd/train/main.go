@@ -24,7 +24,9 @@ type trainer struct {
 }
 
 // trainers lists the models by name.
-var trainers = map[string]trainer{}
+var trainers = map[string]trainer{
+	"breach": {about: "breach sentence classifier (extract/breach.bin) from CASIE ids ending 0-4", run: trainBreach},
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
