@@ -44,7 +44,7 @@ func timelineCommand(e *env) *cli.Command {
 					date = "undated"
 				}
 				who, source := it.Speaker, it.Publisher
-				if it.Kind == "event" {
+				if it.Kind != "statement" {
 					who, source = "", it.ID
 				} else if source == "" {
 					source = it.Article
