@@ -171,7 +171,8 @@ func encodeRows[T any](rows []T) ([]json.RawMessage, error) {
 // filterQuotes returns the indexes of the quotes matching f, in the order
 // and with the meaning of queries.Quotes: Speaker is an entity id or a name
 // or alias (case-insensitive, whole), Text a case-insensitive substring,
-// MinSources the least number of articles reporting the quote.
+// MinSources the least number of articles reporting the quote,
+// MinConfidence the least confidence.
 func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 	speaker := strings.TrimSpace(f.Speaker)
 	text := strings.ToLower(strings.TrimSpace(f.Text))
@@ -201,7 +202,7 @@ func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 		if f.Article != "" && q.Article != f.Article || f.Breach != "" && q.Breach != f.Breach {
 			continue
 		}
-		if text != "" && !strings.Contains(s.quoteText[i], text) || q.Sources < f.MinSources {
+		if text != "" && !strings.Contains(s.quoteText[i], text) || q.Sources < f.MinSources || !q.Confident(f.MinConfidence) {
 			continue
 		}
 		out = append(out, i)
