@@ -143,7 +143,7 @@ func buildSnapshot(ctx context.Context, src source) (*snapshot, error) {
 	s.breachesByArticle = map[string][]int{}
 	for i, b := range s.breaches {
 		s.breachByID[b.ID] = i
-		for _, n := range append([]string{b.Victim, b.Via}, b.ReportedTo...) {
+		for _, n := range append([]string{b.Victim, b.Via, b.Attacker}, b.ReportedTo...) {
 			if n != "" && !slices.Contains(s.breachesByName[n], i) {
 				s.breachesByName[n] = append(s.breachesByName[n], i)
 			}

@@ -521,7 +521,7 @@
       if (r.org) add("o:" + r.org, r.org, "organization", r.org_id ? entityHref(r.org_id) : searchHref(r.org, "org"), r.title || "member");
     });
     (e.breaches || []).forEach(function (b) {
-      var rel = b.victim === e.name ? "victim" : b.via === e.name ? "supplier" : list(b.reported_to).indexOf(e.name) >= 0 ? "told" : "spoke on";
+      var rel = b.victim === e.name ? "victim" : b.via === e.name ? "supplier" : b.attacker === e.name ? "attacker" : list(b.reported_to).indexOf(e.name) >= 0 ? "told" : "spoke on";
       add("b:" + b.id, b.name || b.id, "breach", breachHref(b.id), rel);
     });
     (e.articles || []).forEach(function (id) {
