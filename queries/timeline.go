@@ -47,9 +47,11 @@ type TimelineItem struct {
 	// Sources and Publishers count the articles and outlets reporting it.
 	Sources    int `json:"sources"`
 	Publishers int `json:"publishers"`
-	// Cue and Confidence are a statement's (see QuoteRow).
-	Cue        string   `json:"cue,omitempty"`
-	Confidence *float64 `json:"confidence,omitempty"`
+	// Cue, SpeakerMention and Confidence are a statement's (see
+	// QuoteRow): an unnamed source has no Speaker but a SpeakerMention.
+	Cue            string   `json:"cue,omitempty"`
+	SpeakerMention *Mention `json:"speaker_mention,omitempty"`
+	Confidence     *float64 `json:"confidence,omitempty"`
 	// at orders items within a day: the article's full time.
 	at    string
 	start int
@@ -141,7 +143,7 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 		a := ix.info(q.Article)
 		it := TimelineItem{Date: day(a.Published), DateSource: "published", Kind: "statement", ID: q.ID, Breach: q.Breach,
 			Speaker: q.Speaker, SpeakerID: q.SpeakerID, Text: q.Text, Article: q.Article, Publisher: a.outletName(),
-			Sources: q.Sources, Publishers: q.Publishers, Cue: q.Cue, Confidence: q.Confidence, at: a.Published, start: q.Start}
+			Sources: q.Sources, Publishers: q.Publishers, Cue: q.Cue, SpeakerMention: q.SpeakerMention, Confidence: q.Confidence, at: a.Published, start: q.Start}
 		if it.Date == "" {
 			it.DateSource = ""
 		}

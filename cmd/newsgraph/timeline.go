@@ -49,6 +49,9 @@ func timelineCommand(e *env) *cli.Command {
 				} else if source == "" {
 					source = it.Article
 				}
+				if it.Kind == "statement" && who == "" && it.SpeakerMention != nil {
+					who = "(" + clip(it.SpeakerMention.Text, 40) + ")"
+				}
 				cells = append(cells, []string{date, it.Kind, who, clip(it.Text, 70), source, strconv.Itoa(it.Sources)})
 			}
 			return table(e.stdout, []string{"DATE", "KIND", "WHO", "WHAT", "SOURCE", "ARTICLES"}, cells)
