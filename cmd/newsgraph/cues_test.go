@@ -48,6 +48,12 @@ func TestQuotes_cueAndConfidence(t *testing.T) {
 			t.Errorf("quotes table lacks %q:\n%s", want, r.stdout)
 		}
 	}
+	r = newsgraph(t, "", "timeline", "--db", db)
+	for _, want := range []string{"discovered", "disclosed", "(A spokesperson for the council)"} {
+		if r.code != exitOK || !strings.Contains(r.stdout, want) {
+			t.Errorf("timeline lacks %q (exit %d):\n%s%s", want, r.code, r.stdout, r.stderr)
+		}
+	}
 	for _, tc := range []struct {
 		min  string
 		want int
