@@ -18,7 +18,7 @@ type doc struct {
 	ents       []*ent
 	byKey      map[string]int
 	ments      []mention
-	taken      []Span
+	taken      takenSpans
 	orgs       *orgIndex
 	proseNames map[string]bool
 	gpe        map[string]bool
@@ -281,4 +281,55 @@ func (d *doc) topicOverSupplier(e, off int) int {
 		}
 	}
 	return e
+}
+
+// takenSpans are the spans of recorded mentions, with a bitmap of their
+// bytes so that asking whether a span meets one of them costs the span's
+// length, however many were recorded.
+type takenSpans struct {
+	spans []Span
+	bits  []uint64
+}
+
+// add records sp.
+func (t *takenSpans) add(sp Span) {
+	t.spans = append(t.spans, sp)
+	t.mark(sp)
+}
+
+func (t *takenSpans) mark(sp Span) {
+	if n := (sp.End + 63) / 64; n > len(t.bits) {
+		t.bits = append(t.bits, make([]uint64, n-len(t.bits))...)
+	}
+	for i := sp.Start; i < sp.End; i++ {
+		t.bits[i/64] |= 1 << (i % 64)
+	}
+}
+
+// overlaps reports whether sp meets a recorded span.
+func (t *takenSpans) overlaps(sp Span) bool {
+	for i := sp.Start; i < sp.End && i/64 < len(t.bits); i++ {
+		if t.bits[i/64]&(1<<(i%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dropOverlapping forgets the recorded spans that meet sp.
+func (t *takenSpans) dropOverlapping(sp Span) {
+	keep := t.spans[:0]
+	for _, k := range t.spans {
+		if !(k.Start < sp.End && sp.Start < k.End) {
+			keep = append(keep, k)
+		}
+	}
+	if len(keep) == len(t.spans) {
+		return
+	}
+	t.spans = keep
+	clear(t.bits)
+	for _, k := range keep {
+		t.mark(k)
+	}
 }

@@ -193,27 +193,17 @@ func (d *doc) mention(sp Span, e int, how mentionKind, word string) {
 	if e >= 0 {
 		d.ents[e].spans = append(d.ents[e].spans, sp)
 	}
-	d.taken = append(d.taken, sp)
+	d.taken.add(sp)
 }
 
 // overlapsTaken reports whether sp overlaps a recorded mention.
-func (d *doc) overlapsTaken(sp Span) bool {
-	for _, t := range d.taken {
-		if sp.Start < t.End && t.Start < sp.End {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) overlapsTaken(sp Span) bool { return d.taken.overlaps(sp) }
 
 // inQuote reports whether offset lies inside quote marks.
 func (d *doc) inQuote(off int) bool {
-	for _, q := range d.quotes {
-		if off >= q.Start && off < q.End {
-			return true
-		}
-	}
-	return false
+	// quotes are in text order and do not overlap
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].End > off })
+	return i < len(d.quotes) && d.quotes[i].Start <= off
 }
 
 // findGazetteerLowercase finds multi-word gazetteer names written in lower

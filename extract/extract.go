@@ -3,9 +3,11 @@ package extract
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/internal/fastprose"
@@ -13,6 +15,47 @@ import (
 
 // ErrEmptyArticle is returned for an article with no body text.
 var ErrEmptyArticle = errors.New("extract: empty article")
+
+// Default bounds on the work one article may cost (Config.MaxBodyBytes,
+// Config.Timeout). Real news articles are a few to a few hundred
+// kilobytes and take milliseconds.
+const (
+	DefaultMaxBodyBytes = 1 << 20
+	DefaultTimeout      = 10 * time.Second
+)
+
+// LimitError is returned for an article that is over one of the bounds
+// of Config: its body is larger than MaxBodyBytes, or its analysis took
+// longer than Timeout. The article is not analysed (nothing of it is
+// returned); other articles are not affected.
+type LimitError struct {
+	// Limit is "size" or "time".
+	Limit string
+	// Size is the body's size in bytes and Max the bound (size); Timeout
+	// the time bound (time).
+	Size, Max int
+	Timeout   time.Duration
+}
+
+func (e *LimitError) Error() string {
+	if e.Limit == "size" {
+		return fmt.Sprintf("extract: the article's text is %s, over the %s limit of what is analysed", byteSize(e.Size), byteSize(e.Max))
+	}
+	return fmt.Sprintf("extract: analysing the article took over %s, its time limit", e.Timeout)
+}
+
+// byteSize writes n bytes for people: "50.0 MB", "1 MiB".
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1e6:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	case n >= 1e3:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
 
 // Model holds the part-of-speech tagger and entity recogniser: prose's
 // models (github.com/jdkato/prose/v2), run by a fast implementation that
@@ -57,14 +100,22 @@ type Config struct {
 	Model *Model
 	// Logger receives debug logs; nil discards them.
 	Logger *slog.Logger
+	// MaxBodyBytes is the largest body analysed (0: DefaultMaxBodyBytes,
+	// -1: no bound). A larger article gets a *LimitError.
+	MaxBodyBytes int
+	// Timeout bounds the analysis of one article (0: DefaultTimeout, -1:
+	// no bound). An article that takes longer gets a *LimitError.
+	Timeout time.Duration
 }
 
 // Extractor finds entities, quotes and events in articles. It is safe for
 // concurrent use.
 type Extractor struct {
-	model  *Model
-	logger *slog.Logger
-	orgs   *orgIndex
+	model   *Model
+	logger  *slog.Logger
+	orgs    *orgIndex
+	maxBody int
+	timeout time.Duration
 }
 
 // New returns an Extractor.
@@ -77,8 +128,18 @@ func New(cfg Config) *Extractor {
 	if l == nil {
 		l = slog.New(slog.DiscardHandler)
 	}
-	return &Extractor{model: m, logger: l, orgs: newOrgIndex()}
+	x := &Extractor{model: m, logger: l, orgs: newOrgIndex(), maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout}
+	if x.maxBody == 0 {
+		x.maxBody = DefaultMaxBodyBytes
+	}
+	if x.timeout == 0 {
+		x.timeout = DefaultTimeout
+	}
+	return x
 }
+
+// Model returns the extractor's model, to share with other extractors.
+func (x *Extractor) Model() *Model { return x.model }
 
 // Extract analyses one article: its people, organisations and places, who
 // said what (quoted and reported speech), and the data breaches it tells of.
@@ -89,23 +150,50 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	if strings.TrimSpace(a.Body) == "" {
 		return Result{ArticleID: a.ID}, ErrEmptyArticle
 	}
+	if x.maxBody > 0 && len(a.Body) > x.maxBody {
+		return Result{ArticleID: a.ID}, &LimitError{Limit: "size", Size: len(a.Body), Max: x.maxBody}
+	}
 	if err := x.model.Err(); err != nil {
 		return Result{}, err
 	}
+	start := time.Now()
+	// check reports ctx's end or the article's time running out.
+	check := func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if x.timeout > 0 && time.Since(start) > x.timeout {
+			return &LimitError{Limit: "time", Timeout: x.timeout}
+		}
+		return nil
+	}
+	// stage runs the stages in order, checking before each.
+	var err error
+	stage := func(f func()) {
+		if err == nil {
+			if err = check(); err == nil {
+				f()
+			}
+		}
+	}
 	d := newDoc(a.Body, x.orgs)
-	if err := x.tagNames(d); err != nil {
+	stage(func() { err = x.tagNames(d) })
+	stage(d.findEntities)
+	stage(d.findAppositiveRoles)
+	stage(d.attribute)
+	var indirect []Quote
+	stage(func() { indirect = d.reportedSpeech() })
+	stage(d.attribute) // again, now that reported speech has named more speakers
+	stage(d.inferTitleOrgs)
+	var frames []*breachFrame
+	var topic []int
+	stage(func() { frames, topic = d.findEvents(a.Published) })
+	if err == nil {
+		err = check()
+	}
+	if err != nil {
 		return Result{}, err
 	}
-	if err := ctx.Err(); err != nil {
-		return Result{}, err
-	}
-	d.findEntities()
-	d.findAppositiveRoles()
-	d.attribute()
-	indirect := d.reportedSpeech()
-	d.attribute() // again, now that reported speech has named more speakers
-	d.inferTitleOrgs()
-	frames, topic := d.findEvents(a.Published)
 	r := Result{ArticleID: a.ID}
 	frameKey := make([]string, len(frames))
 	for i, f := range frames {

@@ -46,14 +46,7 @@ func (d *doc) dropOverlapping(sp Span) {
 		keep = append(keep, m)
 	}
 	d.ments = keep
-	taken := d.taken[:0]
-	for _, t := range d.taken {
-		if t.Start < sp.End && sp.Start < t.End {
-			continue
-		}
-		taken = append(taken, t)
-	}
-	d.taken = taken
+	d.taken.dropOverlapping(sp)
 }
 
 // findAcronyms links acronyms to organisations: defined in brackets after

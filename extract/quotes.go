@@ -469,12 +469,9 @@ func (d *doc) unquotedWords(s, e int) int {
 
 // hasQuoteMarks reports whether a quote overlaps sentence s.
 func (d *doc) hasQuoteMarks(s Span) bool {
-	for _, q := range d.quotes {
-		if q.overlaps(s) {
-			return true
-		}
-	}
-	return false
+	// quotes are in text order and their marks do not overlap
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].outer.End > s.Start })
+	return i < len(d.quotes) && d.quotes[i].overlaps(s)
 }
 
 // trailingAttribution finds the attribution that closes a sentence of

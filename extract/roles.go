@@ -25,13 +25,8 @@ func titleEnd(toks []token, k int) int {
 // ending right before off, the name of the title's holder.
 func (d *doc) possessiveTitleBefore(off int) (org int, title string, ok bool) {
 	toks := d.toks
-	k := -1
-	for i, t := range toks {
-		if t.End > off {
-			break
-		}
-		k = i
-	}
+	// the last token ending at or before off
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].End > off }) - 1
 	// "Its chair, Dr Emma Runswick": step over the honorific
 	if k > 0 && toks[k].low == "." {
 		k--
@@ -136,14 +131,8 @@ func (d *doc) findAppositiveRoles() {
 			}
 		}
 		// the token after the name must be a comma
-		k := -1
-		for i, t := range toks {
-			if t.Start >= m.End {
-				k = i
-				break
-			}
-		}
-		if k < 0 || toks[k].low != "," || k+1 >= len(toks) {
+		k := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= m.End })
+		if k == len(toks) || toks[k].low != "," || k+1 >= len(toks) {
 			continue
 		}
 		k++

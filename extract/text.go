@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,7 +37,74 @@ func splitParagraphs(body string) []paragraph {
 		out = append(out, paragraph{Span: l})
 	}
 	for i := range out {
-		out[i].sentences = splitSentences(body, out[i].Span)
+		out[i].sentences = boundSentences(body, splitSentences(body, out[i].Span))
+	}
+	return boundParagraphs(out)
+}
+
+// Bounds on the units of analysis. Much of the analysis looks around a
+// word within its sentence or paragraph, so a text that is one enormous
+// sentence (a 50 MB line) would cost time quadratic in its length. No real
+// sentence is near these sizes: a longer one is cut into pieces at spaces,
+// and a longer paragraph into paragraphs of at most maxParaSentences
+// sentences, which keeps extraction linear in the text.
+const (
+	maxSentenceBytes = 2000
+	maxParaSentences = 60
+)
+
+// boundSentences cuts every sentence of ss longer than maxSentenceBytes
+// at the last space before the bound (or at the bound, where there is
+// none).
+func boundSentences(body string, ss []Span) []Span {
+	long := false
+	for _, sp := range ss {
+		long = long || sp.End-sp.Start > maxSentenceBytes
+	}
+	if !long {
+		return ss
+	}
+	var out []Span
+	for _, sp := range ss {
+		for sp.End-sp.Start > maxSentenceBytes {
+			cut := sp.Start + maxSentenceBytes
+			for cut > sp.Start && !utf8.RuneStart(body[cut]) {
+				cut--
+			}
+			if k := strings.LastIndexByte(body[sp.Start:cut], ' '); k > 0 {
+				cut = sp.Start + k
+			}
+			if s, e := trimSpan(body, sp.Start, cut); s < e {
+				out = append(out, Span{s, e})
+			}
+			sp.Start, _ = trimSpan(body, cut, sp.End)
+		}
+		if sp.Start < sp.End {
+			out = append(out, sp)
+		}
+	}
+	return out
+}
+
+// boundParagraphs splits every paragraph of more than maxParaSentences
+// sentences into paragraphs of at most that many.
+func boundParagraphs(ps []paragraph) []paragraph {
+	long := false
+	for _, p := range ps {
+		long = long || len(p.sentences) > maxParaSentences
+	}
+	if !long {
+		return ps
+	}
+	var out []paragraph
+	for _, p := range ps {
+		for len(p.sentences) > maxParaSentences {
+			head := p.sentences[:maxParaSentences]
+			out = append(out, paragraph{Span: Span{head[0].Start, head[len(head)-1].End}, sentences: head})
+			p.sentences = p.sentences[maxParaSentences:]
+			p.Start = p.sentences[0].Start
+		}
+		out = append(out, p)
 	}
 	return out
 }
@@ -160,10 +228,8 @@ func isAbbreviation(before string) bool {
 
 // sentenceAt returns the index of the sentence in ss containing offset.
 func sentenceAt(ss []Span, off int) int {
-	for i, s := range ss {
-		if off < s.End {
-			return i
-		}
+	if i := sort.Search(len(ss), func(i int) bool { return off < ss[i].End }); i < len(ss) {
+		return i
 	}
 	return len(ss) - 1
 }

@@ -13,6 +13,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/lib/pq"
 
+	"github.com/newsgraph/newsgraph/internal/redact"
+
 	// Cayley's PostgreSQL backend registers itself (and lib/pq its
 	// "postgres" driver) on import; only this SQL backend is linked in.
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
@@ -57,9 +59,14 @@ type pgStore struct {
 func openPostgres(ctx context.Context, dsn string, opts Options, logger *slog.Logger) (*pgStore, cgraph.QuadStore, error) {
 	u, err := url.Parse(dsn)
 	if err != nil {
-		return nil, nil, fmt.Errorf("open store: bad PostgreSQL URL: %w", err)
+		// url.Error repeats the URL, password and all
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, nil, fmt.Errorf("open store %s: bad PostgreSQL URL: %w", redact.DSN(dsn), err)
 	}
-	name := u.Redacted()
+	name := redact.DSN(dsn)
 	dbName := strings.TrimPrefix(u.Path, "/")
 	if dbName == "" {
 		return nil, nil, fmt.Errorf("open store %s: the URL names no database (postgres://user@host:port/DATABASE)", name)

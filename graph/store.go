@@ -18,6 +18,8 @@ import (
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/internal/redact"
+
 	// Quad formats register themselves by import; the HTTP read and write
 	// endpoints and exports look them up by name.
 	_ "github.com/cayleygraph/quad/json"
@@ -157,7 +159,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	case isPostgres(dsn):
 		pg, qs, err = openPostgres(ctx, dsn, opts, logger)
 	case strings.Contains(dsn, "://"):
-		return nil, fmt.Errorf("open %s: %w (use memory:, bolt:///path, postgres://... or a path)", dsn, ErrUnsupportedDSN)
+		return nil, fmt.Errorf("open %s: %w (use memory:, bolt:///path, postgres://... or a path)", redact.DSN(dsn), ErrUnsupportedDSN)
 	default:
 		bdir = dsn
 		bdb, qs, err = openBolt(bdir, opts)
@@ -165,7 +167,7 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	name := dsn
+	name := redact.DSN(dsn)
 	if pg != nil {
 		name = pg.name
 	}

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -98,19 +100,36 @@ func LabelArticle(label quad.Value) string {
 
 // VersionHash returns the hash that identifies an article's content when
 // loading: ContentHashOf, extended with the article's other sources, so
-// that a new syndicated copy of a stored article updates its sources.
+// that a new syndicated copy of a stored article updates its sources. A
+// source that is a file counts by its file name, not by the path it was
+// given: the same folder loaded by an absolute path, a relative one or
+// under another name is the same content, and stays unchanged.
 func VersionHash(a corpus.Article) string {
 	h := ContentHashOf(a)
 	if len(a.Sources) == 0 {
 		return h
 	}
+	names := make([]string, len(a.Sources))
+	for i, s := range a.Sources {
+		names[i] = sourceName(s)
+	}
+	sort.Strings(names)
 	sum := sha256.New()
 	sum.Write([]byte(h))
-	for _, s := range a.Sources {
+	for _, s := range names {
 		sum.Write([]byte{0})
 		sum.Write([]byte(s))
 	}
 	return hex.EncodeToString(sum.Sum(nil))
+}
+
+// sourceName is what identifies a source in VersionHash: a URL as it is,
+// a file path by its file name.
+func sourceName(s string) string {
+	if strings.Contains(s, "://") || s == "-" {
+		return s
+	}
+	return filepath.Base(filepath.ToSlash(s))
 }
 
 // articleQuads returns the quads of one version of an article: Quads,

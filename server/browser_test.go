@@ -23,59 +23,8 @@ const chromiumPath = "/usr/bin/chromium"
 // test's temp dir, and also to NEWSGRAPH_SCREENSHOTS when that names a
 // directory.
 func TestBrowser_RickPrior(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	chrome := os.Getenv("NEWSGRAPH_CHROMIUM")
-	if chrome == "" {
-		chrome = chromiumPath
-	}
-	if _, err := os.Stat(chrome); err != nil {
-		t.Skipf("Chromium not found at %s (install it with apt-get install -y chromium, or set NEWSGRAPH_CHROMIUM): %v", chrome, err)
-	}
+	bctx, jsErrs := startBrowser(t)
 	srv := newTestServer(t, Config{Store: fixtureStore(t), QueryTimeout: 2 * time.Second})
-
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chrome),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
-	defer cancelBrowser()
-
-	// Collect JavaScript exceptions and console errors: the page must run
-	// without any.
-	var mu sync.Mutex
-	var jsErrors []string
-	chromedp.ListenTarget(bctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch ev := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			jsErrors = append(jsErrors, ev.ExceptionDetails.Error())
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == runtime.APITypeError {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, string(a.Value))
-				}
-				jsErrors = append(jsErrors, "console.error: "+strings.Join(args, " "))
-			}
-		}
-	})
 
 	shots := []string{t.TempDir()}
 	if dir := os.Getenv("NEWSGRAPH_SCREENSHOTS"); dir != "" {
@@ -259,9 +208,72 @@ func TestBrowser_RickPrior(t *testing.T) {
 		}
 	}
 
-	mu.Lock()
-	defer mu.Unlock()
-	for _, e := range jsErrors {
+	for _, e := range jsErrs() {
 		t.Errorf("JavaScript error: %s", e)
+	}
+}
+
+// startBrowser starts headless Chromium for a browser test, or skips the
+// test where there is none (or in -short mode). jsErrors returns the
+// JavaScript exceptions and console errors the pages raised so far: the
+// page must run without any.
+func startBrowser(t *testing.T) (bctx context.Context, jsErrors func() []string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	chrome := os.Getenv("NEWSGRAPH_CHROMIUM")
+	if chrome == "" {
+		chrome = chromiumPath
+	}
+	if _, err := os.Stat(chrome); err != nil {
+		t.Skipf("Chromium not found at %s (install it with apt-get install -y chromium, or set NEWSGRAPH_CHROMIUM): %v", chrome, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chrome),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-extensions", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	bctx, cancelBrowser := chromedp.NewContext(actx, chromedp.WithLogf(t.Logf))
+	t.Cleanup(cancelBrowser)
+
+	// Collect JavaScript exceptions and console errors: the page must run
+	// without any.
+	var mu sync.Mutex
+	var errs []string
+	chromedp.ListenTarget(bctx, func(ev any) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			errs = append(errs, ev.ExceptionDetails.Error())
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.APITypeError {
+				var args []string
+				for _, a := range ev.Args {
+					args = append(args, string(a.Value))
+				}
+				errs = append(errs, "console.error: "+strings.Join(args, " "))
+			}
+		}
+	})
+
+	return bctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]string(nil), errs...)
 	}
 }

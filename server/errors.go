@@ -21,6 +21,13 @@ var (
 	// ErrBusy means too many queries were running to start another one
 	// before the request's deadline.
 	ErrBusy = errors.New("too many queries running")
+	// ErrQueryMemory means the Gizmo queries running grew the heap past
+	// Config.QueryMemory and were stopped.
+	ErrQueryMemory = errors.New("query memory budget exceeded")
+	// ErrArticleLimit means a posted article is over a bound of what one
+	// article's analysis may cost (its size or its time); an IngestFunc
+	// wraps it around the reason.
+	ErrArticleLimit = errors.New("article over a bound of analysis")
 )
 
 // httpError is an error with the HTTP status it maps to.
@@ -48,7 +55,7 @@ func statusOf(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, ErrNotFound):
 		return http.StatusNotFound
-	case errors.Is(err, ErrResultLimit):
+	case errors.Is(err, ErrResultLimit), errors.Is(err, ErrArticleLimit), errors.Is(err, ErrQueryMemory):
 		return http.StatusUnprocessableEntity
 	case errors.Is(err, ErrQueryTimeout), errors.Is(err, context.DeadlineExceeded):
 		return http.StatusGatewayTimeout

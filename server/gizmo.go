@@ -14,6 +14,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
+
+	"github.com/newsgraph/newsgraph/internal/membudget"
 )
 
 // gizmoResult is the body of a successful /api/v2/query answer; it has the
@@ -78,6 +80,8 @@ func (h *handler) runGizmo(ctx context.Context, qu string, col query.Collation) 
 		return nil, err
 	}
 	defer release()
+	ctx, done := h.mem.Watch(ctx)
+	defer done()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	lq := &longQuery{slots: h.longSlots, cancel: cancel}
@@ -87,6 +91,9 @@ func (h *handler) runGizmo(ctx context.Context, qu string, col query.Collation) 
 		lq.end()
 	}()
 	out, err := runGizmo(ctx, h.qs, qu, col, h.resultLimit, h.queryTimeout)
+	if cause := context.Cause(ctx); errors.Is(cause, membudget.ErrExceeded) {
+		return nil, fmt.Errorf("gizmo: query stopped: %w (%w)", ErrQueryMemory, cause)
+	}
 	if errors.Is(context.Cause(ctx), errTooManyLong) {
 		return nil, fmt.Errorf("gizmo: query stopped after %v: %d other long-running queries hold the server; try again later: %w",
 			h.longAfter, cap(h.longSlots), ErrBusy)

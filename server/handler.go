@@ -13,6 +13,7 @@ import (
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/membudget"
 )
 
 // handler is the http.Handler NewHandler returns.
@@ -23,6 +24,8 @@ type handler struct {
 	api          *cayleyhttp.APIv2
 	snaps        *snapshots
 	ingest       IngestFunc
+	hosts        map[string]bool   // Config.AllowedHosts, normalised
+	mem          *membudget.Budget // nil: no bound
 	queryTimeout time.Duration
 	resultLimit  int
 	maxBody      int64
@@ -154,6 +157,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("Referrer-Policy", "no-referrer")
 	hdr.Set("X-Frame-Options", "DENY")
 	hdr.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+	if !h.hostAllowed(r.Host) {
+		h.writeError(sw, r, errorf(http.StatusMisdirectedRequest, "this server does not answer for the host %q (newsgraph serve --allowed-host NAME adds it)", r.Host))
+		return
+	}
 	if r.ContentLength > h.maxBody {
 		h.writeError(sw, r, errorf(http.StatusRequestEntityTooLarge, "request body of %d bytes is larger than the limit of %d bytes", r.ContentLength, h.maxBody))
 		return

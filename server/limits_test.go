@@ -305,3 +305,29 @@ func TestHandler_SourceFaults(t *testing.T) {
 		})
 	}
 }
+
+// TestHandler_GizmoMemory runs queries that allocate without end, as many
+// at once as the server runs: each is stopped by the memory budget with
+// 422, and the server goes on answering.
+func TestHandler_GizmoMemory(t *testing.T) {
+	const queries = 3
+	srv := newTestServer(t, Config{Store: fixtureStore(t), QueryMemory: 64 << 20, MaxQueries: queries, MaxLongQueries: queries, QueryTimeout: 30 * time.Second})
+	hog := `var a = []; for (var i = 0; i < 1e9; i++) { a.push([i, i + 1, i + 2, "x" + i]); } g.emit(a.length)`
+	statuses := make(chan response, queries)
+	for range queries {
+		go func() { statuses <- get(t, gizmoURL(srv.URL, hog)) }()
+	}
+	for range queries {
+		r := <-statuses
+		if r.status != http.StatusUnprocessableEntity {
+			t.Errorf("status %d, want 422: %s", r.status, r.body)
+			continue
+		}
+		if msg := r.errorText(t); !strings.Contains(msg, "memory budget") {
+			t.Errorf("error %q does not name the memory budget", msg)
+		}
+	}
+	if r := get(t, gizmoURL(srv.URL, `g.V().Limit(3).All()`)); r.status != http.StatusOK {
+		t.Errorf("after the stopped queries: status %d: %s", r.status, r.body)
+	}
+}

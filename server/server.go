@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -19,6 +21,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/membudget"
 )
 
 // Config configures the handler NewHandler builds.
@@ -56,6 +59,15 @@ type Config struct {
 	// Ingest extracts a posted article and adds it to Store; it serves
 	// POST /api/articles. Nil makes that endpoint answer 501.
 	Ingest IngestFunc
+	// QueryMemory bounds how much the heap may grow while Gizmo queries
+	// run (all that run at once together): past it they are stopped with
+	// 422. Zero means DefaultQueryMemory; below zero, no bound.
+	QueryMemory int64
+	// AllowedHosts are the host names, besides IP addresses and localhost,
+	// that requests may name in their Host header; a request naming any
+	// other gets 421. This keeps a page on another site from reading the
+	// API through DNS rebinding (pointing its own name at this server).
+	AllowedHosts []string
 	// Logger receives request logs at Debug and server errors at Error;
 	// nil discards them.
 	Logger *slog.Logger
@@ -68,6 +80,7 @@ type IngestFunc func(ctx context.Context, a corpus.Article) error
 const (
 	DefaultQueryTimeout       = 10 * time.Second
 	DefaultResultLimit        = 5000
+	DefaultQueryMemory        = 1 << 30
 	DefaultMaxBodyBytes int64 = 4 << 20
 )
 
@@ -123,6 +136,16 @@ func newHandler(cfg Config, src source) (*handler, error) {
 		allowWrite:   cfg.AllowWrite,
 		token:        cfg.Token,
 		mux:          http.NewServeMux(),
+		hosts:        map[string]bool{},
+	}
+	switch {
+	case cfg.QueryMemory == 0:
+		h.mem = membudget.New(DefaultQueryMemory)
+	case cfg.QueryMemory > 0:
+		h.mem = membudget.New(uint64(cfg.QueryMemory))
+	}
+	for _, n := range cfg.AllowedHosts {
+		h.hosts[normalHost(n)] = true
 	}
 	if h.logger == nil {
 		h.logger = slog.New(slog.DiscardHandler)
@@ -208,3 +231,21 @@ func contextWithTimeout(r *http.Request, d time.Duration) (context.Context, cont
 
 // pathEscape escapes an id for use as one URL path segment.
 func pathEscape(id string) string { return url.PathEscape(id) }
+
+// normalHost is a Host header's or an allowed name's host, without port,
+// brackets or a final dot, in lower case.
+func normalHost(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	return strings.ToLower(host)
+}
+
+// hostAllowed reports whether a request naming host in its Host header
+// is answered: an IP address, localhost, or a name of Config.AllowedHosts.
+// A request without a Host (HTTP/1.0) comes from no browser and is.
+func (h *handler) hostAllowed(host string) bool {
+	n := normalHost(host)
+	return n == "" || net.ParseIP(n) != nil || n == "localhost" || strings.HasSuffix(n, ".localhost") || h.hosts[n]
+}

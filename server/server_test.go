@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -533,5 +535,50 @@ func TestHandler_Bolt(t *testing.T) {
 	}
 	if r := get(t, srv.URL+"/api/v2/read?format=nquads&sub=%3Cng:entity/person/rick-prior%3E"); r.status != 200 || len(r.body) == 0 {
 		t.Errorf("read on bolt: %d, %d bytes", r.status, len(r.body))
+	}
+}
+
+// TestHandler_host checks the server answers only for the hosts it
+// serves: a page elsewhere that points its own name at the server (DNS
+// rebinding) gets 421, not the API.
+func TestHandler_host(t *testing.T) {
+	srv := newTestServer(t, Config{Store: fixtureStore(t), AllowedHosts: []string{"newsroom.example:8080"}})
+	_, port, err := net.SplitHostPort(strings.TrimPrefix(srv.URL, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		host string
+		want int
+	}{
+		{"127.0.0.1:" + port, http.StatusOK},
+		{"localhost:" + port, http.StatusOK},
+		{"LOCALHOST.", http.StatusOK},
+		{"[::1]:" + port, http.StatusOK},
+		{"newsroom.example", http.StatusOK},
+		{"Newsroom.Example:" + port, http.StatusOK},
+		{"attacker.example:" + port, http.StatusMisdirectedRequest},
+		{"newsroom.example.attacker.example", http.StatusMisdirectedRequest},
+	} {
+		req, err := http.NewRequest("GET", srv.URL+"/api/entities", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = tc.host // the Host header the browser sends
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode != tc.want {
+			t.Errorf("Host %s: status %d, want %d (%s)", tc.host, resp.StatusCode, tc.want, body)
+		}
+		if tc.want != http.StatusOK && !strings.Contains(string(body), `"error"`) {
+			t.Errorf("Host %s: body %s, want a JSON error", tc.host, body)
+		}
 	}
 }

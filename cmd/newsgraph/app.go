@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/redact"
 )
 
 // Exit codes.
@@ -145,7 +146,7 @@ func (e *env) openRead(c *cli.Context) (*graph.Store, error) {
 	db := c.String("db")
 	s, err := graph.Open(c.Context, db, graph.Options{ReadOnly: true, Logger: e.logger})
 	if errors.Is(err, graph.ErrNotExist) {
-		return nil, fmt.Errorf("%w (load articles first: newsgraph load --db %s PATH)", err, db)
+		return nil, fmt.Errorf("%w (load articles first: newsgraph load --db %s PATH)", err, redact.DSN(db))
 	}
 	return s, err
 }

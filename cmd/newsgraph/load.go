@@ -47,12 +47,19 @@ func loadCommand(e *env) *cli.Command {
 				Usage: "print neither progress nor the summary, only the inputs skipped"},
 			&cli.IntFlag{Name: "batch-size", Value: defaultLoadBatch,
 				Usage: "quads written per transaction"},
+			&cli.DurationFlag{Name: "article-timeout", Value: extract.DefaultTimeout,
+				Usage: "skip an article whose analysis takes longer than this"},
+			&cli.IntFlag{Name: "max-article-bytes", Value: extract.DefaultMaxBodyBytes,
+				Usage: "skip an article whose text is larger than this many bytes"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usageError{errors.New("load: no PATH given")}
 			}
-			for _, name := range []string{"jobs", "batch-size"} {
+			if d := c.Duration("article-timeout"); d <= 0 {
+				return usageError{fmt.Errorf("load: --article-timeout %s: want more than 0", d)}
+			}
+			for _, name := range []string{"jobs", "batch-size", "max-article-bytes"} {
 				if n := c.Int(name); n < 1 {
 					return usageError{fmt.Errorf("load: --%s %d: want 1 or more", name, n)}
 				}
@@ -63,6 +70,8 @@ func loadCommand(e *env) *cli.Command {
 				jobs:  c.Int("jobs"),
 				quiet: c.Bool("quiet"),
 				batch: c.Int("batch-size"),
+				limits: extract.Config{Timeout: c.Duration("article-timeout"),
+					MaxBodyBytes: c.Int("max-article-bytes")},
 			})
 		},
 	}
@@ -89,6 +98,9 @@ type loadOptions struct {
 	jobs  int
 	quiet bool
 	batch int
+	// limits holds the bounds of one article's analysis (Timeout,
+	// MaxBodyBytes; zero: extract's defaults).
+	limits extract.Config
 }
 
 // loadStats is what load prints.
@@ -141,7 +153,9 @@ func (e *env) loadPaths(ctx context.Context, opts loadOptions) (st loadStats, er
 	}
 	defer closeStore(s, &err)
 	// The model is built while the articles are read.
-	x := extract.New(extract.Config{Model: extract.StartModel(), Logger: e.logger})
+	xc := opts.limits
+	xc.Model, xc.Logger = extract.StartModel(), e.logger
+	x := extract.New(xc)
 	src := corpus.Walk(opts.paths, corpus.Config{Logger: e.logger, Stdin: e.stdin})
 	defer src.Close()
 	cfg := loadConfig{jobs: opts.jobs, stderr: e.stderr, logger: e.logger}

@@ -247,6 +247,31 @@ func TestLoad_copies(t *testing.T) {
 	if dump := strings.Join(dumpStore(t, db), "\n"); !strings.Contains(dump, "wire-later.txt") {
 		t.Error("the new copy is not a source")
 	}
+
+	// The same files by another path, or in a copy of the folder under
+	// another name, are the same articles: nothing is written.
+	before := dumpStore(t, db)
+	moved := filepath.Join(t.TempDir(), "renamed")
+	if err := os.CopyFS(moved, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(wd, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{rel, moved, dir + string(filepath.Separator) + "." + string(filepath.Separator)} {
+		r = newsgraph(t, "", "load", "--db", db, path)
+		if s := summary(t, r.stdout); r.code != exitOK || s["unchanged"] != 2 || s["replaced"] != 0 || s["new"] != 0 || s["quads written"] != 0 {
+			t.Errorf("load of %s: exit %d, summary %v, want 2 unchanged and nothing written\n%s", path, r.code, s, r.stderr)
+		}
+	}
+	if diff := dumpDiff(before, dumpStore(t, db)); diff != "" {
+		t.Errorf("loading by other paths changed the store:\n%s", diff)
+	}
 }
 
 // TestLoad_changed edits an article between loads: its facts are
@@ -332,6 +357,17 @@ func TestLoad_badInput(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
+	// Under the 50 MiB file limit but over what one article's analysis
+	// may take: one 2 MB line, and one quoted sentence repeated.
+	hostile := map[string]string{
+		"oneline.txt":  strings.Repeat("police said the data of officers was exposed and ", 40000),
+		"repeated.txt": strings.Repeat("\"We are investigating,\" said Rick Prior of the Police Federation. ", 25000),
+	}
+	for name, text := range hostile {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	empty := filepath.Join(t.TempDir(), "empty-folder")
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
@@ -344,7 +380,7 @@ func TestLoad_badInput(t *testing.T) {
 	if r.code != exitSkipped {
 		t.Errorf("exit %d, want %d\nstderr:\n%s", r.code, exitSkipped, r.stderr)
 	}
-	bad := []string{"image.png", "latin1.txt", "sitemap.html", "cut.xml", "lines.jsonl", "empty-file.txt", "huge.txt", "empty-folder"}
+	bad := []string{"image.png", "latin1.txt", "sitemap.html", "cut.xml", "lines.jsonl", "empty-file.txt", "huge.txt", "empty-folder", "oneline.txt", "repeated.txt"}
 	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
 	for _, name := range bad {
 		var hits []string
@@ -355,6 +391,9 @@ func TestLoad_badInput(t *testing.T) {
 		}
 		if len(hits) != 1 {
 			t.Errorf("want one line naming %s on stderr, got %q", name, hits)
+		}
+		if hostile[name] != "" && len(hits) == 1 && !strings.Contains(hits[0], "over the 1 MiB limit") {
+			t.Errorf("the line for %s does not name the bound: %s", name, hits[0])
 		}
 	}
 	if len(lines) != len(bad) {

@@ -192,6 +192,8 @@ func TestReadCommands(t *testing.T) {
 		{name: "query syntax error", args: []string{"query", "--db", db, "g.V(.All()"}, code: exitFailed, stderr: `query "g.V(.All()": SyntaxError`},
 		{name: "query file syntax error", stdin: "", args: []string{"query", "--db", db, "-f", qfile + ".missing"}, code: exitFailed, stderr: "count.js.missing"},
 		{name: "query timeout", args: []string{"query", "--db", db, "--timeout", "200ms", "while (true) {}"}, code: exitFailed, stderr: "timed out"},
+		{name: "query memory", args: []string{"query", "--db", db, "--query-memory", "50000000", `var a = []; while (true) { a.push([a.length, "x" + a.length]); }`}, code: exitFailed, stderr: "memory budget exceeded"},
+		{name: "query memory zero", args: []string{"query", "--db", db, "--query-memory", "0", "g.V().All()"}, code: exitUsage, stderr: "--query-memory"},
 		{name: "missing store", args: []string{"quotes", "--db", db + ".nope"}, code: exitFailed, stderr: db + ".nope"},
 		{name: "missing store query", args: []string{"query", "--db", db + ".nope", "g.V().All()"}, code: exitFailed, stderr: "does not exist"},
 		{name: "unknown command", args: []string{"frobnicate"}, code: exitUsage, stderr: "frobnicate"},

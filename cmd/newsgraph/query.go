@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +12,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/newsgraph/newsgraph/internal/membudget"
 	"github.com/newsgraph/newsgraph/queries"
+	"github.com/newsgraph/newsgraph/server"
 )
 
 func queryCommand(e *env) *cli.Command {
@@ -27,9 +30,14 @@ func queryCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "file", Aliases: []string{"f"}, Usage: "read the query from `FILE`"},
 			&cli.IntFlag{Name: "limit", Value: 1000, Usage: "stop after `N` results (0: no limit)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "stop the query after this long"},
+			queryMemoryFlag(),
 		},
 		Action: func(c *cli.Context) (err error) {
 			src, name, err := e.querySource(c)
+			if err != nil {
+				return err
+			}
+			budget, err := queryBudget(c)
 			if err != nil {
 				return err
 			}
@@ -38,7 +46,12 @@ func queryCommand(e *env) *cli.Command {
 				return err
 			}
 			defer closeStore(s, &err)
-			res, err := queries.Gizmo(c.Context, s, src, c.Int("limit"), c.Duration("timeout"))
+			ctx, done := budget.Watch(c.Context)
+			defer done()
+			res, err := queries.Gizmo(ctx, s, src, c.Int("limit"), c.Duration("timeout"))
+			if cause := context.Cause(ctx); errors.Is(cause, membudget.ErrExceeded) {
+				return fmt.Errorf("query %s stopped: %w (raise --query-memory)", name, cause)
+			}
 			if err != nil {
 				return fmt.Errorf("query %s: %w", name, err)
 			}
@@ -91,4 +104,19 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// queryMemoryFlag is the --query-memory flag of query and serve.
+func queryMemoryFlag() cli.Flag {
+	return &cli.Int64Flag{Name: "query-memory", Value: server.DefaultQueryMemory,
+		Usage: "stop Gizmo queries once the heap has grown by this many `BYTES` while they run (all at once together)"}
+}
+
+// queryBudget is the budget of --query-memory.
+func queryBudget(c *cli.Context) (*membudget.Budget, error) {
+	n := c.Int64("query-memory")
+	if n <= 0 {
+		return nil, usageError{fmt.Errorf("%s: --query-memory %d: want more than 0 bytes", c.Command.Name, n)}
+	}
+	return membudget.New(uint64(n)), nil
 }

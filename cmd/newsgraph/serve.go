@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/redact"
 	"github.com/newsgraph/newsgraph/server"
 )
 
@@ -34,6 +36,8 @@ func serveCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "max-queries", Usage: "Gizmo queries run at once (0: 4 per CPU)"},
 			&cli.BoolFlag{Name: "allow-write", Usage: "enable POST /api/articles and /api/v2/write (needs --token-file)"},
 			&cli.StringFlag{Name: "token-file", Usage: "read the bearer token writes need from this `FILE`"},
+			queryMemoryFlag(),
+			&cli.StringSliceFlag{Name: "allowed-host", Usage: "also answer requests for this host `NAME` (repeatable; IP addresses, localhost and the --addr host always are)"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := serveOptions{
@@ -45,6 +49,8 @@ func serveCommand(e *env) *cli.Command {
 				maxQueries:   c.Int("max-queries"),
 				allowWrite:   c.Bool("allow-write"),
 				tokenFile:    c.String("token-file"),
+				allowedHosts: c.StringSlice("allowed-host"),
+				queryMemory:  c.Int64("query-memory"),
 			}
 			if err := opts.check(); err != nil {
 				return usageError{err}
@@ -63,6 +69,8 @@ type serveOptions struct {
 	maxQueries   int
 	allowWrite   bool
 	tokenFile    string
+	allowedHosts []string
+	queryMemory  int64
 }
 
 // check reports flags that make no sense.
@@ -76,6 +84,8 @@ func (o serveOptions) check() error {
 		return fmt.Errorf("serve: --max-body-bytes %d: want 1 or more", o.maxBody)
 	case o.maxQueries < 0:
 		return fmt.Errorf("serve: --max-queries %d: want 0 (4 per CPU) or more", o.maxQueries)
+	case o.queryMemory <= 0:
+		return fmt.Errorf("serve: --query-memory %d: want more than 0 bytes", o.queryMemory)
 	case o.allowWrite && o.tokenFile == "":
 		return errors.New("serve: --allow-write needs --token-file: writes are only accepted with a bearer token")
 	}
@@ -90,6 +100,8 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 		MaxBodyBytes: o.maxBody,
 		MaxQueries:   o.maxQueries,
 		AllowWrite:   o.allowWrite,
+		AllowedHosts: append(o.allowedHosts, o.addr),
+		QueryMemory:  o.queryMemory,
 		Logger:       e.logger,
 	}
 	if o.allowWrite {
@@ -102,7 +114,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 	// nothing.
 	s, err := graph.Open(ctx, o.db, graph.Options{ReadOnly: !o.allowWrite, NoBloom: true, Logger: e.logger})
 	if errors.Is(err, graph.ErrNotExist) {
-		err = fmt.Errorf("%w (load articles first: newsgraph load --db %s PATH)", err, o.db)
+		err = fmt.Errorf("%w (load articles first: newsgraph load --db %s PATH)", err, redact.DSN(o.db))
 	}
 	if err != nil {
 		return err
@@ -116,7 +128,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 		if err := m.Err(); err != nil {
 			return fmt.Errorf("load the extraction model: %w", err)
 		}
-		cfg.Ingest = ingester(s, extract.New(extract.Config{Model: m, Logger: e.logger}))
+		cfg.Ingest = ingester(s, extract.New(extract.Config{Model: m, Logger: e.logger, Timeout: o.queryTimeout}))
 	}
 	// Listen before building the handler, which starts reading the store
 	// in the background at once: ServeListener ends that read before it
@@ -142,7 +154,20 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 // readToken reads the bearer token from a file: one line, surrounding
 // white space ignored.
 func readToken(path string) (string, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("read token: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return "", fmt.Errorf("read token: %w", err)
+	}
+	// Anyone who can read the token can write to the store.
+	if perm := info.Mode().Perm(); perm&0o077 != 0 {
+		return "", fmt.Errorf("token file %s can be read by others (mode %04o): make it yours alone with chmod 600 %s", path, perm, path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, 1<<16))
 	if err != nil {
 		return "", fmt.Errorf("read token: %w", err)
 	}
@@ -178,6 +203,9 @@ func ingester(s *graph.Store, x *extract.Extractor) server.IngestFunc {
 		d := graph.Doc{Article: a}
 		if st != graph.StatusUnchanged {
 			if d.Result, err = x.Extract(ctx, a); err != nil {
+				if le := (*extract.LimitError)(nil); errors.As(err, &le) {
+					return fmt.Errorf("%w: %w", server.ErrArticleLimit, err)
+				}
 				return err
 			}
 		}

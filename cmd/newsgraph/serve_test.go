@@ -387,6 +387,14 @@ func TestServe_flags(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// a good token, but one that others can read
+	shared := filepath.Join(dir, "shared")
+	if err := os.WriteFile(shared, []byte("s3cret-token\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	missingDB := filepath.Join(dir, "missing.db")
 	tests := []struct {
 		name string
@@ -398,6 +406,7 @@ func TestServe_flags(t *testing.T) {
 		{"missing token file", []string{"--db", "memory:", "--allow-write", "--token-file", filepath.Join(dir, "nope")}, exitFailed, "read token"},
 		{"empty token file", []string{"--db", "memory:", "--allow-write", "--token-file", empty}, exitFailed, "is empty"},
 		{"two-word token", []string{"--db", "memory:", "--allow-write", "--token-file", twoWords}, exitFailed, "one word"},
+		{"world-readable token", []string{"--db", "memory:", "--allow-write", "--token-file", shared}, exitFailed, "chmod 600"},
 		{"zero timeout", []string{"--query-timeout", "0s"}, exitUsage, "--query-timeout"},
 		{"zero result limit", []string{"--result-limit", "0"}, exitUsage, "--result-limit"},
 		{"zero body", []string{"--max-body-bytes", "0"}, exitUsage, "--max-body-bytes"},

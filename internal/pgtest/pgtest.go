@@ -18,6 +18,8 @@ import (
 	"time"
 
 	"github.com/lib/pq"
+
+	"github.com/newsgraph/newsgraph/internal/redact"
 )
 
 // EnvVar names the environment variable holding the server's URL, e.g.
@@ -99,10 +101,4 @@ func NewDatabase(t testing.TB) string {
 	return dsn
 }
 
-func redacted(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return "(unparsable URL)"
-	}
-	return u.Redacted()
-}
+func redacted(dsn string) string { return redact.DSN(dsn) }

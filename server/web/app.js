@@ -417,10 +417,18 @@
                   el("span", { class: "muted", text: " " + list([ev.publisher, fmtDate(ev.published), ev.mentions ? plural(ev.mentions, "mention") : ""]).join(" · ") })),
                 ev.sentence ? el("blockquote", { class: "sentence", text: ev.sentence }) : el("p", { class: "muted", text: "No sentence states it: the article's own data." }),
                 ev.sentence ? el("div", { class: "muted offsets", text: "bytes " + ev.start + "–" + ev.end + " of the article's text" },
-                  ev.url ? [" · ", el("a", { href: ev.url, rel: "noopener noreferrer", target: "_blank", text: "original" })] : null) : null);
+                  originalLink(ev.url)) : null);
             })));
         }));
     }).catch(fail);
+  }
+
+  // originalLink links an article's own address, when it is a web address:
+  // a stored url of javascript:, data: or anything else is shown as text.
+  function originalLink(url) {
+    if (!url) return null;
+    if (!/^https?:\/\//i.test(url)) return [" · ", el("span", { class: "muted", title: "not a web address, so not a link", text: url })];
+    return [" · ", el("a", { href: url, rel: "noopener noreferrer", target: "_blank", text: "original" })];
   }
 
   function fact(label, value) {
@@ -438,7 +446,7 @@
       show(
         el("h1", { text: a.title || a.id }),
         el("p", { class: "lede" }, list([a.publisher, a.author, fmtDate(a.published)]).join(" · "),
-          a.url ? [" · ", el("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", text: "original" })] : null),
+          originalLink(a.url)),
         el("div", { class: "grid" },
           el("div", null, section("Quotes", (a.quotes || []).length, quoteList(a.quotes, { sources: [a] }))),
           el("div", null,
