@@ -43,6 +43,6 @@ func ExampleOpen() {
 	}
 	// Output:
 	// true
-	// new 2, unchanged 0, entities 5, quotes 5, quads 277
+	// new 2, unchanged 0, entities 6, quotes 6, quads 357
 	// new 0, unchanged 2, entities 0, quotes 0, quads 0
 }

@@ -886,6 +886,7 @@ func rekey(r extract.Result, f func(string) string) extract.Result {
 		}
 		ev.Victim = f(ev.Victim)
 		ev.Via = f(ev.Via)
+		ev.Attacker = f(ev.Attacker)
 		ev.ReportedTo = slices.Clone(ev.ReportedTo)
 		for i := range ev.ReportedTo {
 			ev.ReportedTo[i] = f(ev.ReportedTo[i])

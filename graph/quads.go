@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -102,6 +103,17 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		b.add(n, IsPartOf, art)
 		b.add(n, Start, quad.Int(q.Span.Start))
 		b.add(n, End, quad.Int(q.Span.End))
+		b.str(n, Cue, q.Cue)
+		if m := q.SpeakerMention; m != nil && strings.TrimSpace(m.Text) != "" {
+			b.str(n, SpeakerMention, m.Text)
+			if 0 <= m.Start && m.Start < m.End && m.End <= len(a.Body) {
+				b.add(n, SpeakerStart, quad.Int(m.Start))
+				b.add(n, SpeakerEnd, quad.Int(m.End))
+			}
+		}
+		if c, ok := ConfidenceValue(q.Confidence); ok {
+			b.add(n, Confidence, quad.Float(c))
+		}
 		if sn, ok := ev.sentence(q.Sentence); ok {
 			b.add(n, InSentence, sn)
 		}
@@ -141,6 +153,9 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		}
 		ref(Victim, e.Victim)
 		ref(Via, e.Via)
+		ref(Attacker, e.Attacker)
+		str(BreachKind, string(e.Kind))
+		str(BreachStatus, string(e.Status))
 		for _, x := range e.Exposed {
 			str(Exposed, x, textMatchers(x, false)...)
 		}
@@ -155,10 +170,22 @@ func Quads(a corpus.Article, r extract.Result) []quad.Quad {
 		}
 		str(Cause, e.Cause, textMatchers(e.Cause, false)...)
 		str(When, e.When, textOnly(whenMatch(e.When)))
+		str(Discovered, e.Discovered, textOnly(whenMatch(e.Discovered)))
+		str(Disclosed, e.Disclosed, textOnly(whenMatch(e.Disclosed)))
 	}
 
 	sortQuads(b.out)
 	return b.out
+}
+
+// ConfidenceValue returns the confidence of a quote as stored: c rounded
+// to three decimals and at most 1, or false when c is not above 0 (a
+// quote that gives none: its confidence is unknown).
+func ConfidenceValue(c float64) (float64, bool) {
+	if !(c > 0) { // also NaN
+		return 0, false
+	}
+	return math.Round(min(c, 1)*1000) / 1000, true
 }
 
 // ContentHashOf returns the hex SHA-256 of an article's id, metadata and

@@ -88,6 +88,20 @@ const (
 	Cause = quad.IRI("ng:cause")
 	// When is when an event happened ("2023-08" or "2023-08-27").
 	When = quad.IRI("ng:when")
+	// Attacker links a breach to who carried it out: an entity of kind
+	// "threat actor".
+	Attacker = quad.IRI("ng:attacker")
+	// BreachKind is how a breach happened: hack, ransomware, insider,
+	// misconfiguration, mistaken disclosure, lost device, credential
+	// stuffing or supplier (a string).
+	BreachKind = quad.IRI("ng:breachKind")
+	// BreachStatus is how sure an article is that a breach happened: confirmed,
+	// suspected, claimed (by the attackers) or denied (a string).
+	BreachStatus = quad.IRI("ng:status")
+	// Discovered is when a breach was found, in When's format.
+	Discovered = quad.IRI("ng:discovered")
+	// Disclosed is when a breach was made public, in When's format.
+	Disclosed = quad.IRI("ng:disclosed")
 
 	// Kind is an entity's kind, e.g. "police force" (a string).
 	Kind = quad.IRI("ng:kind")
@@ -109,6 +123,22 @@ const (
 	// End is the byte offset where a quote, or a sentence node's sentence,
 	// ends in its article's body.
 	End = quad.IRI("ng:end")
+	// Cue is the speech verb or phrase of a quote as written ("said",
+	// "according to"; a string).
+	Cue = quad.IRI("ng:cue")
+	// SpeakerMention is the words of the article that name or describe a
+	// quote's speaker ("Ms Whitlock", "a spokesperson"; a string). A quote
+	// of an unnamed source has one and no <schema:creator>.
+	SpeakerMention = quad.IRI("ng:speakerMention")
+	// SpeakerStart and SpeakerEnd are the byte offsets of a quote's
+	// SpeakerMention in its article's body.
+	SpeakerStart = quad.IRI("ng:speakerStart")
+	// SpeakerEnd: see SpeakerStart.
+	SpeakerEnd = quad.IRI("ng:speakerEnd")
+	// Confidence is the estimated probability that a quote's speaker is
+	// right, from 0 to 1 (an xsd:double, rounded to three decimals).
+	// Quotes of stores written before 2026-12 have none: unknown.
+	Confidence = quad.IRI("ng:confidence")
 	// SentenceStart is the byte offset of the start of a quote's sentence,
 	// in stores written before 2026-12 (since, see InSentence).
 	SentenceStart = quad.IRI("ng:sentenceStart")
@@ -150,8 +180,8 @@ const (
 //
 // Evidence is kept for an article's mentions of entities and events (with
 // <ng:mentionCount>), for roles (person <ng:role> role node) and for each
-// fact of an event (victim, via, exposed, notExposed, affected,
-// reportedTo, cause, when).
+// fact of an event (victim, via, attacker, breachKind, status, exposed,
+// notExposed, affected, reportedTo, cause, when, discovered, disclosed).
 const (
 	// RDFSubject is the subject of the fact an evidence node is about.
 	RDFSubject = quad.IRI("rdf:subject")

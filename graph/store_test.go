@@ -129,8 +129,8 @@ func testLoadIdempotent(t *testing.T, b backend) {
 		t.Errorf("first load: %+v, want 2 new", rep)
 	}
 	// Two article keys for the council merge into one node.
-	if rep.Entities != 5 || rep.Quotes != 5 || rep.Events != 1 {
-		t.Errorf("first load counted %d entities, %d quotes, %d events; want 5, 5, 1", rep.Entities, rep.Quotes, rep.Events)
+	if rep.Entities != 6 || rep.Quotes != 6 || rep.Events != 1 {
+		t.Errorf("first load counted %d entities, %d quotes, %d events; want 6, 6, 1", rep.Entities, rep.Quotes, rep.Events)
 	}
 	n, err := s.Size(ctx)
 	if err != nil {

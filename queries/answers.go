@@ -29,7 +29,7 @@ import (
 
 // answerVersion is part of every answer's name: a build whose rows differ
 // never reads the answers of another.
-const answerVersion = "v2"
+const answerVersion = "v3"
 
 const (
 	quotesAnswer   = "quotes." + answerVersion
@@ -385,7 +385,8 @@ func (qs *quotesStored) quotes(f QuoteFilter) ([]QuoteRow, error) {
 			case text != "" && !strings.Contains(strings.ToLower(r.Text), text),
 				article != "" && graph.ArticleIRI(r.Article).String() != article,
 				breach != "" && (r.Breach == "" || graph.EventIRI(r.Breach).String() != breach),
-				f.MinSources > 1 && r.Sources < f.MinSources:
+				f.MinSources > 1 && r.Sources < f.MinSources,
+				!r.Confident(f.MinConfidence):
 				continue
 			}
 			out = append(out, r)

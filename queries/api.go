@@ -1,5 +1,11 @@
 package queries
 
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // QuoteRow is one answer of the "quotes" query. Its JSON fields are fixed:
 // other tools consume them.
 type QuoteRow struct {
@@ -17,6 +23,16 @@ type QuoteRow struct {
 	BreachVictim   string   `json:"breach_victim"`
 	Start          int      `json:"start"`
 	End            int      `json:"end"`
+	// Cue is the speech verb or phrase as written ("said", "according
+	// to"), "" when the article gives none.
+	Cue string `json:"cue"`
+	// SpeakerMention is the words of the article that name or describe
+	// the speaker ("Ms Whitlock", "a spokesperson"), nil when none are
+	// known. A quote of an unnamed source has one, and Speaker "".
+	SpeakerMention *Mention `json:"speaker_mention"`
+	// Confidence is the estimated probability (0 to 1) that Speaker is
+	// right; nil when unknown (stores written before confidences were).
+	Confidence *float64 `json:"confidence"`
 	// Sources and Publishers count the distinct articles and outlets
 	// that report the same quote: the same speaker with near-identical
 	// words (see SameQuote). An outlet is an article's publisher, else the
@@ -34,6 +50,35 @@ type QuoteFilter struct {
 	// MinSources keeps only quotes reported by at least this many
 	// distinct articles (QuoteRow.Sources); 0 and 1 keep every quote.
 	MinSources int
+	// MinConfidence keeps only quotes whose confidence is known and at
+	// least this (see QuoteRow.Confident); 0 keeps every quote.
+	MinConfidence float64
+}
+
+// Mention is a stretch of an article's body: its text and byte offsets.
+type Mention struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// LowConfidence is the confidence below which an attribution is shown as
+// doubtful.
+const LowConfidence = 0.5
+
+// Confident reports whether the quote's confidence is known and at least
+// min; every quote is when min is 0 or less.
+func (q QuoteRow) Confident(min float64) bool {
+	return min <= 0 || q.Confidence != nil && *q.Confidence >= min
+}
+
+// ParseConfidence reads a minimum confidence: a number from 0 to 1.
+func ParseConfidence(s string) (float64, error) {
+	c, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !(c >= 0 && c <= 1) {
+		return 0, fmt.Errorf("confidence must be a number from 0 to 1, not %q", s)
+	}
+	return c, nil
 }
 
 // RoleRow is a title held at an organisation.
@@ -77,10 +122,23 @@ type BreachRow struct {
 	ReportedTo []string `json:"reported_to"`
 	Cause      string   `json:"cause"`
 	When       string   `json:"when"`
+	// Attacker is the name of who carried the breach out (a threat
+	// actor), "" when no article names one.
+	Attacker string `json:"attacker"`
+	// Kind is how it happened (hack, ransomware, insider,
+	// misconfiguration, mistaken disclosure, lost device, credential
+	// stuffing, supplier) and Status how sure the reports are (confirmed,
+	// suspected, claimed, denied); "" when no article says.
+	Kind   string `json:"kind"`
+	Status string `json:"status"`
+	// Discovered and Disclosed are when the breach was found and made
+	// public, in When's format; "" when no article says.
+	Discovered string   `json:"discovered"`
+	Disclosed  string   `json:"disclosed"`
 	Articles   []string `json:"articles"`
-	// Facts lists every value of every fact (victim, via, exposed,
-	// not_exposed, affected, reported_to, cause, when) with the articles
-	// and outlets that state it.
+	// Facts lists every value of every fact (victim, via, attacker, kind,
+	// status, exposed, not_exposed, affected, reported_to, cause, when,
+	// discovered, disclosed) with the articles and outlets that state it.
 	Facts []Claim `json:"facts"`
 	// Figures lists each number of people affected with its sources:
 	// the "affected" facts. Affected above merges them.

@@ -10,6 +10,11 @@ var affected = facts("<ng:affected>");
 var reportedTo = facts("<ng:reportedTo>");
 var cause = facts("<ng:cause>");
 var when = facts("<ng:when>");
+var attacker = facts("<ng:attacker>");
+var kind = facts("<ng:breachKind>");
+var status = facts("<ng:status>");
+var discovered = facts("<ng:discovered>");
+var disclosed = facts("<ng:disclosed>");
 var mentionedIn = inverse(facts("<schema:mentions>"));
 
 var seen = {};
@@ -22,6 +27,7 @@ start.Has("<rdf:type>", "<ng:DataBreach>").Tag("b").ForEach(function (d) {
   seen[b] = true;
   var v = first(victim, b);
   var s = first(via, b);
+  var a = first(attacker, b);
   g.Emit({
     id: b,
     name: first(name, b),
@@ -33,6 +39,11 @@ start.Has("<rdf:type>", "<ng:DataBreach>").Tag("b").ForEach(function (d) {
     reported_to: names(name, all(reportedTo, b)),
     cause: first(cause, b),
     when: first(when, b),
+    attacker: a ? first(name, a) || a : "",
+    kind: first(kind, b),
+    status: first(status, b),
+    discovered: first(discovered, b),
+    disclosed: first(disclosed, b),
     articles: all(mentionedIn, b)
   });
 });

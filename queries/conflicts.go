@@ -14,15 +14,16 @@ import (
 
 // Claim is one value of one fact of a breach, as some articles state it.
 type Claim struct {
-	// Fact is victim, via, exposed, not_exposed, affected, reported_to,
-	// cause or when.
+	// Fact is victim, via, attacker, kind, status, exposed, not_exposed,
+	// affected, reported_to, cause, when, discovered or disclosed.
 	Fact string `json:"fact"`
 	// Value is the value as text: a name, a kind of data, a number, a
 	// date.
 	Value string `json:"value"`
 	// Number is the value of an affected fact.
 	Number int `json:"number,omitempty"`
-	// ID is the entity id of a victim, via or reported_to value.
+	// ID is the entity id of a victim, via, attacker or reported_to
+	// value.
 	ID string `json:"id,omitempty"`
 	// Wordings are the ways the articles write an affected number, with
 	// the words hedging it ("more than 1,000 people").
@@ -40,8 +41,9 @@ type Claim struct {
 type Conflict struct {
 	Breach     string `json:"breach"`
 	BreachName string `json:"breach_name"`
-	// Fact is affected, via, victim, when or exposed (for data one source
-	// says was exposed and another says was not).
+	// Fact is affected, via, victim, attacker, status, when, discovered,
+	// disclosed or exposed (for data one source says was exposed and
+	// another says was not).
 	Fact string `json:"fact"`
 	// Claims are the values the sources give, each with its sources.
 	Claims []Claim `json:"claims"`
@@ -55,12 +57,17 @@ var factNames = []struct {
 }{
 	{graph.Victim, "victim"},
 	{graph.Via, "via"},
+	{graph.Attacker, "attacker"},
+	{graph.BreachKind, "kind"},
+	{graph.BreachStatus, "status"},
 	{graph.Affected, "affected"},
 	{graph.Exposed, "exposed"},
 	{graph.NotExposed, "not_exposed"},
 	{graph.ReportedTo, "reported_to"},
 	{graph.Cause, "cause"},
 	{graph.When, "when"},
+	{graph.Discovered, "discovered"},
+	{graph.Disclosed, "disclosed"},
 }
 
 // factName returns the name of a fact predicate, or "".
@@ -85,9 +92,10 @@ func factOrder(name string) int {
 // Conflicts returns every fact on which sources disagree, breach by
 // breach (sorted by id), then in the order of BreachRow.Facts:
 //
-//   - affected, via, victim, when: two values each stated by an article
-//     that does not state the other (a date and a more precise date in
-//     it, "2023-08" and "2023-08-27", agree);
+//   - affected, via, victim, attacker, status, when, discovered,
+//     disclosed: two values each stated by an article that does not
+//     state the other (a date and a more precise date in it, "2023-08"
+//     and "2023-08-27", agree);
 //   - exposed: a kind of data one article says was exposed and another,
 //     not saying so, says was not.
 //
@@ -180,10 +188,11 @@ func conflicts(b BreachRow) []Conflict {
 	for _, c := range b.Facts {
 		byFact[c.Fact] = append(byFact[c.Fact], c)
 	}
-	for _, fact := range []string{"victim", "via", "affected", "when"} {
+	for _, fact := range []string{"victim", "via", "attacker", "status", "affected", "when", "discovered", "disclosed"} {
 		claims := byFact[fact]
+		date := fact == "when" || fact == "discovered" || fact == "disclosed"
 		agree := func(x, y Claim) bool {
-			return fact == "when" && (strings.HasPrefix(x.Value, y.Value) || strings.HasPrefix(y.Value, x.Value))
+			return date && (strings.HasPrefix(x.Value, y.Value) || strings.HasPrefix(y.Value, x.Value))
 		}
 		if disagree(claims, agree) {
 			out = append(out, Conflict{Breach: b.ID, BreachName: b.Name, Fact: fact, Claims: claims})

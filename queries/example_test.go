@@ -81,6 +81,6 @@ func ExampleGizmo() {
 	_, err = queries.Gizmo(ctx, s, `while (true) {}`, 0, 100*time.Millisecond)
 	fmt.Println(err)
 	// Output:
-	// [5] <nil>
+	// [6] <nil>
 	// query timed out after 100ms
 }

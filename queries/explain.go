@@ -25,6 +25,11 @@ type Explanation struct {
 	// Speaker and SpeakerID name a quote's speaker.
 	Speaker   string `json:"speaker,omitempty"`
 	SpeakerID string `json:"speaker_id,omitempty"`
+	// Cue, SpeakerMention and Confidence are a quote's, as QuoteRow has
+	// them (absent when unknown).
+	Cue            string   `json:"cue,omitempty"`
+	SpeakerMention *Mention `json:"speaker_mention,omitempty"`
+	Confidence     *float64 `json:"confidence,omitempty"`
 	// Sources and Publishers count the distinct articles and outlets
 	// behind any of the facts.
 	Sources    int    `json:"sources"`
@@ -154,7 +159,8 @@ func (x *explainer) quote(id string, iri quad.IRI) (Explanation, error) {
 	if err != nil {
 		return Explanation{}, err
 	}
-	e := Explanation{ID: id, Kind: "quote", Name: q.text, SpeakerID: q.speaker}
+	e := Explanation{ID: id, Kind: "quote", Name: q.text, SpeakerID: q.speaker,
+		Cue: q.cue, SpeakerMention: q.mention, Confidence: q.confidence}
 	same := []quoteRef{q}
 	if q.speaker != "" {
 		if e.Speaker, err = x.names.name(graph.EntityIRI(q.speaker)); err != nil {

@@ -492,6 +492,10 @@ type quoteRef struct {
 	// sentence, sentStart, sentEnd: the quote's sentence, when stored.
 	sentence           string
 	sentStart, sentEnd int
+	// cue, mention and confidence: as QuoteRow's, read by readQuote.
+	cue        string
+	mention    *Mention
+	confidence *float64
 }
 
 // SameQuote reports whether two quotes by one speaker are the same
@@ -671,6 +675,28 @@ func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRe
 			r.article = graph.ID(q.Object, graph.ArticlePrefix)
 		case graph.Creator:
 			r.speaker = graph.ID(q.Object, graph.EntityPrefix)
+		case graph.Cue:
+			r.cue = literal(q.Object)
+		case graph.SpeakerMention:
+			if r.mention == nil {
+				r.mention = &Mention{}
+			}
+			r.mention.Text = literal(q.Object)
+		case graph.SpeakerStart, graph.SpeakerEnd:
+			if r.mention == nil {
+				r.mention = &Mention{}
+			}
+			n, _ := intOf(q.Object)
+			if q.Predicate == graph.SpeakerStart {
+				r.mention.Start = n
+			} else {
+				r.mention.End = n
+			}
+		case graph.Confidence:
+			if c, ok := q.Object.(quad.Float); ok {
+				f := float64(c)
+				r.confidence = &f
+			}
 		case graph.InSentence:
 			sentence = q.Object
 		// Stores written before 2026-12 hold the sentence on the quote.
@@ -687,6 +713,9 @@ func readQuote(ctx context.Context, qs cgraph.QuadStore, qn quad.Value) (quoteRe
 	}
 	if r.article == "" {
 		r.article = labelled
+	}
+	if r.mention != nil && r.mention.Text == "" {
+		r.mention = nil
 	}
 	r.words = quoteWords(r.text)
 	return r, err
@@ -743,19 +772,20 @@ func addQuoteSources(ctx context.Context, s *graph.Store, ix *sourceIndex, rows 
 }
 
 // withQuoteSources sets the sources of the quotes f selected and drops
-// those with fewer than f.MinSources.
+// those with fewer than f.MinSources or below f.MinConfidence.
 func withQuoteSources(ctx context.Context, s *graph.Store, rows []QuoteRow, f QuoteFilter) ([]QuoteRow, error) {
 	ix, err := readArticles(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	complete := f == QuoteFilter{MinSources: f.MinSources}
+	complete := f == QuoteFilter{MinSources: f.MinSources, MinConfidence: f.MinConfidence}
 	if err := addQuoteSources(ctx, s, ix, rows, complete); err != nil {
 		return nil, err
 	}
 	if f.MinSources > 1 {
 		rows = slices.DeleteFunc(rows, func(q QuoteRow) bool { return q.Sources < f.MinSources })
 	}
+	rows = slices.DeleteFunc(rows, func(q QuoteRow) bool { return !q.Confident(f.MinConfidence) })
 	return rows, nil
 }
 

@@ -229,8 +229,8 @@ func TestQuotes_minSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != 5 {
-		t.Errorf("MinSources 1: %d quotes, want all 5", len(all))
+	if len(all) != 6 {
+		t.Errorf("MinSources 1: %d quotes, want all 6", len(all))
 	}
 	for _, q := range all {
 		if q.Sources != 1 || q.Publishers != 1 {
@@ -284,6 +284,13 @@ func TestExport_roundTrip(t *testing.T) {
 			j2, _ := json.Marshal(b2)
 			if err1 != nil || err2 != nil || !bytes.Equal(j1, j2) {
 				t.Errorf("breaches differ after the round trip: %v %v\n%s\n%s", err1, err2, j1, j2)
+			}
+			q1, err1 := queries.Quotes(ctx, src, queries.QuoteFilter{})
+			q2, err2 := queries.Quotes(ctx, dst, queries.QuoteFilter{})
+			j1, _ = json.Marshal(q1)
+			j2, _ = json.Marshal(q2)
+			if err1 != nil || err2 != nil || !bytes.Equal(j1, j2) {
+				t.Errorf("quotes differ after the round trip: %v %v\n%s\n%s", err1, err2, j1, j2)
 			}
 			// Importing again is refused: the store is no longer empty.
 			if _, err := queries.Import(ctx, dst, format, bytes.NewReader(buf.Bytes())); !errors.Is(err, queries.ErrNotEmpty) {

@@ -621,6 +621,11 @@ func (r *reader) breach(b cgraph.Ref) (BreachRow, error) {
 	row.NotExposed = strs(graph.NotExposed)
 	row.Cause = str(graph.Cause)
 	row.When = str(graph.When)
+	row.Attacker = named(graph.Attacker)
+	row.Kind = str(graph.BreachKind)
+	row.Status = str(graph.BreachStatus)
+	row.Discovered = str(graph.Discovered)
+	row.Disclosed = str(graph.Disclosed)
 	if err != nil {
 		return row, err
 	}
@@ -797,6 +802,19 @@ func (r *reader) quote(q cgraph.Ref, speaker, speakerIRI, text string) (QuoteRow
 	}
 	if n, ok := end.(int64); ok {
 		row.End = int(n)
+	}
+	row.Cue, _ = one(q, graph.Cue).(string)
+	if m, _ := one(q, graph.SpeakerMention).(string); m != "" {
+		row.SpeakerMention = &Mention{Text: m}
+		if n, ok := one(q, graph.SpeakerStart).(int64); ok {
+			row.SpeakerMention.Start = int(n)
+		}
+		if n, ok := one(q, graph.SpeakerEnd).(int64); ok {
+			row.SpeakerMention.End = int(n)
+		}
+	}
+	if c, ok := one(q, graph.Confidence).(float64); ok {
+		row.Confidence = &c
 	}
 	sp := link(q, graph.Creator)
 	spIRI := ""

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -22,14 +23,21 @@ import (
 func fastStores(t *testing.T) map[string]*graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	f, err := os.Open(filepath.Join("testdata", "northbridge.nq"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fixture, err := quad.ReadAll(nquads.NewReader(f, false))
-	if err != nil {
-		t.Fatal(err)
+	// northbridge-before-cues.nq is the fixture as stores written before
+	// quotes had cues, mentions and confidences (and breaches attackers,
+	// kinds, statuses and dates) hold it.
+	fixtures := map[string][]quad.Quad{}
+	for _, name := range []string{"northbridge", "northbridge-before-cues"} {
+		f, err := os.Open(filepath.Join("testdata", name+".nq"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := quad.ReadAll(nquads.NewReader(f, false))
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixtures[name] = qs
 	}
 	var docs []graph.Doc
 	for _, d := range synth.Generate(synth.Config{Articles: 20, Seed: 3, LongNames: synth.Sometimes}) {
@@ -43,7 +51,7 @@ func fastStores(t *testing.T) map[string]*graph.Store {
 		backends = append(backends, "postgres")
 	}
 	for _, backend := range backends {
-		for _, data := range []string{"northbridge", "synth"} {
+		for _, data := range []string{"northbridge", "northbridge-before-cues", "synth"} {
 			if backend != "memory" && data == "synth" {
 				continue // the Gizmo queries take seconds on it; the fixture covers bolt
 			}
@@ -63,7 +71,7 @@ func fastStores(t *testing.T) map[string]*graph.Store {
 					t.Error(err)
 				}
 			})
-			if data == "northbridge" {
+			if fixture, ok := fixtures[data]; ok {
 				err = s.AddQuads(ctx, fixture)
 			} else {
 				_, err = s.Load(ctx, docs)
@@ -176,6 +184,9 @@ func TestFast_sameAsGizmo(t *testing.T) {
 				{Breach: q.Breach, Text: strings.ToUpper(strings.Fields(q.Text)[0])},
 				{Text: "the"},
 				{Article: "no-such-article"},
+				{MinConfidence: 0.5},
+				{MinConfidence: 1},
+				{Article: q.Article, MinConfidence: 0.9},
 			}
 			for _, f := range quoteFilters {
 				got, err := Quotes(ctx, s, f)
@@ -189,7 +200,7 @@ func TestFast_sameAsGizmo(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				same(t, "quotes "+strings.Join([]string{f.Speaker, f.Article, f.Breach, f.Text}, "|"), got, want)
+				same(t, "quotes "+strings.Join([]string{f.Speaker, f.Article, f.Breach, f.Text, fmt.Sprint(f.MinConfidence)}, "|"), got, want)
 			}
 		})
 	}

@@ -148,8 +148,8 @@ func TestQuotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 5 {
-		t.Fatalf("got %d quotes, want 5", len(rows))
+	if len(rows) != 6 {
+		t.Fatalf("got %d quotes, want 6", len(rows))
 	}
 	q := rows[0]
 	want := queries.QuoteRow{ID: "northbridge-a/1", Speaker: "Ada Whitlock", SpeakerID: "person/ada-whitlock",
@@ -190,8 +190,8 @@ func TestGizmo(t *testing.T) {
 		want    string // JSON of the results
 		wantErr string
 	}{
-		{name: "count", src: `g.Emit(g.V().Has("<rdf:type>", "<schema:Quotation>").Count())`, want: `[5]`},
-		{name: "count as value", src: `g.V().Has("<rdf:type>", "<schema:Quotation>").Count()`, want: `[5]`},
+		{name: "count", src: `g.Emit(g.V().Has("<rdf:type>", "<schema:Quotation>").Count())`, want: `[6]`},
+		{name: "count as value", src: `g.V().Has("<rdf:type>", "<schema:Quotation>").Count()`, want: `[6]`},
 		{name: "path as value", src: `g.V().Has("<rdf:type>", "<schema:Quotation>")`, want: `[]`},
 		{name: "emit object", src: `g.Emit({n: 1, s: "x", l: [true]})`, want: `[{"l":[true],"n":1,"s":"x"}]`},
 		{name: "all", src: `g.V("<ng:entity/person/tom-reyes>").Out("<schema:name>").All()`, want: `[{"id":"Tom Reyes"}]`},

@@ -29,7 +29,16 @@ if (params.speaker) {
 }
 
 var rows = {};
-var optional = { kind: "<ng:quoteKind>", speaker: "<schema:creator>", breach: "<schema:about>" };
+var optional = {
+  kind: "<ng:quoteKind>",
+  speaker: "<schema:creator>",
+  breach: "<schema:about>",
+  cue: "<ng:cue>",
+  mention: "<ng:speakerMention>",
+  mention_start: "<ng:speakerStart>",
+  mention_end: "<ng:speakerEnd>",
+  confidence: "<ng:confidence>"
+};
 for (var si = 0; si < starts.length; si++) {
   var p = starts[si].Has("<rdf:type>", "<schema:Quotation>");
   if (params.article) {
@@ -99,7 +108,11 @@ for (var q in rows) {
     speaker_aliases: all(alias, sp),
     speaker_type: typeName(first(type, sp)),
     breach: d.breach || "",
-    breach_victim: first(victimName, first(victim, d.breach))
+    breach_victim: first(victimName, first(victim, d.breach)),
+    cue: d.cue || "",
+    // Stores written before 2026-12 have no mention or confidence: null.
+    speaker_mention: d.mention ? { text: d.mention, start: d.mention_start || 0, end: d.mention_end || 0 } : null,
+    confidence: typeof d.confidence === "number" ? d.confidence : null
   };
   if (params.speaker && sp !== params.speaker_iri && !matches(params.speaker, [row.speaker].concat(row.speaker_aliases))) {
     continue;

@@ -12,7 +12,7 @@ import (
 // TimelineFilter narrows a timeline; empty fields match everything.
 type TimelineFilter struct {
 	// Entity is an entity id: only the breaches it is a party to (as
-	// victim, supplier or a body reported to) or spoke about, the quotes
+	// victim, supplier, attacker or a body reported to) or spoke about, the quotes
 	// by it, and the quotes about the breaches it is a party to.
 	Entity string
 }
@@ -23,11 +23,13 @@ type TimelineItem struct {
 	// or "" when unknown (sorted last).
 	Date string `json:"date"`
 	// DateSource says where the date comes from: "when" (the event's own
-	// date), "published" (the date of the article that reports the
+	// date), "discovered" or "disclosed" (when the breach was found or
+	// made public), "published" (the date of the article that reports the
 	// statement) or "first_reported" (the earliest article reporting an
 	// event whose date is unknown).
 	DateSource string `json:"date_source"`
-	// Kind is "event" or "statement".
+	// Kind is "event", "discovered" and "disclosed" (a breach's discovery
+	// and disclosure, when the articles date them) or "statement".
 	Kind string `json:"kind"`
 	// ID is the breach id of an event, the quote id of a statement.
 	ID string `json:"id"`
@@ -45,6 +47,11 @@ type TimelineItem struct {
 	// Sources and Publishers count the articles and outlets reporting it.
 	Sources    int `json:"sources"`
 	Publishers int `json:"publishers"`
+	// Cue, SpeakerMention and Confidence are a statement's (see
+	// QuoteRow): an unnamed source has no Speaker but a SpeakerMention.
+	Cue            string   `json:"cue,omitempty"`
+	SpeakerMention *Mention `json:"speaker_mention,omitempty"`
+	Confidence     *float64 `json:"confidence,omitempty"`
 	// at orders items within a day: the article's full time.
 	at    string
 	start int
@@ -75,7 +82,7 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 	if entity != "" {
 		for _, b := range breaches {
 			for _, c := range b.Facts {
-				if c.ID == entity && (c.Fact == "victim" || c.Fact == "via" || c.Fact == "reported_to") {
+				if c.ID == entity && (c.Fact == "victim" || c.Fact == "via" || c.Fact == "attacker" || c.Fact == "reported_to") {
 					party[b.ID], involved[b.ID] = true, true
 				}
 			}
@@ -106,6 +113,19 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 			}
 		}
 		items = append(items, it)
+		for _, d := range []struct{ kind, date string }{{"discovered", b.Discovered}, {"disclosed", b.Disclosed}} {
+			if d.date == "" {
+				continue
+			}
+			// Counted by the articles that give this date.
+			dated := TimelineItem{Date: d.date, DateSource: d.kind, Kind: d.kind, ID: b.ID, Breach: b.ID, Text: it.Text, at: d.date}
+			for _, c := range b.Facts {
+				if c.Fact == d.kind && c.Value == d.date {
+					dated.Sources, dated.Publishers = c.Sources, c.Publishers
+				}
+			}
+			items = append(items, dated)
+		}
 	}
 
 	// One statement per quote, at its earliest report.
@@ -123,7 +143,7 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 		a := ix.info(q.Article)
 		it := TimelineItem{Date: day(a.Published), DateSource: "published", Kind: "statement", ID: q.ID, Breach: q.Breach,
 			Speaker: q.Speaker, SpeakerID: q.SpeakerID, Text: q.Text, Article: q.Article, Publisher: a.outletName(),
-			Sources: q.Sources, Publishers: q.Publishers, at: a.Published, start: q.Start}
+			Sources: q.Sources, Publishers: q.Publishers, Cue: q.Cue, SpeakerMention: q.SpeakerMention, Confidence: q.Confidence, at: a.Published, start: q.Start}
 		if it.Date == "" {
 			it.DateSource = ""
 		}

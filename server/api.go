@@ -57,6 +57,7 @@ type BreachDetail struct {
 	queries.BreachRow
 	VictimID      string             `json:"victim_id"`
 	ViaID         string             `json:"via_id"`
+	AttackerID    string             `json:"attacker_id"`
 	ReportedToIDs []string           `json:"reported_to_ids"`
 	Quotes        []queries.QuoteRow `json:"quotes"`
 	Sources       []Article          `json:"sources"`
@@ -178,7 +179,8 @@ func writeRaw(w http.ResponseWriter, status int, body []byte) error {
 // alias, case-insensitive), org (quotes by organisations whose name or
 // alias contains it and by people holding roles at them), breach (event
 // id), article (article id), q (words in the text, case-insensitive),
-// min_sources (reported by at least this many articles).
+// min_sources (reported by at least this many articles), min_confidence
+// (a speaker right with at least this probability, 0 to 1).
 func (h *handler) quotes(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.pageOf(r)
 	if err != nil {
@@ -345,6 +347,7 @@ func (h *handler) breach(w http.ResponseWriter, r *http.Request) error {
 			BreachRow:     b,
 			VictimID:      s.entityByName[b.Victim],
 			ViaID:         s.entityByName[b.Via],
+			AttackerID:    s.entityByName[b.Attacker],
 			ReportedToIDs: make([]string, len(b.ReportedTo)),
 			Quotes:        s.quoteRows(s.byBreach[b.ID]),
 			Sources:       s.sources(b.Articles),

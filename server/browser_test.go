@@ -124,6 +124,38 @@ func TestBrowser_RickPrior(t *testing.T) {
 		}
 	}
 
+	// The Northbridge breach: its attacker, kind, status and dates, the
+	// cue of each quote, the unnamed source, and the mark on the doubtful
+	// attribution (Tom Reyes, 0.44) with the title that explains it.
+	var nbFacts, nbQuotes, lowTitle string
+	var lowMarks int
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/#/breach/northbridge-council-breach"),
+		chromedp.WaitVisible(`dl.facts`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.quote .badge.low-confidence`, chromedp.ByQuery),
+		chromedp.Text(`dl.facts`, &nbFacts, chromedp.ByQuery),
+		chromedp.Text(`.quotes`, &nbQuotes, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll(".quote .badge.low-confidence").length`, &lowMarks),
+		chromedp.Evaluate(`document.querySelector(".quote .badge.low-confidence").title`, &lowTitle),
+		screenshot("breach-confidence"),
+	)
+	if err != nil {
+		t.Fatalf("Northbridge breach page: %v", err)
+	}
+	for _, want := range []string{"Grey Lantern", "supplier", "confirmed", "2024-02-26", "2024-03-04"} {
+		if !strings.Contains(strings.ToLower(nbFacts), strings.ToLower(want)) {
+			t.Errorf("Northbridge breach facts lack %q:\n%s", want, nbFacts)
+		}
+	}
+	for _, want := range []string{"warned", "said", "doubtful speaker", "A spokesperson for the council", "97% sure"} {
+		if !strings.Contains(strings.ToLower(nbQuotes), strings.ToLower(want)) {
+			t.Errorf("Northbridge breach quotes lack %q:\n%s", want, nbQuotes)
+		}
+	}
+	if lowMarks != 1 || !strings.Contains(lowTitle, "Doubtful attribution") || !strings.Contains(lowTitle, "44%") {
+		t.Errorf("%d low-confidence marks, title %q; want one, explaining 44%%", lowMarks, lowTitle)
+	}
+
 	// The Gizmo console runs an example, and reports a runaway query as
 	// an error.
 	var count, runaway string
@@ -141,8 +173,8 @@ func TestBrowser_RickPrior(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Gizmo console: %v", err)
 	}
-	if strings.Join(strings.Fields(count), "") != "[10]" {
-		t.Errorf("quote count in the console = %q, want [10]", count)
+	if strings.Join(strings.Fields(count), "") != "[11]" {
+		t.Errorf("quote count in the console = %q, want [11]", count)
 	}
 	if !strings.Contains(runaway, "stopped after 2s") {
 		t.Errorf("runaway query output = %q", runaway)

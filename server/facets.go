@@ -14,7 +14,7 @@ import (
 // quoteSelection is the quotes a request's filters keep, shared by
 // /api/quotes and /api/facets:
 //
-//	speaker, breach, article, q, min_sources   as queries.QuoteFilter
+//	speaker, breach, article, q, min_sources, min_confidence   as queries.QuoteFilter
 //	org        the speaker is the organisation or holds a role at it
 //	publisher  the article's outlet, case-insensitive
 //	kind       direct, partial or indirect
@@ -33,6 +33,13 @@ func (h *handler) quoteSelection(r *http.Request) (*snapshot, []int, error) {
 			return nil, nil, errorf(http.StatusBadRequest, "min_sources must be a non-negative integer, not %q", v)
 		}
 		f.MinSources = n
+	}
+	if v := q.Get("min_confidence"); v != "" {
+		c, err := queries.ParseConfidence(v)
+		if err != nil {
+			return nil, nil, errorf(http.StatusBadRequest, "min_confidence must be a number from 0 to 1, not %q", v)
+		}
+		f.MinConfidence = c
 	}
 	kind := strings.ToLower(strings.TrimSpace(q.Get("kind")))
 	if kind != "" && kind != "direct" && kind != "partial" && kind != "indirect" {

@@ -67,7 +67,12 @@ func TestHandler_Quotes(t *testing.T) {
 		{"speaker name any case", "speaker=rick+prior", []string{"met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}},
 		{"speaker alias", "speaker=Mr+Prior", []string{"met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}},
 		{"speaker id", "speaker=person/rick-prior", []string{"met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}},
-		{"breach", "breach=northbridge-council-breach", []string{"northbridge-a/1", "northbridge-a/2", "northbridge-a/3", "northbridge-b/1", "northbridge-b/2"}},
+		{"breach", "breach=northbridge-council-breach", []string{"northbridge-a/1", "northbridge-a/2", "northbridge-a/3", "northbridge-b/1", "northbridge-b/2", "northbridge-b/3"}},
+		{"confident", "breach=northbridge-council-breach&min_confidence=0.5", []string{"northbridge-a/1", "northbridge-a/2", "northbridge-a/3", "northbridge-b/1", "northbridge-b/3"}},
+		{"very confident", "breach=northbridge-council-breach&min_confidence=0.95", []string{"northbridge-a/1"}},
+		// The Met quotes were written without confidences: unknown.
+		{"unknown confidence", "article=met-supplier-b&min_confidence=0.1", nil},
+		{"any confidence", "article=met-supplier-b&min_confidence=0", []string{"met-supplier-b/1", "met-supplier-b/2"}},
 		{"article", "article=met-supplier-b", []string{"met-supplier-b/1", "met-supplier-b/2"}},
 		{"words", "q=HARD+questions", []string{"met-supplier-b/1"}},
 		{"speaker and words", "speaker=Rick+Prior&q=wrong+hands", []string{"met-supplier-a/2"}},
@@ -143,11 +148,11 @@ func TestHandler_Pages(t *testing.T) {
 		wantTotal string
 		status    int
 	}{
-		{"capped at result limit", "", []string{"met-supplier-a/1", "met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}, "10", 200},
-		{"limit", "limit=2", []string{"met-supplier-a/1", "met-supplier-a/2"}, "10", 200},
-		{"offset", "limit=2&offset=8", []string{"northbridge-b/1", "northbridge-b/2"}, "10", 200},
-		{"offset past the end", "offset=50", nil, "10", 200},
-		{"limit above the cap", "limit=1000", []string{"met-supplier-a/1", "met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}, "10", 200},
+		{"capped at result limit", "", []string{"met-supplier-a/1", "met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}, "11", 200},
+		{"limit", "limit=2", []string{"met-supplier-a/1", "met-supplier-a/2"}, "11", 200},
+		{"offset", "limit=2&offset=8", []string{"northbridge-b/1", "northbridge-b/2"}, "11", 200},
+		{"offset past the end", "offset=50", nil, "11", 200},
+		{"limit above the cap", "limit=1000", []string{"met-supplier-a/1", "met-supplier-a/2", "met-supplier-a/3", "met-supplier-b/1"}, "11", 200},
 		{"bad limit", "limit=x", nil, "", 400},
 		{"negative offset", "offset=-1", nil, "", 400},
 	}
@@ -184,6 +189,7 @@ func TestHandler_Entities(t *testing.T) {
 	}{
 		{"all", "", []string{"org/northbridge-council", "org/copperline-systems", "org/information-commissioners-office",
 			"org/metropolitan-police-federation", "org/metropolitan-police-service", "org/national-crime-agency", "person/ada-whitlock", "person/rick-prior", "person/tom-reyes",
+			"org/grey-lantern", // the attacker
 			// the publishers
 			"org/example-courier", "org/example-gazette", "org/example-post", "org/example-times"}},
 		{"publishers", "kind=media", []string{"org/example-courier", "org/example-gazette", "org/example-post", "org/example-times"}},
@@ -351,7 +357,7 @@ func TestHandler_StatsAndHealth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (Stats{Quads: size, Articles: 4, Entities: 13, Quotes: 10, Breaches: 2}); s != want {
+	if want := (Stats{Quads: size, Articles: 4, Entities: 14, Quotes: 11, Breaches: 2}); s != want {
 		t.Errorf("stats = %+v, want %+v", s, want)
 	}
 	var hz health
@@ -524,7 +530,7 @@ func TestHandler_Bolt(t *testing.T) {
 	if len(rows) != 3 {
 		t.Errorf("%d quotes by Rick Prior on bolt, want 3", len(rows))
 	}
-	if r := get(t, gizmoURL(srv.URL, `g.emit(g.V().Has("<rdf:type>", "<schema:Quotation>").Count())`)); !bytes.Contains(r.body, []byte("[10]")) {
+	if r := get(t, gizmoURL(srv.URL, `g.emit(g.V().Has("<rdf:type>", "<schema:Quotation>").Count())`)); !bytes.Contains(r.body, []byte("[11]")) {
 		t.Errorf("quote count on bolt: %s", r.body)
 	}
 	if r := get(t, srv.URL+"/api/v2/read?format=nquads&sub=%3Cng:entity/person/rick-prior%3E"); r.status != 200 || len(r.body) == 0 {

@@ -143,7 +143,7 @@ func buildSnapshot(ctx context.Context, src source) (*snapshot, error) {
 	s.breachesByArticle = map[string][]int{}
 	for i, b := range s.breaches {
 		s.breachByID[b.ID] = i
-		for _, n := range append([]string{b.Victim, b.Via}, b.ReportedTo...) {
+		for _, n := range append([]string{b.Victim, b.Via, b.Attacker}, b.ReportedTo...) {
 			if n != "" && !slices.Contains(s.breachesByName[n], i) {
 				s.breachesByName[n] = append(s.breachesByName[n], i)
 			}
@@ -171,7 +171,8 @@ func encodeRows[T any](rows []T) ([]json.RawMessage, error) {
 // filterQuotes returns the indexes of the quotes matching f, in the order
 // and with the meaning of queries.Quotes: Speaker is an entity id or a name
 // or alias (case-insensitive, whole), Text a case-insensitive substring,
-// MinSources the least number of articles reporting the quote.
+// MinSources the least number of articles reporting the quote,
+// MinConfidence the least confidence.
 func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 	speaker := strings.TrimSpace(f.Speaker)
 	text := strings.ToLower(strings.TrimSpace(f.Text))
@@ -201,7 +202,7 @@ func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 		if f.Article != "" && q.Article != f.Article || f.Breach != "" && q.Breach != f.Breach {
 			continue
 		}
-		if text != "" && !strings.Contains(s.quoteText[i], text) || q.Sources < f.MinSources {
+		if text != "" && !strings.Contains(s.quoteText[i], text) || q.Sources < f.MinSources || !q.Confident(f.MinConfidence) {
 			continue
 		}
 		out = append(out, i)

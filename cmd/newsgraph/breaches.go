@@ -36,11 +36,11 @@ func breachesCommand(e *env) *cli.Command {
 				for _, n := range b.Affected {
 					affected = append(affected, strconv.Itoa(n))
 				}
-				cells = append(cells, []string{b.ID, b.Victim, b.Via, strings.Join(affected, ", "),
-					clip(strings.Join(b.Exposed, ", "), 40), clip(strings.Join(b.ReportedTo, ", "), 40),
+				cells = append(cells, []string{b.ID, b.Victim, dash(b.Via), dash(b.Attacker), dash(b.Kind), dash(b.Status),
+					dash(strings.Join(affected, ", ")), clip(strings.Join(b.Exposed, ", "), 40), clip(strings.Join(b.ReportedTo, ", "), 40),
 					strconv.Itoa(len(b.Articles))})
 			}
-			return table(e.stdout, []string{"ID", "VICTIM", "VIA", "AFFECTED", "EXPOSED", "REPORTED TO", "ARTICLES"}, cells)
+			return table(e.stdout, []string{"ID", "VICTIM", "VIA", "ATTACKER", "KIND", "STATUS", "AFFECTED", "EXPOSED", "REPORTED TO", "ARTICLES"}, cells)
 		},
 	}
 }

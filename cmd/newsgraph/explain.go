@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -55,6 +56,17 @@ func writeExplanation(w io.Writer, x queries.Explanation) error {
 	fmt.Fprintf(&b, "%s %s: %s\n", x.Kind, x.ID, oneLine(x.Name))
 	if x.Speaker != "" {
 		fmt.Fprintf(&b, "said by %s (%s)\n", x.Speaker, x.SpeakerID)
+	}
+	if x.Kind == "quote" {
+		var how []string
+		if x.Cue != "" {
+			how = append(how, "cue "+strconv.Quote(x.Cue))
+		}
+		if m := x.SpeakerMention; m != nil {
+			how = append(how, fmt.Sprintf("speaker named as %q [%d:%d]", oneLine(m.Text), m.Start, m.End))
+		}
+		how = append(how, "confidence "+confidenceCell(x.Confidence))
+		fmt.Fprintf(&b, "%s\n", strings.Join(how, ", "))
 	}
 	named := false // does any article name its publisher?
 	for _, f := range x.Facts {

@@ -172,12 +172,15 @@ func TestReadCommands(t *testing.T) {
 		stderr   string // a substring of stderr
 		jsonRows bool   // stdout is one JSON array
 	}{
-		{name: "quotes table", args: []string{"quotes", "--db", db}, stdout: "SPEAKER"},
+		{name: "quotes table", args: []string{"quotes", "--db", db}, stdout: "CONFIDENCE"},
+		{name: "quotes min-confidence 0", args: []string{"quotes", "--db", db, "--format", "json", "--min-confidence", "0"}, jsonRows: true},
+		{name: "quotes min-confidence too high", args: []string{"quotes", "--db", db, "--min-confidence", "1.5"}, code: exitUsage, stderr: "--min-confidence"},
+		{name: "quotes min-confidence not a number", args: []string{"quotes", "--db", db, "--min-confidence", "high"}, code: exitUsage, stderr: "from 0 to 1"},
 		{name: "quotes json", args: []string{"quotes", "--db", db, "--format", "json"}, jsonRows: true},
 		{name: "quotes filtered", args: []string{"quotes", "--db", db, "--format", "json", "--article", "nothing"}, stdout: "[]"},
 		{name: "entities table", args: []string{"entities", "--db", db}, stdout: "NAME"},
 		{name: "entities json", args: []string{"entities", "--db", db, "--format", "json"}, jsonRows: true},
-		{name: "breaches table", args: []string{"breaches", "--db", db}, stdout: "VICTIM"},
+		{name: "breaches table", args: []string{"breaches", "--db", db}, stdout: "STATUS"},
 		{name: "breaches json", args: []string{"breaches", "--db", db, "--format", "json"}, jsonRows: true},
 		{name: "bad format", args: []string{"quotes", "--db", db, "--format", "xml"}, code: exitUsage, stderr: "--format"},
 		{name: "query arg", args: []string{"query", "--db", db, `g.Emit(g.V().Has("<rdf:type>", "<schema:NewsArticle>").Count())`}, stdout: "2"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/urfave/cli/v2"
@@ -19,10 +20,17 @@ func quotesCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "article", Usage: "only quotes from this article (id)"},
 			&cli.StringFlag{Name: "text", Usage: "only quotes containing these words"},
 			&cli.IntFlag{Name: "min-sources", Usage: "only quotes reported by at least this many articles"},
+			&cli.StringFlag{Name: "min-confidence", Usage: "only quotes whose speaker is right with at least this probability (0 to 1; unknown confidences fail it)"},
 		},
 		Action: func(c *cli.Context) (err error) {
 			if err := checkFormat(c.String("format")); err != nil {
 				return err
+			}
+			var minConf float64
+			if v := c.String("min-confidence"); c.IsSet("min-confidence") {
+				if minConf, err = queries.ParseConfidence(v); err != nil {
+					return usageError{fmt.Errorf("quotes: --min-confidence %q: want a number from 0 to 1", v)}
+				}
 			}
 			s, err := e.openRead(c)
 			if err != nil {
@@ -32,6 +40,7 @@ func quotesCommand(e *env) *cli.Command {
 			rows, err := queries.Quotes(c.Context, s, queries.QuoteFilter{
 				Speaker: c.String("speaker"), Breach: c.String("breach"),
 				Article: c.String("article"), Text: c.String("text"), MinSources: c.Int("min-sources"),
+				MinConfidence: minConf,
 			})
 			if err != nil {
 				return err
@@ -41,10 +50,36 @@ func quotesCommand(e *env) *cli.Command {
 			}
 			var cells [][]string
 			for _, q := range rows {
-				cells = append(cells, []string{q.Speaker, q.SpeakerType, strconv.FormatBool(q.Direct),
-					q.Article, q.Breach, strconv.Itoa(q.Sources), clip(q.Text, 80)})
+				cells = append(cells, []string{speakerCell(q), q.SpeakerType, strconv.FormatBool(q.Direct), dash(q.Cue),
+					confidenceCell(q.Confidence), q.Article, q.Breach, strconv.Itoa(q.Sources), clip(q.Text, 80)})
 			}
-			return table(e.stdout, []string{"SPEAKER", "TYPE", "DIRECT", "ARTICLE", "BREACH", "SOURCES", "TEXT"}, cells)
+			return table(e.stdout, []string{"SPEAKER", "TYPE", "DIRECT", "CUE", "CONFIDENCE", "ARTICLE", "BREACH", "SOURCES", "TEXT"}, cells)
 		},
 	}
+}
+
+// speakerCell is a quote's speaker for a table: its name, or for an
+// unnamed source the article's words for it in parentheses ("(a
+// spokesperson)"), or "–".
+func speakerCell(q queries.QuoteRow) string {
+	switch {
+	case q.Speaker != "":
+		return q.Speaker
+	case q.SpeakerMention != nil && q.SpeakerMention.Text != "":
+		return "(" + clip(q.SpeakerMention.Text, 40) + ")"
+	}
+	return "–"
+}
+
+// confidenceCell renders a confidence with two decimals, "–" when it is
+// unknown, and a "?" after one below queries.LowConfidence.
+func confidenceCell(c *float64) string {
+	if c == nil {
+		return "–"
+	}
+	s := strconv.FormatFloat(*c, 'f', 2, 64)
+	if *c < queries.LowConfidence {
+		s += "?"
+	}
+	return s
 }

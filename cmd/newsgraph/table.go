@@ -29,6 +29,14 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// dash returns s, or "–" when it is empty: a cell with nothing known.
+func dash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
 // checkFormat validates --format.
 func checkFormat(f string) error {
 	if f != "table" && f != "json" {

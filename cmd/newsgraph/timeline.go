@@ -49,10 +49,13 @@ func timelineCommand(e *env) *cli.Command {
 					date = "undated"
 				}
 				who, source := it.Speaker, it.Publisher
-				if it.Kind == "event" {
+				if it.Kind != "statement" {
 					who, source = "", it.ID
 				} else if source == "" {
 					source = it.Article
+				}
+				if it.Kind == "statement" && who == "" && it.SpeakerMention != nil {
+					who = "(" + clip(it.SpeakerMention.Text, 40) + ")"
 				}
 				cells = append(cells, []string{date, it.Kind, who, clip(it.Text, 70), source, strconv.Itoa(it.Sources)})
 			}

@@ -147,3 +147,39 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// TestGenerate_attribution checks the cue, speaker mention and confidence
+// of every quote, and the kind, status and dates of every breach.
+func TestGenerate_attribution(t *testing.T) {
+	t.Parallel()
+	low, withMention, quotes := 0, 0, 0
+	for _, d := range synth.Generate(synth.Config{Articles: 100, Seed: 2}) {
+		for _, q := range d.Truth.Quotes {
+			quotes++
+			if q.Cue != "said" && q.Cue != "added" {
+				t.Errorf("%s: quote %q has cue %q", d.Article.ID, q.Text, q.Cue)
+			}
+			if q.Confidence < 0.35 || q.Confidence > 0.99 {
+				t.Errorf("%s: confidence %v", d.Article.ID, q.Confidence)
+			}
+			if q.Confidence < 0.5 {
+				low++
+			}
+			if m := q.SpeakerMention; m != nil {
+				withMention++
+				if d.Article.Body[m.Start:m.End] != m.Text || m.Start < q.Sentence.Start || m.End > q.Sentence.End {
+					t.Errorf("%s: speaker mention %+v outside its sentence or not its text", d.Article.ID, m)
+				}
+			}
+		}
+		for _, ev := range d.Truth.Events {
+			if ev.Kind == "" || ev.Status != extract.StatusConfirmed || ev.Discovered == "" || ev.Disclosed < ev.Discovered {
+				t.Errorf("%s: breach kind %q, status %q, discovered %q, disclosed %q", d.Article.ID, ev.Kind, ev.Status, ev.Discovered, ev.Disclosed)
+			}
+		}
+	}
+	// The victim's "the council said ..." names it by no recorded mention.
+	if low == 0 || low == quotes || withMention < quotes*3/4 {
+		t.Errorf("%d quotes: %d below 0.5, %d with a speaker mention", quotes, low, withMention)
+	}
+}

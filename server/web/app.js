@@ -93,17 +93,42 @@
 
   // ---- quotes ------------------------------------------------------------
 
+  // LOW_CONFIDENCE is queries.LowConfidence: attributions below it are
+  // marked as doubtful.
+  var LOW_CONFIDENCE = 0.5;
+
+  function percent(c) { return Math.round(c * 100) + "%"; }
+
+  // confidenceMark shows how sure the attribution is: a visible warning
+  // below LOW_CONFIDENCE, a quiet figure above, nothing when unknown.
+  function confidenceMark(q) {
+    if (typeof q.confidence !== "number") return null;
+    if (q.confidence < LOW_CONFIDENCE) {
+      return el("span", { class: "badge low-confidence", role: "note",
+        title: "Doubtful attribution: the speaker is estimated right only " + percent(q.confidence) +
+          " of the time for quotes like this one. Check the article before relying on it.",
+        text: "? doubtful speaker" });
+    }
+    return el("span", { class: "confidence muted", title: "Estimated probability that the speaker is right", text: percent(q.confidence) + " sure" });
+  }
+
   function quoteCard(q, opts) {
     opts = opts || {};
     var direct = q.direct;
     var text = direct ? "“" + q.text + "”" : q.text;
+    var mention = q.speaker_mention && q.speaker_mention.text;
     var speaker = q.speaker_id
-      ? el("a", { class: "speaker", href: entityHref(q.speaker_id), text: q.speaker || q.speaker_id })
-      : el("span", { class: "speaker", text: q.speaker || "unknown speaker" });
+      ? el("a", { class: "speaker", href: entityHref(q.speaker_id), text: q.speaker || q.speaker_id,
+        title: mention && mention !== q.speaker ? "named in the article as “" + mention + "”" : null })
+      : mention
+        ? el("span", { class: "speaker unnamed", title: "an unnamed source, as the article describes it", text: mention })
+        : el("span", { class: "speaker", text: q.speaker || "unknown speaker" });
     return el("article", { class: "quote" },
       el("blockquote", { class: direct ? "direct" : "indirect", text: text }),
       el("div", { class: "meta" },
         opts.hideSpeaker ? null : speaker,
+        q.cue ? el("span", { class: "cue", title: "the words that introduce the quote", text: q.cue }) : null,
+        confidenceMark(q),
         el("span", { class: "badge " + (direct ? "direct" : "indirect"), text: q.kind || (direct ? "direct" : "indirect") }),
         q.article && !opts.hideArticle ? el("span", null, "in ", el("a", { href: articleHref(q.article), "data-article": q.article, text: articleTitle(q.article, opts.sources) })) : null,
         q.breach && !opts.hideBreach ? el("span", null, "about ",
@@ -304,6 +329,9 @@
       var facts = el("dl", { class: "facts" },
         fact("Victim", b.victim ? entityLink(b.victim, b.victim_id) : null),
         fact("Supplier", b.via ? entityLink(b.via, b.via_id) : null),
+        fact("Attacker", b.attacker ? entityLink(b.attacker, b.attacker_id) : null),
+        fact("Kind", b.kind || null),
+        fact("Status", b.status ? el("span", { class: "badge status " + b.status.replace(/[^a-z]/g, ""), text: b.status }) : null),
         fact("People affected", figures.length > 1 ? figureList(figures, b.sources)
           : list(b.affected).length ? el("span", { class: "big", text: list(b.affected).map(fmtInt).join(" / ") }) : null),
         fact("Data exposed", list(b.exposed).length ? list(b.exposed).join(", ") : null),
@@ -313,11 +341,13 @@
         }) : null),
         fact("Cause", b.cause || null),
         fact("When", b.when || null),
+        fact("Discovered", b.discovered || null),
+        fact("Disclosed", b.disclosed || null),
         fact("Sources", [plural((b.articles || []).length, "article"), " · ", el("a", { href: explainHref(b.id), text: "evidence for every fact" })]));
       var conflicts = b.conflicts || [];
       show(
         el("h1", null, b.name || b.id, " ", el("span", { class: "badge breach", text: "breach" })),
-        el("p", { class: "lede", text: list([b.victim, b.via ? "via " + b.via : ""]).join(" · ") }),
+        el("p", { class: "lede", text: list([b.victim, b.via ? "via " + b.via : "", b.attacker ? "by " + b.attacker : "", b.kind, b.status]).join(" · ") }),
         el("div", { class: "grid" },
           el("div", null, section("Every quote about it", (b.quotes || []).length, quoteGroups(b.quotes, { hideBreach: true, sources: b.sources }))),
           el("div", null,
@@ -328,8 +358,9 @@
     }).catch(fail);
   }
 
-  var FACT_LABELS = { victim: "Victim", via: "Supplier", affected: "People affected", exposed: "Data exposed",
-    not_exposed: "Not exposed", reported_to: "Reported to", cause: "Cause", when: "When", reported: "Reported",
+  var FACT_LABELS = { victim: "Victim", via: "Supplier", attacker: "Attacker", kind: "Kind", status: "Status",
+    affected: "People affected", exposed: "Data exposed", not_exposed: "Not exposed", reported_to: "Reported to",
+    cause: "Cause", when: "When", discovered: "Discovered", disclosed: "Disclosed", reported: "Reported",
     mentioned: "Mentioned", role: "Role", said: "Said", published: "Published" };
 
   // claimValue shows a claim's value as the articles write it.
@@ -370,7 +401,10 @@
       var back = x.kind === "breach" ? breachHref(x.id) : x.kind === "entity" ? entityHref(x.id) : x.speaker_id ? entityHref(x.speaker_id) : "#/";
       show(
         el("h1", null, x.kind === "quote" ? "“" + x.name + "”" : x.name, " ", el("span", { class: "badge " + (x.kind === "breach" ? "breach" : "evidence"), text: "evidence" })),
-        el("p", { class: "lede" }, x.speaker ? ["said by ", el("a", { href: entityHref(x.speaker_id), text: x.speaker }), " · "] : null,
+        el("p", { class: "lede" }, x.speaker ? ["said by ", el("a", { href: entityHref(x.speaker_id), text: x.speaker }), " · "]
+          : x.speaker_mention ? ["said by ", el("span", { class: "speaker unnamed", text: x.speaker_mention.text }), " · "] : null,
+          x.cue ? ["cue ", el("span", { class: "cue", text: x.cue }), " · "] : null,
+          confidenceMark(x) ? [confidenceMark(x), " · "] : null,
           plural(x.sources, "article"), ", ", plural(x.publishers, "outlet"), " · ",
           el("a", { href: back, text: x.kind === "quote" ? "more from " + (x.speaker || "the speaker") : "back to the " + x.kind })),
         (x.facts || []).map(function (f) {
@@ -427,12 +461,15 @@
 
   function breachTable(bs) {
     return el("table", { class: "list breaches" },
-      el("thead", null, el("tr", null, ["Breach", "Victim", "Supplier", "Affected", "Sources"].map(function (h) { return el("th", { text: h }); }))),
+      el("thead", null, el("tr", null, ["Breach", "Victim", "Supplier", "Attacker", "Kind", "Status", "Affected", "Sources"].map(function (h) { return el("th", { text: h }); }))),
       el("tbody", null, bs.map(function (b) {
         return el("tr", null,
           el("td", null, el("a", { href: breachHref(b.id), text: b.name || b.id })),
           el("td", { text: b.victim || "" }),
           el("td", { text: b.via || "" }),
+          el("td", { text: b.attacker || "" }),
+          el("td", { text: b.kind || "" }),
+          el("td", { text: b.status || "" }),
           el("td", { text: list(b.affected).map(fmtInt).join(" / ") }),
           el("td", { text: String((b.articles || []).length) }));
       })));
@@ -492,7 +529,7 @@
       if (r.org) add("o:" + r.org, r.org, "organization", r.org_id ? entityHref(r.org_id) : searchHref(r.org, "org"), r.title || "member");
     });
     (e.breaches || []).forEach(function (b) {
-      var rel = b.victim === e.name ? "victim" : b.via === e.name ? "supplier" : list(b.reported_to).indexOf(e.name) >= 0 ? "told" : "spoke on";
+      var rel = b.victim === e.name ? "victim" : b.via === e.name ? "supplier" : b.attacker === e.name ? "attacker" : list(b.reported_to).indexOf(e.name) >= 0 ? "told" : "spoke on";
       add("b:" + b.id, b.name || b.id, "breach", breachHref(b.id), rel);
     });
     (e.articles || []).forEach(function (id) {
