@@ -537,7 +537,16 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		matches = append(matches, d.dataPhrases(s, matches)...)
 		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
 	}
+	named := 0
 	for _, m := range matches {
+		if !contextCategories[m.label] && categoryLabel(m.label) {
+			named++
+		}
+	}
+	for _, m := range matches {
+		if contextCategories[m.label] && named == 0 && !exposure {
+			continue // "units" alone is no data
+		}
 		// "people are worried about their bank details": a fear, no fact
 		if worryBeforeRe.MatchString(low[max(0, m.at-40):m.at]) {
 			continue
