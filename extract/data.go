@@ -23,7 +23,14 @@ contained containing to from in on with that which as such other both also only 
 this these those what who whose when where it they we you he she them us many much several various certain no not
 copied downloaded posted published sold dumped harvested scraped viewed breached hacked lost released revealed
 affected exfiltrated held stored kept includes include contains contain million billion thousand hundred
-alleged allegedly reportedly potentially possibly`)
+alleged allegedly reportedly potentially possibly says say said encrypt encrypts steal steals access leak sell
+share shared delete deleted send sent collect collected download upload uploaded protect protected store encrypted
+unencrypted-free`)
+
+// contextCategories are data categories whose words mean data only beside
+// other data or where data was taken: "ranks, bases and units" of
+// officers, not "military units" or "a customer base".
+var contextCategories = setOf(`ranks grades units locations roles`)
 
 // dataModifiersIng are the words in -ing that modify data nouns.
 var dataModifiersIng = setOf(`banking billing shipping mailing login logging accounting`)

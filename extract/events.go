@@ -537,7 +537,16 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		matches = append(matches, d.dataPhrases(s, matches)...)
 		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
 	}
+	named := 0
 	for _, m := range matches {
+		if !contextCategories[m.label] && categoryLabel(m.label) {
+			named++
+		}
+	}
+	for _, m := range matches {
+		if contextCategories[m.label] && named == 0 && !exposure {
+			continue // "units" alone is no data
+		}
 		// "people are worried about their bank details": a fear, no fact
 		if worryBeforeRe.MatchString(low[max(0, m.at-40):m.at]) {
 			continue
@@ -950,7 +959,7 @@ organisations organizations companies hotels stores restaurants banks hospitals 
 agents adults`)
 
 // countsIn finds the counts of text: a number (countNumRe) and, up to
-// four words after it, a noun of countNouns ("47,000 officers and staff",
+// five words after it, a noun of countNouns ("47,000 officers and staff",
 // "1.5m customers", "a billion Yahoo accounts"). Each match holds the
 // offsets of the whole, the qualifier, the number and the noun, as
 // FindAllStringSubmatchIndex gives them.
@@ -961,14 +970,14 @@ func countsIn(text string) [][]int {
 		if rest := text[at:]; strings.HasPrefix(rest, "of its ") || strings.HasPrefix(rest, "of their ") || strings.HasPrefix(rest, "of the ") {
 			at += strings.IndexByte(rest[3:], ' ') + 4
 		}
-		for w := 0; w < 4 && at < len(text); w++ {
+		for w := 0; w < 5 && at < len(text); w++ {
 			for at < len(text) && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n') {
 				at++
 			}
 			end := at
 			for end < len(text) {
 				r, n := utf8.DecodeRuneInString(text[end:])
-				if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+				if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && (r != '.' || end+1 >= len(text) || text[end+1] == ' ') {
 					break
 				}
 				end += n
@@ -977,7 +986,7 @@ func countsIn(text string) [][]int {
 				break
 			}
 			word := strings.ToLower(text[at:end])
-			word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+			word = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s"), "'’")
 			if countNouns[word] {
 				out = append(out, []int{m[0], end, m[2], m[3], m[4], m[5], at, end})
 				break

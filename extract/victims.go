@@ -82,7 +82,7 @@ func (d *doc) breachRoleOf(mi int, s Span) breachRole {
 	e := m.ent
 	name := strings.ToLower(d.ents[e].name)
 	surface := strings.ToLower(d.body[m.Start:m.End])
-	if notVictimNames[name] || notVictimNames[surface] || notVictimNames[firstWord(name)] {
+	if notVictimNames[name] || notVictimNames[surface] || notVictimNames[firstWord(name)] || weekdayIn(name) {
 		return roleNone
 	}
 	if knownAttackers[name] || knownAttackers[surface] || d.ents[e].kind == KindThreatActor || d.ents[e].kind == KindCriminal {
@@ -238,3 +238,15 @@ func (d *doc) researcherByName(e int) bool {
 
 // researcherSuffixes end the names of security firms and labs.
 var researcherSuffixes = []string{" security", " labs", " lab", " research", " intelligence", " antivirus"}
+
+// weekdayIn reports whether a lower-cased name holds a day of the week: a
+// name run on into its date ("Kaspersky on Tuesday") is no organisation's.
+func weekdayIn(name string) bool {
+	for _, w := range strings.Fields(name) {
+		switch w {
+		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			return true
+		}
+	}
+	return false
+}
