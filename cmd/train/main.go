@@ -24,7 +24,9 @@ type trainer struct {
 }
 
 // trainers lists the models by name.
-var trainers = map[string]trainer{}
+var trainers = map[string]trainer{
+	"speakers": {"the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", trainSpeakers},
+}
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
