@@ -129,6 +129,11 @@ func (d *doc) rankSpeakers(m *learn.Model) {
 		} else {
 			q.speaker = d.resolveSpeaker(mi, last)
 		}
+		if q.speaker >= 0 && d.ents[q.speaker].typ == Organization && d.scareQuote(qi) {
+			// a person's few words are often quoted with no verb ("Trump
+			// mocked her “constant attack”"); an organisation's seldom
+			q.speaker, q.mention = -1, -1
+		}
 		if q.speaker >= 0 {
 			last[d.ents[q.speaker].typ] = q.speaker
 		}
@@ -564,4 +569,23 @@ func (d *doc) objectOfVerb(mi int) bool {
 		n++
 	}
 	return false
+}
+
+// indirectConfidence is the confidence of a reported statement's
+// speaker: the share of the reported statements that matched a PolNeAR
+// train statement whose speaker was right.
+const indirectConfidence = 0.8
+
+// scareQuote reports whether quote qi is a few words in quote marks that
+// nobody is said to have said: under four words, no attribution found by
+// the rules, no speech verb in its paragraph ("after “unauthorised
+// access” to its systems").
+func (d *doc) scareQuote(qi int) bool {
+	q := d.quotes[qi]
+	if q.rule >= 0 || q.contSpeaker >= 0 || d.wordsAfter(q.Start, q.End) >= 4 {
+		return false
+	}
+	p := d.paras[q.para]
+	_, ok := d.firstVerbIn(p.Start, p.End, speechVerbs)
+	return !ok && d.accordingTo(p.Start, p.End) < 0
 }

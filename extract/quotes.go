@@ -367,7 +367,7 @@ func (d *doc) reportedSpeech() []Quote {
 			if mi = d.subjectBefore(s.Start, v.Start); mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 4 {
 				mi = -1
 			}
-		} else if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.reportsClause(v, s) {
+		} else if v, ok := d.firstVerbIn(s.Start, s.End, reportVerbs); ok && d.reportsClause(v, s) {
 			// a sentence quoting words is reported speech too when what it
 			// reports goes well beyond the quoted fragment, or is a "that"
 			// clause the fragment is only part of ("It stated that new
@@ -408,8 +408,10 @@ func (d *doc) reportedSpeech() []Quote {
 				span.End = d.sents[si+1].End
 			}
 		}
+		m := d.ments[mi]
 		out = append(out, Quote{Text: d.body[span.Start:span.End], Kind: Indirect, Speaker: d.ents[sp].key,
-			Span: span, Sentence: s})
+			Span: span, Sentence: s, Cue: d.cueOf(mi), SpeakerMention: &Mention{Text: d.body[m.Start:m.End], Span: m.Span},
+			Confidence: indirectConfidence})
 	}
 	return out
 }

@@ -78,7 +78,7 @@ func trainSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs := flag.NewFlagSet("speakers", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	shared := fs.String("shared", "", "the ../shared/eval directory (default: found above the working directory)")
-	epochs := fs.Int("epochs", 8, "passes over the training examples")
+	epochs := fs.Int("epochs", 5, "passes over the training examples")
 	bits := fs.Int("bits", 18, "log2 of the feature buckets")
 	out := fs.String("out", filepath.Join("extract", "speakers.bin"), "the weights file to write")
 	if err := fs.Parse(args); err != nil {
