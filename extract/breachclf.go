@@ -137,20 +137,6 @@ func (d *doc) breachFeatures(si int, out []learn.Feature) []learn.Feature {
 	return append(out, learn.F("len").Int(n))
 }
 
-// tokenAt returns the index of the first token starting at or after off.
-func (d *doc) tokenAt(off int) int {
-	lo, hi := 0, len(d.toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.toks[m].Start < off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
 // isDigits reports whether w is a number written in digits ("2017", "4,000", "1.5").
 func isDigits(w string) bool {
 	if w == "" || w[0] < '0' || w[0] > '9' {

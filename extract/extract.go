@@ -65,7 +65,9 @@ func byteSize(n int) string {
 type Model struct {
 	ready chan struct{} // closed once fp and err are set
 	fp    *fastprose.Model
-	err   error
+	// speakers is the attribution ranker (attribution.go)
+	speakers *learn.Model
+	err      error
 }
 
 // NewModel builds the model. It takes about half a second. An error in
@@ -84,6 +86,9 @@ func StartModel() *Model {
 	go func() {
 		defer close(m.ready)
 		m.fp, m.err = fastprose.Load()
+		if m.err == nil {
+			m.speakers, m.err = loadSpeakers()
+		}
 	}()
 	return m
 }
@@ -166,8 +171,74 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	if err := x.model.Err(); err != nil {
 		return Result{}, err
 	}
+	an, err := x.analyse(ctx, a, true)
+	if err != nil {
+		return Result{}, err
+	}
+	d, indirect, frames, topic := an.doc, an.indirect, an.frames, an.topic
+	r := Result{ArticleID: a.ID}
+	frameKey := make([]string, len(frames))
+	for i, f := range frames {
+		ev := d.eventOf(f)
+		frameKey[i] = ev.Key
+		r.Events = append(r.Events, ev)
+	}
+	for _, q := range d.quotes {
+		if q.speaker < 0 && (q.mention < 0 || d.ments[q.mention].how == byPronoun) {
+			continue // no speaker, or a pronoun we could not resolve
+		}
+		si := d.sentenceOf(q.Start)
+		out := Quote{Text: d.body[q.Start:q.End], Kind: d.quoteKind(q),
+			Event: d.eventFor(frames, frameKey, topic, si, q.speaker),
+			Span:  q.Span, Sentence: d.sents[si], Confidence: q.conf}
+		if q.speaker >= 0 {
+			out.Speaker = d.ents[q.speaker].key
+		} else {
+			out.Confidence = 0
+		}
+		if q.mention >= 0 {
+			m := d.ments[q.mention]
+			out.SpeakerMention = &Mention{Text: d.body[m.Start:m.End], Span: m.Span}
+			out.Cue = d.cueOf(q.mention)
+		}
+		r.Quotes = append(r.Quotes, out)
+	}
+	for _, q := range indirect {
+		si := d.sentenceOf(q.Span.Start)
+		q.Event = d.eventFor(frames, frameKey, topic, si, d.byKey[q.Speaker])
+		r.Quotes = append(r.Quotes, q)
+	}
+	sort.SliceStable(r.Quotes, func(i, j int) bool { return r.Quotes[i].Span.Start < r.Quotes[j].Span.Start })
+	r.Entities = d.entities()
+	return r, nil
+}
+
+// analysis is one article's analysis, before it is turned into a Result.
+type analysis struct {
+	doc      *doc
+	indirect []Quote
+	frames   []*breachFrame
+	topic    []int
+}
+
+// analyse runs the stages of Extract on a; rank says whether the
+// attribution ranker chooses the quotes' speakers (SpeakerChoices wants
+// the rules' view alone).
+func (x *Extractor) analyse(ctx context.Context, a corpus.Article, rank bool) (analysis, error) {
+	if err := ctx.Err(); err != nil {
+		return analysis{}, err
+	}
+	if strings.TrimSpace(a.Body) == "" {
+		return analysis{}, ErrEmptyArticle
+	}
+	if x.maxBody > 0 && len(a.Body) > x.maxBody {
+		return analysis{}, &LimitError{Limit: "size", Size: len(a.Body), Max: x.maxBody}
+	}
+	if err := x.model.Err(); err != nil {
+		return analysis{}, err
+	}
 	if x.breachErr != nil {
-		return Result{}, x.breachErr
+		return analysis{}, x.breachErr
 	}
 	start := time.Now()
 	// check reports ctx's end or the article's time running out.
@@ -198,6 +269,9 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	var indirect []Quote
 	stage(func() { indirect = d.reportedSpeech() })
 	stage(d.attribute) // again, now that reported speech has named more speakers
+	if rank && x.model.speakers != nil {
+		stage(func() { d.rankSpeakers(x.model.speakers) })
+	}
 	stage(d.inferTitleOrgs)
 	var frames []*breachFrame
 	var topic []int
@@ -206,32 +280,9 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 		err = check()
 	}
 	if err != nil {
-		return Result{}, err
+		return analysis{}, err
 	}
-	r := Result{ArticleID: a.ID}
-	frameKey := make([]string, len(frames))
-	for i, f := range frames {
-		ev := d.eventOf(f)
-		frameKey[i] = ev.Key
-		r.Events = append(r.Events, ev)
-	}
-	for _, q := range d.quotes {
-		if q.speaker < 0 {
-			continue
-		}
-		si := d.sentenceOf(q.Start)
-		r.Quotes = append(r.Quotes, Quote{Text: d.body[q.Start:q.End], Kind: d.quoteKind(q),
-			Speaker: d.ents[q.speaker].key, Event: d.eventFor(frames, frameKey, topic, si, q.speaker),
-			Span: q.Span, Sentence: d.sents[si]})
-	}
-	for _, q := range indirect {
-		si := d.sentenceOf(q.Span.Start)
-		q.Event = d.eventFor(frames, frameKey, topic, si, d.byKey[q.Speaker])
-		r.Quotes = append(r.Quotes, q)
-	}
-	sort.SliceStable(r.Quotes, func(i, j int) bool { return r.Quotes[i].Span.Start < r.Quotes[j].Span.Start })
-	r.Entities = d.entities()
-	return r, nil
+	return analysis{d, indirect, frames, topic}, nil
 }
 
 // eventFor picks the breach a statement in sentence si by speaker is

@@ -228,6 +228,7 @@ func TestExtractor_Extract_quotes(t *testing.T) {
 			{"Ursula von der Leyen", extract.Direct, "Every public body"},
 			{"Eric Mamer", extract.Indirect, "Her spokesman, Eric Mamer, later clarified"},
 			{"Claire Dubois", extract.Direct, "The minister told me ‘never again’"}, // nested single quotes stay inside
+			{"", extract.Direct, "We do not comment"},                               // "said a spokesperson": unnamed, kept with its description
 		}},
 		{"description-head", []wantQuote{
 			{"Kestrel Vale NHS Trust", extract.Indirect, "The trust said"}, // "the trust" is the Trust named, not the NHS named since

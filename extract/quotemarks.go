@@ -15,6 +15,18 @@ type quoteSpan struct {
 	closed  bool // a closing mark was seen
 	single  bool // single quote marks
 	speaker int  // resolved entity index, -1 when unknown
+
+	// the rules' view, the ranker's evidence (see attribute)
+	rule        int // the rules' speaker mention, -1 when none
+	ruleSpeaker int // the entity the rules resolved it to, -1 when none
+	contSpeaker int // the speaker of the quote this one continues, -1 when none
+	prevSpeaker int // the speaker of the last quote before with one, -1 when none
+	prevMention int // that quote's speaker mention, -1 when none
+	prevPara    int // that quote's paragraph
+	prev        int // that quote's index, -1 when none
+
+	mention int     // the chosen speaker mention, -1 when none
+	conf    float64 // the probability that mention is right
 }
 
 // overlaps reports whether the quote, marks included, overlaps s.
@@ -44,7 +56,8 @@ func quotesIn(body string, p Span, pi int) []quoteSpan {
 			return
 		}
 		out = append(out, quoteSpan{Span: Span{s, e}, outer: Span{o, c + closeLen}, para: pi,
-			opened: opened, closed: closed, single: single, speaker: -1})
+			opened: opened, closed: closed, single: single, speaker: -1,
+			rule: -1, ruleSpeaker: -1, contSpeaker: -1, prevSpeaker: -1, prevMention: -1, prev: -1, mention: -1})
 	}
 	for i := p.Start; i < p.End; {
 		r, n := utf8.DecodeRuneInString(body[i:])

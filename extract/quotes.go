@@ -26,8 +26,16 @@ func (d *doc) attribute() {
 		if mi >= 0 {
 			sp = d.resolveSpeaker(mi, lastSpeaker)
 		}
-		if sp < 0 && prevQuote >= 0 && d.continuesQuote(prevQuote, qi) {
-			sp = d.quotes[prevQuote].speaker
+		q.rule, q.ruleSpeaker, q.contSpeaker, q.prevSpeaker, q.prevMention, q.mention, q.prev = mi, sp, -1, -1, -1, mi, prevQuote
+		if prevQuote >= 0 {
+			q.prevSpeaker, q.prevMention, q.prevPara = d.quotes[prevQuote].speaker, d.quotes[prevQuote].mention, d.quotes[prevQuote].para
+			if d.continuesQuote(prevQuote, qi) {
+				q.contSpeaker = d.quotes[prevQuote].speaker
+			}
+		}
+		if sp < 0 && q.contSpeaker >= 0 {
+			sp = q.contSpeaker
+			q.mention = d.quotes[prevQuote].mention
 		}
 		q.speaker = sp
 		if sp >= 0 {
@@ -46,7 +54,7 @@ func (d *doc) attribute() {
 			continue
 		}
 		if next.para == q.para+1 && next.outer.Start-d.paras[next.para].Start <= 1 && q.End >= d.paras[q.para].End-1 {
-			q.speaker = next.speaker
+			q.speaker, q.mention = next.speaker, next.mention
 		}
 	}
 }
@@ -89,7 +97,7 @@ func (d *doc) salient(off int, t EntityType) int {
 		sent := d.sents[s]
 		best, at := -1, -1
 		for _, sp := range d.speakers {
-			if sp.at >= sent.Start && sp.at < sent.End && sp.at > at && d.ents[sp.ent].typ == t {
+			if sp.at >= sent.Start && sp.at < sent.End && sp.at > at && d.ents[sp.ent].typ == t && !d.genderClash(pronoun, sp.ent) {
 				best, at = sp.ent, sp.at
 			}
 		}
@@ -100,7 +108,7 @@ func (d *doc) salient(off int, t EntityType) int {
 			return unnamed
 		}
 		if mi := d.subjectBefore(sent.Start, sent.End); mi >= 0 {
-			if e := d.ments[mi].ent; e >= 0 && d.ents[e].typ == t && d.ents[e].kind != KindMedia {
+			if e := d.ments[mi].ent; e >= 0 && d.ents[e].typ == t && d.ents[e].kind != KindMedia && !d.genderClash(pronoun, e) {
 				return e
 			}
 		}
@@ -312,12 +320,12 @@ func (d *doc) resolveSpeaker(mi int, last map[EntityType]int) int {
 	} else if s == unnamed {
 		return -1 // someone the article does not name: no speaker
 	}
-	if s := d.lastSpeakerBefore(m.Start, t); s >= 0 {
+	if s := d.lastSpeakerBefore(m.Start, t); s >= 0 && !d.genderClash(m.word, s) {
 		return s
 	}
 	for k := mi - 1; k >= 0; k-- {
 		e := d.ments[k].ent
-		if e >= 0 && !d.ments[k].inQuote && d.ents[e].typ == t && d.ents[e].kind != KindMedia {
+		if e >= 0 && !d.ments[k].inQuote && d.ents[e].typ == t && d.ents[e].kind != KindMedia && !d.genderClash(m.word, e) {
 			return e
 		}
 	}
@@ -359,7 +367,7 @@ func (d *doc) reportedSpeech() []Quote {
 			if mi = d.subjectBefore(s.Start, v.Start); mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 4 {
 				mi = -1
 			}
-		} else if v, ok := d.firstVerbIn(s.Start, s.End, indirectVerbs); ok && d.reportsClause(v, s) {
+		} else if v, ok := d.firstVerbIn(s.Start, s.End, reportVerbs); ok && d.reportsClause(v, s) {
 			// a sentence quoting words is reported speech too when what it
 			// reports goes well beyond the quoted fragment, or is a "that"
 			// clause the fragment is only part of ("It stated that new
@@ -400,8 +408,10 @@ func (d *doc) reportedSpeech() []Quote {
 				span.End = d.sents[si+1].End
 			}
 		}
+		m := d.ments[mi]
 		out = append(out, Quote{Text: d.body[span.Start:span.End], Kind: Indirect, Speaker: d.ents[sp].key,
-			Span: span, Sentence: s})
+			Span: span, Sentence: s, Cue: d.cueOf(mi), SpeakerMention: &Mention{Text: d.body[m.Start:m.End], Span: m.Span},
+			Confidence: indirectConfidence})
 	}
 	return out
 }

@@ -71,7 +71,7 @@ computers email emails files`)
 	breachHeads  = setOf(`breach breaches hack hacks leak leaks attack attacks incident intrusion compromise`)
 	passiveVerbs = setOf(`hacked breached compromised attacked hit targeted affected infiltrated impacted exposed
 struck victimised victimized`)
-	reportVerbs = setOf(`suffered disclosed confirmed announced revealed admitted reported notified said says warned
+	breachReportVerbs = setOf(`suffered disclosed confirmed announced revealed admitted reported notified said says warned
 acknowledged`)
 )
 
@@ -158,7 +158,7 @@ func (d *doc) victimScore(mi int, s Span) int {
 			score += 3
 		}
 		for _, w := range after {
-			if passiveVerbs[w] || reportVerbs[w] && w != "said" && w != "says" && w != "warned" {
+			if passiveVerbs[w] || breachReportVerbs[w] && w != "said" && w != "says" && w != "warned" {
 				score += 3
 				break
 			}

@@ -25,7 +25,8 @@ type trainer struct {
 
 // trainers lists the models by name.
 var trainers = map[string]trainer{
-	"breach": {about: "breach sentence classifier (extract/breach.bin) from CASIE ids ending 0-4", run: trainBreach},
+	"breach":   {about: "breach sentence classifier (extract/breach.bin) from CASIE ids ending 0-4", run: trainBreach},
+	"speakers": {about: "the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", run: trainSpeakers},
 }
 
 func main() {

@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/polnear"
+)
+
+// TestSpeakerRanker_devAccuracy measures the attribution ranker on
+// PolNeAR dev: the share of quotes whose chosen candidate is the gold
+// source's head (or "nobody" for words no attribution holds), against
+// the hand-written rules' pick.
+func TestSpeakerRanker_devAccuracy(t *testing.T) {
+	root, err := polnear.Root("")
+	if err != nil {
+		t.Skipf("PolNeAR not available (../shared/eval/polnear): %v", err)
+	}
+	ctx := context.Background()
+	arts, err := polnear.Load(ctx, root, "dev")
+	if err != nil {
+		t.Skipf("PolNeAR dev not readable: %v", err)
+	}
+	x := New(Config{})
+	m := x.model.speakers
+	if m == nil {
+		t.Fatal("no speaker ranker embedded")
+	}
+	n, right, rule := 0, 0, 0
+	var out []float32
+	for _, a := range arts {
+		chs, err := x.SpeakerChoices(ctx, a.Article)
+		if err != nil {
+			t.Fatalf("%s: %v", a.Article.ID, err)
+		}
+		for _, ch := range chs {
+			cands := make([]polnear.Span, len(ch.Candidates))
+			for i, c := range ch.Candidates {
+				cands[i] = polnear.Span{Start: c.Start, End: c.End}
+			}
+			pos, ok := polnear.SpeakerGold(a, ch.Quote.Start, ch.Quote.End, cands)
+			if !ok {
+				continue
+			}
+			best, bestS := 0, float32(0)
+			for i, f := range ch.Features {
+				out = m.Scores(f, out)
+				if i == 0 || out[0] > bestS {
+					best, bestS = i, out[0]
+				}
+			}
+			n++
+			if pos[0] == best {
+				right++
+			}
+			if pos[0] == ch.Rule {
+				rule++
+			}
+		}
+	}
+	acc := float64(right) / float64(n)
+	t.Logf("dev: %d decisions, ranker accuracy %.3f, rules %.3f", n, acc, float64(rule)/float64(n))
+	if acc < 0.88 {
+		t.Errorf("ranker accuracy %.3f on PolNeAR dev, want >= 0.88", acc)
+	}
+	if n < 500 {
+		t.Errorf("only %d dev decisions, want >= 500 (is the alignment broken?)", n)
+	}
+}
