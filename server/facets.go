@@ -145,7 +145,9 @@ func (h *handler) facets(w http.ResponseWriter, r *http.Request) error {
 	for _, i := range idx {
 		q := s.quotes[i]
 		a := s.articles[q.Article]
-		counts[0][key{q.SpeakerID, q.Speaker}]++
+		if q.SpeakerID != "" { // an unnamed source is no speaker to filter by
+			counts[0][key{q.SpeakerID, q.Speaker}]++
+		}
 		for _, o := range orgsOf[q.SpeakerID] {
 			counts[1][key{o, o}]++
 		}
