@@ -25,7 +25,8 @@ type trainer struct {
 
 // trainers lists the models by name.
 var trainers = map[string]trainer{
-	"speakers": {"the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", trainSpeakers},
+	"antecedents": {"the pronoun resolver of speakers: who \"he said\" is (PolNeAR train; extract/antecedents.bin)", trainAntecedents},
+	"speakers":    {"the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", trainSpeakers},
 }
 
 func main() {
