@@ -54,7 +54,7 @@ type SpeakerChoice struct {
 // attribution decisions of its quotes, unranked, for training the
 // ranker.
 func (x *Extractor) SpeakerChoices(ctx context.Context, a corpus.Article) ([]SpeakerChoice, error) {
-	an, err := x.analyse(ctx, a, false)
+	an, err := x.analyse(ctx, a, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -85,10 +85,10 @@ func (x *Extractor) SpeakerChoices(ctx context.Context, a corpus.Article) ([]Spe
 	return out, nil
 }
 
-// rankSpeakers lets the ranker choose every quote's speaker mention and
-// resolves it to an entity; a quote whose choice is "nobody" is left
+// rankSpeakers lets the ranker m choose every quote's speaker mention
+// and resolves it to an entity (a pronoun with the antecedent ranker am); a quote whose choice is "nobody" is left
 // without a speaker.
-func (d *doc) rankSpeakers(m *learn.Model) {
+func (d *doc) rankSpeakers(m, am *learn.Model) {
 	var cands []int
 	var feats []learn.Feature
 	var scores []float64
@@ -122,7 +122,11 @@ func (d *doc) rankSpeakers(m *learn.Model) {
 			mi = p
 			q.mention = p
 		}
-		if mi == q.rule && q.ruleSpeaker >= 0 {
+		if d.ments[mi].how == byPronoun && am != nil {
+			var pp float64
+			q.speaker, pp = d.resolvePronoun(mi, am, last)
+			q.conf *= pp
+		} else if mi == q.rule && q.ruleSpeaker >= 0 {
 			q.speaker = q.ruleSpeaker
 		} else if mi == q.rule && q.ruleSpeaker < 0 && q.contSpeaker >= 0 {
 			q.speaker = q.contSpeaker

@@ -67,3 +67,77 @@ func TestSpeakerRanker_devAccuracy(t *testing.T) {
 		t.Errorf("only %d dev decisions, want >= 500 (is the alignment broken?)", n)
 	}
 }
+
+// TestAntecedentRanker_devAccuracy measures the pronoun resolver of
+// speakers on PolNeAR dev: the share of pronoun speakers resolved to the
+// entity PolNeAR names, against the rules.
+func TestAntecedentRanker_devAccuracy(t *testing.T) {
+	root, err := polnear.Root("")
+	if err != nil {
+		t.Skipf("PolNeAR not available (../shared/eval/polnear): %v", err)
+	}
+	ctx := context.Background()
+	arts, err := polnear.Load(ctx, root, "dev")
+	if err != nil {
+		t.Skipf("PolNeAR dev not readable: %v", err)
+	}
+	x := New(Config{})
+	m := x.model.antecedents
+	if m == nil {
+		t.Fatal("no antecedent ranker embedded")
+	}
+	n, right, rule := 0, 0, 0
+	var out []float32
+	for _, a := range arts {
+		chs, err := x.AntecedentChoices(ctx, a.Article)
+		if err != nil {
+			t.Fatalf("%s: %v", a.Article.ID, err)
+		}
+		for _, ch := range chs {
+			gold, ok := polnear.SourceName(a, ch.Quote.Start, ch.Quote.End, ch.Pronoun.Start, ch.Pronoun.End)
+			if !ok {
+				continue
+			}
+			good := func(k int) bool {
+				if k < 0 {
+					return false
+				}
+				for _, name := range ch.Names[k] {
+					if polnear.SameName(gold, name) {
+						return true
+					}
+				}
+				return false
+			}
+			any := false
+			for k := range ch.Names {
+				any = any || good(k)
+			}
+			if !any {
+				continue
+			}
+			best, bestS := 0, float32(0)
+			for i, f := range ch.Features {
+				out = m.Scores(f, out)
+				if i == 0 || out[0] > bestS {
+					best, bestS = i, out[0]
+				}
+			}
+			n++
+			if good(best) {
+				right++
+			}
+			if good(ch.Rule) {
+				rule++
+			}
+		}
+	}
+	acc := float64(right) / float64(max(1, n))
+	t.Logf("dev: %d pronoun speakers, ranker accuracy %.3f, rules %.3f", n, acc, float64(rule)/float64(max(1, n)))
+	if acc < 0.80 {
+		t.Errorf("antecedent accuracy %.3f on PolNeAR dev, want >= 0.80", acc)
+	}
+	if n < 50 {
+		t.Errorf("only %d dev pronoun speakers, want >= 50", n)
+	}
+}

@@ -67,7 +67,9 @@ type Model struct {
 	fp    *fastprose.Model
 	// speakers is the attribution ranker (attribution.go)
 	speakers *learn.Model
-	err      error
+	// antecedents is the pronoun resolver of speakers (pronouns.go)
+	antecedents *learn.Model
+	err         error
 }
 
 // NewModel builds the model. It takes about half a second. An error in
@@ -88,6 +90,9 @@ func StartModel() *Model {
 		m.fp, m.err = fastprose.Load()
 		if m.err == nil {
 			m.speakers, m.err = loadSpeakers()
+		}
+		if m.err == nil {
+			m.antecedents, m.err = loadAntecedents()
 		}
 	}()
 	return m
@@ -171,7 +176,7 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 	if err := x.model.Err(); err != nil {
 		return Result{}, err
 	}
-	an, err := x.analyse(ctx, a, true)
+	an, err := x.analyse(ctx, a, x.model.speakers, x.model.antecedents)
 	if err != nil {
 		return Result{}, err
 	}
@@ -221,10 +226,11 @@ type analysis struct {
 	topic    []int
 }
 
-// analyse runs the stages of Extract on a; rank says whether the
-// attribution ranker chooses the quotes' speakers (SpeakerChoices wants
-// the rules' view alone).
-func (x *Extractor) analyse(ctx context.Context, a corpus.Article, rank bool) (analysis, error) {
+// analyse runs the stages of Extract on a; the attribution ranker
+// speakers, when not nil, chooses the quotes' speakers, and antecedents,
+// when not nil, resolves their pronouns (the trainers want the views
+// without the model they train).
+func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, antecedents *learn.Model) (analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return analysis{}, err
 	}
@@ -269,8 +275,8 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, rank bool) (a
 	var indirect []Quote
 	stage(func() { indirect = d.reportedSpeech() })
 	stage(d.attribute) // again, now that reported speech has named more speakers
-	if rank && x.model.speakers != nil {
-		stage(func() { d.rankSpeakers(x.model.speakers) })
+	if speakers != nil {
+		stage(func() { d.rankSpeakers(speakers, antecedents) })
 	}
 	stage(d.inferTitleOrgs)
 	var frames []*breachFrame

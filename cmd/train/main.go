@@ -25,8 +25,9 @@ type trainer struct {
 
 // trainers lists the models by name.
 var trainers = map[string]trainer{
-	"breach":   {about: "breach sentence classifier (extract/breach.bin) from CASIE ids ending 0-4", run: trainBreach},
-	"speakers": {about: "the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", run: trainSpeakers},
+	"antecedents": {about: "the pronoun resolver of speakers: who \"he said\" is (PolNeAR train; extract/antecedents.bin)", run: trainAntecedents},
+	"breach":      {about: "breach sentence classifier (extract/breach.bin) from CASIE ids ending 0-4", run: trainBreach},
+	"speakers":    {about: "the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", run: trainSpeakers},
 }
 
 func main() {

@@ -125,37 +125,8 @@ func trainSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer)
 		buf = t.Scores(f, buf)
 		return float64(buf[0])
 	}
-	rng := rand.New(rand.NewPCG(19, 2026))
-	order := make([]int, len(trEx))
-	for i := range order {
-		order[i] = i
-	}
-	var s []float64
-	for ep := 0; ep < *epochs; ep++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		wrong := 0
-		for _, i := range order {
-			ex := trEx[i]
-			s = rankScores(ex, tscore, s)
-			guess := argmax(s)
-			t.Tick()
-			if contains(ex.pos, guess) {
-				continue
-			}
-			wrong++
-			g := ex.pos[0]
-			for _, p := range ex.pos {
-				if s[p] > s[g] {
-					g = p
-				}
-			}
-			t.Add(ex.feats[g], 0, 1)
-			t.Add(ex.feats[guess], 0, -1)
-		}
-		fmt.Fprintf(stdout, "epoch %d: train accuracy %.3f\n", ep+1, 1-float64(wrong)/float64(len(trEx)))
+	if err := trainRanker(ctx, t, trEx, *epochs, tscore, rand.New(rand.NewPCG(19, 2026)), stdout); err != nil {
+		return err
 	}
 	m := t.Model()
 	var mbuf []float32
@@ -278,4 +249,42 @@ func reliability(exs []rankExample, score func([]learn.Feature) float64, scale f
 		out = append(out, fmt.Sprintf("[%.2f, %.2f): %5d decisions, mean confidence %.3f, right %.3f", edges[k], min(1, edges[k+1]), n[k], sum[k]/float64(n[k]), float64(ok[k])/float64(n[k])))
 	}
 	return out
+}
+
+// trainRanker trains t as a ranking perceptron over exs: each pass, in an
+// order shuffled by rng, moves weight from a wrong best candidate to the
+// best scoring right one.
+func trainRanker(ctx context.Context, t *learn.Trainer, exs []rankExample, epochs int, score func([]learn.Feature) float64, rng *rand.Rand, stdout io.Writer) error {
+	order := make([]int, len(exs))
+	for i := range order {
+		order[i] = i
+	}
+	var s []float64
+	for ep := 0; ep < epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		wrong := 0
+		for _, i := range order {
+			ex := exs[i]
+			s = rankScores(ex, score, s)
+			guess := argmax(s)
+			t.Tick()
+			if contains(ex.pos, guess) {
+				continue
+			}
+			wrong++
+			g := ex.pos[0]
+			for _, p := range ex.pos {
+				if s[p] > s[g] {
+					g = p
+				}
+			}
+			t.Add(ex.feats[g], 0, 1)
+			t.Add(ex.feats[guess], 0, -1)
+		}
+		fmt.Fprintf(stdout, "epoch %d: train accuracy %.3f\n", ep+1, 1-float64(wrong)/float64(max(1, len(exs))))
+	}
+	return nil
 }

@@ -255,3 +255,88 @@ func SpeakerGold(a Article, s, e int, cands []Span) (pos []int, ok bool) {
 	}
 	return nil, false
 }
+
+// SourceName returns the resolved name of the source of the words [s, e)
+// of article a when that source overlaps [ps, pe) (the speaker mention
+// a system chose): ok is false when no attribution holds the words, its
+// source is elsewhere or it is unresolved.
+func SourceName(a Article, s, e, ps, pe int) (string, bool) {
+	for _, at := range a.Attr {
+		if !Within(s, e, at.Content) {
+			continue
+		}
+		if at.Resolved == "" || !OverlapsAny(ps, pe, at.Source) {
+			return "", false
+		}
+		return at.Resolved, true
+	}
+	return "", false
+}
+
+// SameName reports whether name (a system's) names the gold speaker:
+// it holds every word of gold, or is gold's surname alone, as PolNeAR's
+// lenient scorer counts it (titles aside, generational suffixes agreeing).
+func SameName(gold, name string) bool {
+	g, n := nameWords(gold), nameWords(name)
+	if len(g) == 0 || len(n) == 0 {
+		return false
+	}
+	suffix := map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+	has := map[string]bool{}
+	for _, w := range n {
+		has[w] = true
+	}
+	for _, w := range g {
+		if suffix[w] != has[w] && suffix[w] {
+			return false
+		}
+	}
+	for _, w := range n {
+		if suffix[w] && !contains(g, w) {
+			return false
+		}
+	}
+	all := true
+	for _, w := range g {
+		if !suffix[w] && !has[w] {
+			all = false
+		}
+	}
+	if all {
+		return true
+	}
+	return len(n) == 1 && len(g) > 1 && n[0] == g[len(g)-1]
+}
+
+func contains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// nameTitles are the titles the lenient scorer strips from a name's start.
+var nameTitles = map[string]bool{"sen": true, "senator": true, "rep": true, "mr": true, "mrs": true, "ms": true,
+	"dr": true, "president": true, "gov": true, "governor": true, "secretary": true, "the": true, "former": true,
+	"gen": true, "general": true, "judge": true, "mayor": true, "democrat": true, "republican": true}
+
+// nameWords lower-cases a name into its words, without leading titles
+// and possessives.
+func nameWords(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(s, "’", "'")), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+	var out []string
+	for _, w := range f {
+		w = strings.TrimSuffix(strings.Trim(w, "'"), "'s")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	for len(out) > 1 && nameTitles[out[0]] {
+		out = out[1:]
+	}
+	return out
+}
