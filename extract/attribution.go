@@ -486,11 +486,11 @@ func (d *doc) titledPerson(mi int) int {
 		return mi
 	}
 	for _, w := range ws {
-		if strings.ContainsAny(w, ",;:()\"“”") || w != strings.ToLower(w) && !titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] {
+		if strings.ContainsAny(w, ",;:()\"“”") || w != lowerKeep(w) && !titleWords[lowerKeep(strings.TrimSuffix(w, "."))] {
 			return mi
 		}
 	}
-	if last := strings.ToLower(strings.TrimSuffix(ws[len(ws)-1], ".")); !titleHeads[last] && !spokesWords[last] && !staffTitles[last] {
+	if last := lowerKeep(strings.TrimSuffix(ws[len(ws)-1], ".")); !titleHeads[last] && !spokesWords[last] && !staffTitles[last] {
 		return mi
 	}
 	return mi + 1

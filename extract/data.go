@@ -77,7 +77,7 @@ func (d *doc) dataPhrases(s Span, taken []categoryMatch) []categoryMatch {
 		if overlap {
 			continue
 		}
-		out = append(out, categoryMatch{label: strings.ToLower(d.body[d.toks[j].Start:t.End]), at: at, end: end})
+		out = append(out, categoryMatch{label: lowerKeep(d.body[d.toks[j].Start:t.End]), at: at, end: end})
 	}
 	return out
 }
@@ -88,7 +88,7 @@ func (d *doc) dataPhrases(s Span, taken []categoryMatch) []categoryMatch {
 // article's own words ("login credentials", not "passwords").
 func surfaceLabel(low string, m categoryMatch) string {
 	surface := low[m.at:m.end]
-	if strings.Contains(m.label, " of ") || strings.Contains(m.label, ",") || headWord(surface) == headWord(strings.ToLower(m.label)) {
+	if strings.Contains(m.label, " of ") || strings.Contains(m.label, ",") || headWord(surface) == headWord(lowerKeep(m.label)) {
 		return m.label
 	}
 	return surface

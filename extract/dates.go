@@ -29,7 +29,7 @@ type breachDate struct {
 
 // monthNumber maps a month name or its abbreviation to 1–12, 0 when none.
 func monthNumber(m string) int {
-	m = strings.ToLower(strings.TrimSuffix(m, "."))
+	m = lowerKeep(strings.TrimSuffix(m, "."))
 	for i, name := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
 		if strings.HasPrefix(m, name) {
 			return i + 1

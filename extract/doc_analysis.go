@@ -102,7 +102,7 @@ func (d *doc) resolveMentions() {
 			m.ent = d.spokesOrg(i)
 		}
 		// "…, the spokeswoman said": the spokeswoman already introduced
-		if m.ent < 0 && lastSpokes >= 0 && strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.body[max(0, m.Start-4):m.Start])), "the") {
+		if m.ent < 0 && lastSpokes >= 0 && strings.HasSuffix(lowerKeep(strings.TrimSpace(d.body[max(0, m.Start-4):m.Start])), "the") {
 			m.ent = lastSpokes
 		}
 		// "A spokesman said: …" with no organisation named: the one the
@@ -176,14 +176,14 @@ func (d *doc) spokesOrg(i int) int {
 		return d.ments[i-1].ent
 	}
 	// "a trust spokesperson", "a company spokesman"
-	before := strings.Fields(strings.ToLower(d.body[max(0, m.Start-30):m.Start]))
+	before := strings.Fields(lowerKeep(d.body[max(0, m.Start-30):m.Start]))
 	if n := len(before); n > 0 {
 		if kinds, ok := descriptionKinds[before[n-1]]; ok {
 			return d.orgOfKindBefore(kinds, m.Start)
 		}
 	}
 	if isOrg(i + 1) {
-		gap := strings.ToLower(strings.TrimSpace(d.body[m.End:d.ments[i+1].Start]))
+		gap := lowerKeep(strings.TrimSpace(d.body[m.End:d.ments[i+1].Start]))
 		switch gap {
 		case "for", "for the", "from", "from the", "at", "at the", "of", "of the", "released by", "released by the",
 			"issued by", "issued by the", "from the office of", "on behalf of", "on behalf of the":
@@ -228,7 +228,7 @@ func (d *doc) spokesNamed(i int) int {
 // by nothing but an article and is the subject of a speech verb: "A
 // spokesman said:", "A spokeswoman told the BBC".
 func (d *doc) bareSpokes(sp Span) bool {
-	before := strings.Fields(strings.ToLower(d.body[max(0, sp.Start-20):sp.Start]))
+	before := strings.Fields(lowerKeep(d.body[max(0, sp.Start-20):sp.Start]))
 	if len(before) == 0 || before[len(before)-1] != "a" && before[len(before)-1] != "an" {
 		return false
 	}

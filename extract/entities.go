@@ -81,10 +81,10 @@ func (d *doc) addEntity(name string, typ EntityType, kind string, sp Span) int {
 		// "Acme Health Ltd" is also "Acme Health"; "Skyeward Systems" is
 		// "Skyeward" and "Northbank Homes" "Northbank" once named in full
 		if words := strings.Fields(canon); len(words) > 1 {
-			last := strings.ToLower(strings.Trim(words[len(words)-1], "."))
+			last := lowerKeep(strings.Trim(words[len(words)-1], "."))
 			short := strings.Join(words[:len(words)-1], " ")
 			// "Severn Vale Building Society" is "Severn Vale": a two-word head
-			if n := len(words); n > 2 && genericHeads2[strings.ToLower(words[n-2])+" "+last] {
+			if n := len(words); n > 2 && genericHeads2[lowerKeep(words[n-2])+" "+last] {
 				if s2 := strings.Join(words[:n-2], " "); d.shortNameOK(s2) {
 					e.aliases[s2] = true
 					d.orgAlias[normName(s2)] = i
@@ -122,13 +122,13 @@ func (d *doc) shortNameOK(short string) bool {
 		return false
 	}
 	for _, w := range words {
-		low := strings.ToLower(w)
+		low := lowerKeep(w)
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) || stopCaps[low] || titleWords[low] || isAllCaps(w) || nameConnectors[low] {
 			return false
 		}
 	}
-	return !givenNames[strings.ToLower(words[0])]
+	return !givenNames[lowerKeep(words[0])]
 }
 
 // companySuffix are legal-form words that may be left off a company's name.
@@ -158,7 +158,7 @@ func (d *doc) identify(name string, typ EntityType) (key, canon, kind string) {
 		// one key per force however it is written; the name as written
 		// when it is a proper name ("Lancashire Constabulary")
 		canon := policeName(name, core)
-		if w := strings.Fields(name); len(w) > 1 && unicode.IsUpper([]rune(w[len(w)-1])[0]) && !strings.Contains(strings.ToLower(name), " of ") {
+		if w := strings.Fields(name); len(w) > 1 && unicode.IsUpper([]rune(w[len(w)-1])[0]) && !strings.Contains(lowerKeep(name), " of ") {
 			canon = strings.TrimPrefix(name, "The ")
 		}
 		return "org/" + slug(core+" police"), canon, KindPoliceForce
@@ -211,7 +211,7 @@ func (d *doc) inQuote(off int) bool {
 func (d *doc) findGazetteerLowercase() {
 	for k, o := range knownOrgs {
 		for _, a := range append([]string{o.name}, o.aliases...) {
-			if !strings.Contains(a, " ") || strings.ToLower(a) != a {
+			if !strings.Contains(a, " ") || lowerKeep(a) != a {
 				continue
 			}
 			for from := 0; ; {
@@ -438,7 +438,7 @@ func serviceKind(name, kind string) string {
 	if kind != KindAgency || !publicServiceRe.MatchString(name) {
 		return kind
 	}
-	if l := strings.ToLower(name); strings.Contains(l, "ambulance") || strings.Contains(l, "health") {
+	if l := lowerKeep(name); strings.Contains(l, "ambulance") || strings.Contains(l, "health") {
 		return KindHealth
 	}
 	return KindGovernment
@@ -796,9 +796,9 @@ func (d *doc) addTitle(pi, a, n int) {
 	if orgEnd > a {
 		name := d.textOf(a, orgEnd)
 		sp := d.spanOf(a, orgEnd)
-		if kinds, ok := descriptionKinds[strings.ToLower(name)]; ok && orgEnd-a == 1 {
+		if kinds, ok := descriptionKinds[lowerKeep(name)]; ok && orgEnd-a == 1 {
 			// "Council leader Sarah Okafor": the council the article is about
-			d.mention(sp, -1, byDescription, strings.ToLower(name))
+			d.mention(sp, -1, byDescription, lowerKeep(name))
 			org = d.orgOfKindBefore(kinds, sp.Start)
 			if e := d.orgOfTitleWord(a, n); e >= 0 {
 				org = e
@@ -820,7 +820,7 @@ func (d *doc) orgForName(name string, sp Span) int {
 		return e
 	}
 	words := strings.Fields(name)
-	last := strings.ToLower(words[len(words)-1])
+	last := lowerKeep(words[len(words)-1])
 	if kind, ok := orgHeads[last]; ok {
 		e := d.addEntity(name, Organization, kind, sp)
 		d.mention(sp, e, byName, "")

@@ -249,7 +249,7 @@ func (d *doc) namedBy(e int, head string) bool {
 // nameHolds reports whether name holds the word head, or its plural: "the
 // airline" may be "Skyway Airlines".
 func nameHolds(name, head string) bool {
-	name = strings.ToLower(name)
+	name = lowerKeep(name)
 	return containsWord(name, head) || containsWord(name, head+"s")
 }
 
@@ -262,7 +262,7 @@ func (d *doc) sameFamily(a, b int) bool {
 	if len(fa) < 2 && len(fb) < 2 || len(fa) == 0 || len(fb) == 0 || !strings.EqualFold(fa[0], fb[0]) {
 		return false
 	}
-	w := strings.ToLower(fa[0])
+	w := lowerKeep(fa[0])
 	return !genericFirstWords[w] && !stopCaps[w] && !d.isPlace(fa[0])
 }
 
@@ -299,7 +299,7 @@ func (d *doc) frameFor(frames *[]*breachFrame, victim int, cause string, si int)
 
 // classifyCause names what caused the breach a sentence tells of.
 func classifyCause(text string) (string, string) {
-	low := strings.ToLower(text)
+	low := lowerKeep(text)
 	has := func(words ...string) bool {
 		for _, w := range words {
 			if strings.Contains(low, w) {
@@ -312,22 +312,22 @@ func classifyCause(text string) (string, string) {
 	case isLoss(text):
 		return causeLoss, "lost or stolen " + deviceRe.FindString(low)
 	case has("reduction", "data loss", "loss of data", "delet", "erase", "wipe") && causeDataLossRe.MatchString(text):
-		return causeDataLoss, strings.ToLower(causeDataLossRe.FindString(text))
+		return causeDataLoss, lowerKeep(causeDataLossRe.FindString(text))
 	case causeDisclosureRe.MatchString(text):
-		m := strings.ToLower(causeDisclosureRe.FindString(text))
+		m := lowerKeep(causeDisclosureRe.FindString(text))
 		if m == "foi" || m == "freedom of information" {
 			m = "Freedom of Information request"
 		}
 		return causeDisclosure, m
 	case has("misdirected", "to the wrong") && misdirectedRe.MatchString(text):
-		return causeDisclosure, strings.ToLower(misdirectedRe.FindString(text))
+		return causeDisclosure, lowerKeep(misdirectedRe.FindString(text))
 	case causeHackRe.MatchString(text):
-		return causeHack, strings.ToLower(causeHackRe.FindString(text))
+		return causeHack, lowerKeep(causeHackRe.FindString(text))
 	case has("stolen", " code") && hackMoreRe.MatchString(text):
-		return causeHack, strings.ToLower(hackMoreRe.FindString(text))
+		return causeHack, lowerKeep(hackMoreRe.FindString(text))
 	case exposedRe.MatchString(text) && tellsOfData(low):
 		// "details were published online", not "the men had been released"
-		return causeDisclosure, strings.ToLower(exposedRe.FindString(text))
+		return causeDisclosure, lowerKeep(exposedRe.FindString(text))
 	}
 	return causeUnknown, ""
 }
@@ -337,7 +337,7 @@ func classifyCause(text string) (string, string) {
 // email addresses of 5,000 customers". It says what happened, not how: a
 // breach, of no cause of its own.
 func exposesData(text string) bool {
-	low := strings.ToLower(text)
+	low := lowerKeep(text)
 	for _, m := range activeExposedRe.FindAllStringIndex(low, -1) {
 		if len(findCategories(low[m[1]:min(len(low), m[1]+60)])) > 0 || dataWordRe.MatchString(low[m[1]:min(len(low), m[1]+30)]) {
 			return true
@@ -375,7 +375,7 @@ func isLoss(text string) bool {
 	var devs [][]int
 	for _, dv := range deviceRe.FindAllStringIndex(text, -1) {
 		// "phone numbers", "file names" are data, not devices
-		if rest := strings.ToLower(text[dv[1]:]); strings.HasPrefix(rest, " number") || strings.HasPrefix(rest, " name") {
+		if rest := lowerKeep(text[dv[1]:]); strings.HasPrefix(rest, " number") || strings.HasPrefix(rest, " name") {
 			continue
 		}
 		devs = append(devs, dv)
@@ -482,7 +482,7 @@ func (d *doc) factSentence(text string) bool {
 	if hasCountCue(text) && len(countsIn(text)) > 0 || passiveNotifiedRe.MatchString(text) || regulatorActsRe.MatchString(text) {
 		return true
 	}
-	low := strings.ToLower(text)
+	low := lowerKeep(text)
 	for _, cp := range categoryPatterns {
 		if len(cp.pat) > 5 && containsWord(low, cp.pat) {
 			return true
@@ -524,7 +524,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 			f.attacker = d.attackerIn(s)
 		}
 	}
-	low := strings.ToLower(text)
+	low := lowerKeep(text)
 	prevNeg, prevEnd := false, -1
 	var matches []categoryMatch
 	if si := d.sentenceOf(s.Start); si >= 0 && si < len(d.sents) && d.sents[si] == s {
@@ -581,7 +581,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		if clauseGap(text[m[5]:m[6]]) { // "in 2021 when staff", "21 after officers"
 			continue
 		}
-		num := strings.ToLower(strings.ReplaceAll(text[m[4]:m[5]], ",", ""))
+		num := lowerKeep(strings.ReplaceAll(text[m[4]:m[5]], ",", ""))
 		mult := 1.0
 		for _, sc := range countScales {
 			if strings.HasSuffix(num, sc.suffix) {
@@ -709,16 +709,16 @@ func (d *doc) readReportedTo(f *breachFrame, s Span) {
 	for _, m := range reportVerbRe.FindAllStringIndex(text, -1) {
 		rest := text[m[1]:]
 		// "said in a filing with the Securities and Exchange Commission"
-		if v := strings.ToLower(text[m[0]:m[1]]); v == "filing" || v == "filed" {
+		if v := lowerKeep(text[m[0]:m[1]]); v == "filing" || v == "filed" {
 			if strings.HasPrefix(rest, " with ") {
 				add(s.Start+m[1]+6, s.Start+m[1]+6+clauseEnd(rest[6:]))
 			}
 			continue
 		}
 		// the recipients follow "to" in the same clause
-		to := indexWord(strings.ToLower(rest), "to")
+		to := indexWord(lowerKeep(rest), "to")
 		if to < 0 || to > 40 {
-			if v := strings.ToLower(text[m[0]:m[1]]); v == "notified" || v == "informed" || v == "alerted" || v == "contacted" || v == "told" {
+			if v := lowerKeep(text[m[0]:m[1]]); v == "notified" || v == "informed" || v == "alerted" || v == "contacted" || v == "told" {
 				end := clauseEnd(rest)
 				add(s.Start+m[1], s.Start+m[1]+end)
 			}
@@ -732,7 +732,7 @@ func (d *doc) readReportedTo(f *breachFrame, s Span) {
 		// the body told is the subject of the clause: "the CMA is not
 		// involved, but the ICO has been informed" told only the ICO
 		from := 0
-		low := strings.ToLower(text[:m[0]])
+		low := lowerKeep(text[:m[0]])
 		for _, mk := range []string{", but ", "; ", " but ", ", while ", ", and "} {
 			if i := strings.LastIndex(low, mk); i >= 0 && i+len(mk) > from {
 				from = i + len(mk)
@@ -910,7 +910,7 @@ var numberWords = map[string]string{"a": "1", "one": "1", "two": "2", "three": "
 // seems to count start a new clause ("21 when staff", "2019 after
 // customers"): then the number counts nothing.
 func clauseGap(gap string) bool {
-	for _, w := range strings.Fields(strings.ToLower(gap)) {
+	for _, w := range strings.Fields(lowerKeep(gap)) {
 		switch w {
 		case "when", "where", "while", "after", "before", "since", "because", "if", "until", "as", "that", "which", "who":
 			return true
@@ -985,7 +985,7 @@ func countsIn(text string) [][]int {
 			if end == at {
 				break
 			}
-			word := strings.ToLower(text[at:end])
+			word := lowerKeep(text[at:end])
 			word = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s"), "'’")
 			if countNouns[word] {
 				out = append(out, []int{m[0], end, m[2], m[3], m[4], m[5], at, end})

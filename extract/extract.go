@@ -246,6 +246,9 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, ant
 	if x.breachErr != nil {
 		return analysis{}, x.breachErr
 	}
+	// Offsets into the body are the spans we report, so the body is made
+	// valid UTF-8 without changing its length.
+	a.Body = sameLengthUTF8(a.Body)
 	start := time.Now()
 	// check reports ctx's end or the article's time running out.
 	check := func() error {

@@ -126,7 +126,7 @@ func isAcronym(s string) bool {
 func initials(name string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
-		lw := strings.ToLower(w)
+		lw := lowerKeep(w)
 		if nameConnectors[lw] || lw == "the" {
 			continue
 		}
@@ -192,13 +192,13 @@ func (d *doc) findSuppliers() {
 	d.findSupplierAppositives()
 	for _, m := range supplierPhrase.FindAllStringIndex(d.body, -1) {
 		sp := Span{m[0], m[1]}
-		if d.overlapsTaken(sp) || !d.definiteBefore(sp.Start) || d.genericPlural(sp) || d.inQuote(sp.Start) && strings.HasPrefix(strings.ToLower(strings.TrimSpace(d.body[max(0, sp.Start-4):sp.Start])), "one") {
+		if d.overlapsTaken(sp) || !d.definiteBefore(sp.Start) || d.genericPlural(sp) || d.inQuote(sp.Start) && strings.HasPrefix(lowerKeep(strings.TrimSpace(d.body[max(0, sp.Start-4):sp.Start])), "one") {
 			continue
 		}
 		// "the contractor" is the supplier the article already named
-		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(d.body[max(0, sp.Start-5):sp.Start])), "the") {
+		if strings.HasSuffix(lowerKeep(strings.TrimSpace(d.body[max(0, sp.Start-5):sp.Start])), "the") {
 			if e := d.orgOfKindBefore([]string{KindSupplier}, sp.Start); e >= 0 {
-				d.ents[e].aliases[strings.ToLower(d.body[sp.Start:sp.End])] = true
+				d.ents[e].aliases[lowerKeep(d.body[sp.Start:sp.End])] = true
 				d.mention(sp, e, byDescription, "supplier")
 				continue
 			}
@@ -228,7 +228,7 @@ func (d *doc) findSuppliers() {
 				aliases: map[string]bool{}, client: client, first: sp.Start})
 			d.byKey[key] = i
 		}
-		alias := strings.ToLower(d.body[sp.Start:sp.End])
+		alias := lowerKeep(d.body[sp.Start:sp.End])
 		alias = strings.TrimPrefix(alias, "one of its ")
 		alias = strings.TrimPrefix(alias, "one of their ")
 		alias = strings.TrimSuffix(alias, "s")
@@ -250,7 +250,7 @@ func (d *doc) namedSupplier(sp Span, client int) bool {
 		return false
 	}
 	name := strings.TrimRight(d.body[sp.End+m[2]:sp.End+m[3]], ".")
-	if stopCaps[strings.ToLower(strings.Fields(name)[0])] || d.isPlace(name) {
+	if stopCaps[lowerKeep(strings.Fields(name)[0])] || d.isPlace(name) {
 		return false
 	}
 	e := -1
@@ -261,7 +261,7 @@ func (d *doc) namedSupplier(sp Span, client int) bool {
 	}
 	d.ents[e].kind = KindSupplier
 	d.ents[e].client = client
-	d.ents[e].aliases[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(d.body[sp.Start:sp.End], "a "), "the "))] = true
+	d.ents[e].aliases[lowerKeep(strings.TrimPrefix(strings.TrimPrefix(d.body[sp.Start:sp.End], "a "), "the "))] = true
 	d.mention(sp, e, byDescription, "supplier")
 	for from := 0; ; {
 		i := strings.Index(d.body[from:], name)
@@ -288,7 +288,7 @@ func (d *doc) shortName(e int) string {
 	}
 	short := knownOrgs[k].name
 	for _, a := range knownOrgs[k].aliases {
-		if len(a) < len(short) && !isAcronym(a) && strings.ToLower(a) != a {
+		if len(a) < len(short) && !isAcronym(a) && lowerKeep(a) != a {
 			short = a
 		}
 	}
@@ -300,7 +300,7 @@ func (d *doc) shortName(e int) string {
 // suppliers"), as opposed to a generic plural ("data held by contractors").
 func (d *doc) definiteBefore(off int) bool {
 	before := strings.TrimRight(d.body[max(0, off-40):off], " ")
-	ws := strings.Fields(strings.ToLower(before))
+	ws := strings.Fields(lowerKeep(before))
 	if len(ws) == 0 {
 		return false
 	}
@@ -476,11 +476,11 @@ func (d *doc) clientlessSupplier() int {
 // long tail of specialist software vendors"), not one organisation's
 // ("one of its suppliers", "the force's contractors").
 func (d *doc) genericPlural(sp Span) bool {
-	low := strings.ToLower(d.body[sp.Start:sp.End])
+	low := lowerKeep(d.body[sp.Start:sp.End])
 	if strings.HasPrefix(low, "one of ") || !strings.HasSuffix(low, "s") {
 		return false
 	}
-	ws := strings.Fields(strings.ToLower(d.body[max(0, sp.Start-40):sp.Start]))
+	ws := strings.Fields(lowerKeep(d.body[max(0, sp.Start-40):sp.Start]))
 	for k := len(ws) - 1; k >= 0 && k >= len(ws)-3; k-- {
 		w := strings.Trim(ws[k], ",")
 		switch {

@@ -142,7 +142,7 @@ func (d *doc) unnamedSubject(from, to int, pronoun string) bool {
 func (d *doc) afterIntro(from, to int) int {
 	seg := d.body[from:to]
 	if c := strings.Index(seg, ","); c >= 0 {
-		first := strings.ToLower(strings.Fields(seg + " x")[0])
+		first := lowerKeep(strings.Fields(seg + " x")[0])
 		if introWords[strings.Trim(first, "\"“”'‘’")] {
 			from += c + 1
 		}
@@ -162,7 +162,7 @@ func (d *doc) personAfterTitle(mi int) int {
 	if n.ent < 0 || d.ents[n.ent].typ != Person {
 		return mi
 	}
-	gap := strings.ToLower(strings.TrimSpace(d.body[m.End:n.Start]))
+	gap := lowerKeep(strings.TrimSpace(d.body[m.End:n.Start]))
 	// "Her spokesman, Eric Mamer, said": the name in apposition speaks
 	if m.how == byDescription && gap == "," {
 		return mi + 1
@@ -187,7 +187,7 @@ func (d *doc) personAfterTitle(mi int) int {
 // titleOfBefore returns the title in "the TITLE of [the]" ending right
 // before off, or "".
 func (d *doc) titleOfBefore(off int) string {
-	ws := strings.Fields(strings.ToLower(d.body[max(0, off-60):off]))
+	ws := strings.Fields(lowerKeep(d.body[max(0, off-60):off]))
 	n := len(ws)
 	if n > 0 && ws[n-1] == "the" {
 		n--
@@ -210,7 +210,7 @@ func (d *doc) titleOfBefore(off int) string {
 func (d *doc) mentionAfter(off, limit int) int {
 	for _, mi := range d.mentionsIn(off, limit) {
 		m := d.ments[mi]
-		gap := strings.ToLower(strings.TrimSpace(strings.Trim(d.body[off:m.Start], " ,")))
+		gap := lowerKeep(strings.TrimSpace(strings.Trim(d.body[off:m.Start], " ,")))
 		switch gap {
 		case "", "the", "a", "an":
 		default:

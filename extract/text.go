@@ -233,3 +233,53 @@ func sentenceAt(ss []Span, off int) int {
 	}
 	return len(ss) - 1
 }
+
+// sameLengthUTF8 returns s with every byte that is not part of valid UTF-8
+// replaced by a space, so offsets into s stay offsets into the result.
+func sameLengthUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			b[i] = ' '
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// lowerKeep lower-cases s as strings.ToLower does, except for the runes
+// whose lower case has another length in UTF-8 (the Kelvin sign, dotted
+// capital I), which it keeps: an offset into the result is an offset into s.
+func lowerKeep(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			b.WriteRune(l)
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}

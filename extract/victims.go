@@ -80,8 +80,8 @@ acknowledged`)
 func (d *doc) breachRoleOf(mi int, s Span) breachRole {
 	m := d.ments[mi]
 	e := m.ent
-	name := strings.ToLower(d.ents[e].name)
-	surface := strings.ToLower(d.body[m.Start:m.End])
+	name := lowerKeep(d.ents[e].name)
+	surface := lowerKeep(d.body[m.Start:m.End])
 	if notVictimNames[name] || notVictimNames[surface] || notVictimNames[firstWord(name)] || weekdayIn(name) {
 		return roleNone
 	}
@@ -96,7 +96,7 @@ func (d *doc) breachRoleOf(mi int, s Span) breachRole {
 			return roleResearcher
 		}
 	}
-	low := strings.ToLower(d.body[s.Start:s.End])
+	low := lowerKeep(d.body[s.Start:s.End])
 	if strings.Contains(low, "©") || strings.Contains(low, "copyright") || strings.Contains(low, "all rights reserved") {
 		return roleNone
 	}
@@ -224,7 +224,7 @@ func (d *doc) lowWordsBefore(off, start, n int) []string {
 // researcherByName reports whether organisation e is a security firm,
 // lab or publisher by its name alone.
 func (d *doc) researcherByName(e int) bool {
-	name := strings.ToLower(d.ents[e].name)
+	name := lowerKeep(d.ents[e].name)
 	if securityVendors[name] {
 		return true
 	}
