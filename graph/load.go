@@ -113,6 +113,11 @@ type Loader struct {
 	garbage map[quad.IRI]quad.IRI // version label to delete -> article IRI
 	current quad.IRI              // the article being resolved
 
+	// Articles read from standard input that are copies of stored ones:
+	// stdin id -> stored id ("" when none), and the stored one's sources.
+	twins       map[string]string
+	twinSources map[string][]string
+
 	// Entity merging: names and name keys set by this load, and the quads
 	// read from the store for others (filtered when used, since which
 	// versions count changes as the load goes on).
@@ -214,6 +219,10 @@ func (l *Loader) Status(ctx context.Context, a corpus.Article) (Status, error) {
 	if a.ID == "" {
 		return 0, fmt.Errorf("%s: %w", a.Path, ErrNoID)
 	}
+	a, err := l.identify(ctx, a)
+	if err != nil {
+		return 0, err
+	}
 	h := VersionHash(a)
 	if prev, ok := l.seen[a.ID]; ok {
 		if prev == h {
@@ -228,6 +237,35 @@ func (l *Loader) Status(ctx context.Context, a corpus.Article) (Status, error) {
 	return st.status(h), nil
 }
 
+// identify returns a as the stored article it is a copy of, when it came
+// from standard input (Store.stdinTwin), and a itself otherwise.
+func (l *Loader) identify(ctx context.Context, a corpus.Article) (corpus.Article, error) {
+	if a.Path != "-" {
+		return a, nil
+	}
+	if id, ok := l.twins[a.ID]; ok {
+		if id != "" {
+			a.ID = id
+			a.Sources = l.twinSources[id]
+		}
+		return a, nil
+	}
+	b, ok, err := l.s.stdinTwin(ctx, a)
+	if err != nil {
+		return a, err
+	}
+	if l.twins == nil {
+		l.twins, l.twinSources = map[string]string{}, map[string][]string{}
+	}
+	if !ok {
+		l.twins[a.ID] = ""
+		return a, nil
+	}
+	l.twins[a.ID] = b.ID
+	l.twinSources[b.ID] = b.Sources
+	return b, nil
+}
+
 // Add queues one article for writing unless the store already holds it,
 // and reports its status. A new article is written as its first version;
 // a changed one as a new version that replaces the stored one. Add writes
@@ -239,6 +277,10 @@ func (l *Loader) Add(ctx context.Context, d Doc) (Status, error) {
 	a := d.Article
 	if a.ID == "" {
 		return 0, fmt.Errorf("%s: %w", a.Path, ErrNoID)
+	}
+	a, err := l.identify(ctx, a)
+	if err != nil {
+		return 0, err
 	}
 	h := VersionHash(a)
 	if prev, ok := l.seen[a.ID]; ok {

@@ -164,6 +164,7 @@ type version struct {
 	pendingHash string // "" unless marked pending
 	pending     bool   // has the ng:Pending marker
 	garbage     bool   // has the ng:Garbage marker
+	sources     []string
 }
 
 // articleState is what the store holds of one article's versions.
@@ -195,6 +196,8 @@ func (s *Store) readArticle(ctx context.Context, art quad.IRI) (*articleState, e
 			v.hash = literal(q.Object)
 		case PendingHash:
 			v.pendingHash = literal(q.Object)
+		case Source:
+			v.sources = append(v.sources, literal(q.Object))
 		case LoadState:
 			switch q.Object {
 			case Pending:
@@ -293,3 +296,45 @@ func (s *Store) removeQuads(ctx context.Context, qs []quad.Quad) error {
 // quadKey is a comparable form of a quad (quad values such as times do
 // not compare with ==).
 func quadKey(q quad.Quad) string { return q.NQuad() }
+
+// stdinTwin returns the stored article that a read from standard input
+// (Path "-") is a copy of: one whose committed content equals a's once a
+// takes its id and sources. A file piped in is the article loaded from
+// that file, so it is unchanged rather than stored twice under a
+// "stdin-…" id. ok is false when a did not come from standard input or
+// no stored article has its headline and content.
+func (s *Store) stdinTwin(ctx context.Context, a corpus.Article) (twin corpus.Article, ok bool, err error) {
+	if a.Path != "-" || a.Title == "" {
+		return a, false, nil
+	}
+	var cands []quad.IRI
+	err = s.eachQuad(ctx, quad.Object, quad.String(a.Title), func(q quad.Quad) {
+		if q.Predicate != Headline {
+			return
+		}
+		if iri, isIRI := q.Subject.(quad.IRI); isIRI && strings.HasPrefix(string(iri), ArticlePrefix) && iri != ArticleIRI(a.ID) {
+			cands = append(cands, iri)
+		}
+	})
+	if err != nil {
+		return a, false, err
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i] < cands[j] })
+	for _, art := range cands {
+		st, err := s.readArticle(ctx, art)
+		if err != nil {
+			return a, false, err
+		}
+		if st.committed == nil {
+			continue
+		}
+		b := a
+		b.ID = ID(art, ArticlePrefix)
+		b.Sources = append([]string(nil), st.committed.sources...)
+		sort.Strings(b.Sources)
+		if VersionHash(b) == st.committed.hash {
+			return b, true, nil
+		}
+	}
+	return a, false, nil
+}

@@ -364,3 +364,36 @@ func TestLoader_replaceMany(t *testing.T) {
 		})
 	}
 }
+
+// A stored article piped in again on standard input is the same article:
+// unchanged, nothing written, its sources kept; a piped text that differs
+// is a new article.
+func TestLoader_stdinCopy(t *testing.T) {
+	for _, st := range testStores {
+		t.Run(st.name, func(t *testing.T) {
+			docs := fixture()
+			docs[0].Article.Path = "corpus/northbridge-a.txt"
+			docs[0].Article.Sources = []string{"mirror/northbridge-a.txt"}
+			s := open(t, st.dsn(t), 0)
+			load(t, s, docs...)
+			before := nquads(t, s, true)
+
+			piped := docs[0]
+			piped.Article.Path = "-"
+			piped.Article.ID = "stdin-0123456789ab"
+			piped.Article.Sources = nil
+			if rep := load(t, s, piped); rep.Unchanged != 1 || rep.New != 0 || rep.Added != 0 || rep.Removed != 0 {
+				t.Errorf("piping a stored article: %+v, want 1 unchanged and nothing written", rep)
+			}
+			if d := diff(before, nquads(t, s, true)); d != "" {
+				t.Errorf("piping a stored article changed the store:\n%s", d)
+			}
+
+			other := piped
+			other.Article.Body += "\n\nA later paragraph that the stored article does not have."
+			if rep := load(t, s, other); rep.New != 1 || rep.Unchanged != 0 {
+				t.Errorf("piping an edited copy: %+v, want it new", rep)
+			}
+		})
+	}
+}
