@@ -287,7 +287,7 @@ func weekOf(published string) string {
 	if err != nil {
 		return ""
 	}
-	return d.AddDate(0, 0, -((int(d.Weekday())+6)%7)).Format("2006-01-02")
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7)).Format("2006-01-02")
 }
 
 // speakerOrgs maps a speaker id to the names of the organisations it
