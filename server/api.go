@@ -317,7 +317,8 @@ func (h *handler) entity(w http.ResponseWriter, r *http.Request) error {
 	return writeRaw(w, http.StatusOK, body)
 }
 
-// breaches answers /api/breaches.
+// breaches answers /api/breaches. Filter: q (the name, victim, supplier
+// or id holds it, case-insensitive).
 func (h *handler) breaches(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.pageOf(r)
 	if err != nil {
@@ -327,7 +328,17 @@ func (h *handler) breaches(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeRawList(w, p, s.breachJSON)
+	term := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
+	if term == "" {
+		return writeRawList(w, p, s.breachJSON)
+	}
+	var idx []int
+	for i, b := range s.breaches {
+		if breachMatches(b, term) {
+			idx = append(idx, i)
+		}
+	}
+	return writeRawList(w, p, pick(s.breachJSON, idx))
 }
 
 // breach answers /api/breaches/{id}.

@@ -48,7 +48,7 @@ func TestBrowser_RickPrior(t *testing.T) {
 	}
 
 	// Search for Rick Prior and open his page from the results.
-	var results, heading, quotes, breaches, hash string
+	var results, heading, quotes, breaches, hash, quoteCount string
 	var graphNodes int
 	err := chromedp.Run(bctx,
 		chromedp.Navigate(srv.URL+"/"),
@@ -59,20 +59,25 @@ func TestBrowser_RickPrior(t *testing.T) {
 		// Article titles replace the ids once they are fetched.
 		chromedp.WaitVisible(`//div[contains(@class,"quotes")]//a[contains(., "Met officers' details")]`, chromedp.BySearch),
 		chromedp.Text(`#main`, &results, chromedp.ByID),
+		chromedp.Text(`.results h2 .count`, &quoteCount, chromedp.ByQuery),
 		screenshot("search"),
 		chromedp.Click(`//div[contains(@class,"entities")]/a[contains(., "Rick Prior")]`, chromedp.BySearch),
-		chromedp.WaitVisible(`.graph svg`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.graph svg g.node.center`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.quotes .quote`, chromedp.ByQuery),
 		chromedp.Text(`h1`, &heading, chromedp.ByQuery),
 		chromedp.Text(`.quotes`, &quotes, chromedp.ByQuery),
 		chromedp.Text(`ul.breaches`, &breaches, chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelectorAll(".graph a.node").length`, &graphNodes),
+		chromedp.Evaluate(`document.querySelectorAll(".graph g.node").length`, &graphNodes),
 		chromedp.Evaluate(`location.hash`, &hash),
 		screenshot("entity"),
 	)
 	if err != nil {
 		t.Fatalf("search and open Rick Prior: %v", err)
 	}
-	for _, want := range []string{"Rick Prior", "wrong hands", "3 quotes", "Police federation criticises Met over supplier breach"} {
+	if quoteCount != "3" {
+		t.Errorf("search finds %q quotes, want 3", quoteCount)
+	}
+	for _, want := range []string{"Rick Prior", "wrong hands", "Police federation criticises Met over supplier breach", "Example Courier"} {
 		if !strings.Contains(results, want) {
 			t.Errorf("search results lack %q:\n%s", want, results)
 		}
@@ -96,9 +101,10 @@ func TestBrowser_RickPrior(t *testing.T) {
 	if !strings.Contains(breaches, "Metropolitan Police Service supplier breach") {
 		t.Errorf("his breaches lack the Met breach:\n%s", breaches)
 	}
-	// Federation, breach, two articles.
-	if graphNodes != 4 {
-		t.Errorf("graph view shows %d neighbours, want 4", graphNodes)
+	// He, and what shares his articles: the Met, the federation, the
+	// National Crime Agency, the ICO and the breach.
+	if graphNodes != 6 {
+		t.Errorf("graph view shows %d nodes, want 6", graphNodes)
 	}
 
 	// A deep link opens the breach page directly.

@@ -15,7 +15,12 @@ import (
 // /api/quotes and /api/facets:
 //
 //	speaker, breach, article, q, min_sources, min_confidence   as queries.QuoteFilter
+//	           (speaker and org may be repeated: the quote has each)
 //	org        the speaker is the organisation or holds a role at it
+//	match      any of: the speaker's name or alias is it, the text holds
+//	           it, the speaker is or works at an organisation whose name
+//	           holds it, the quote is about a breach whose name, victim or
+//	           supplier holds it (case-insensitive; the page's search)
 //	publisher  the article's outlet, case-insensitive
 //	kind       direct, partial or indirect
 //	since, until  the article's date, YYYY-MM-DD or YYYY-MM, inclusive
@@ -58,9 +63,21 @@ func (h *handler) quoteSelection(r *http.Request) (*snapshot, []int, error) {
 		return nil, nil, err
 	}
 	idx := s.filterQuotes(f)
-	if org := strings.ToLower(strings.TrimSpace(q.Get("org"))); org != "" {
-		ids := orgSpeakers(s.entities, org)
-		idx = slices.DeleteFunc(idx, func(i int) bool { return !ids[s.quotes[i].SpeakerID] })
+	for _, sp := range q["speaker"][min(1, len(q["speaker"])):] {
+		if sp = strings.TrimSpace(sp); sp != "" {
+			keep := s.filterQuotes(queries.QuoteFilter{Speaker: sp})
+			idx = slices.DeleteFunc(idx, func(i int) bool { _, ok := slices.BinarySearch(keep, i); return !ok })
+		}
+	}
+	for _, org := range q["org"] {
+		if org = strings.ToLower(strings.TrimSpace(org)); org != "" {
+			ids := orgSpeakers(s.entities, org)
+			idx = slices.DeleteFunc(idx, func(i int) bool { return !ids[s.quotes[i].SpeakerID] })
+		}
+	}
+	if m := strings.ToLower(strings.TrimSpace(q.Get("match"))); m != "" {
+		keep := s.matchQuotes(m)
+		idx = slices.DeleteFunc(idx, func(i int) bool { return !keep[i] })
 	}
 	pub := strings.ToLower(strings.TrimSpace(q.Get("publisher")))
 	if pub != "" || kind != "" || since != "" || until != "" {
@@ -82,6 +99,45 @@ func (h *handler) quoteSelection(r *http.Request) (*snapshot, []int, error) {
 		})
 	}
 	return s, idx, nil
+}
+
+// matchQuotes returns the quotes a search for the lower-cased term finds
+// (see quoteSelection's match).
+func (s *snapshot) matchQuotes(term string) map[int]bool {
+	keep := map[int]bool{}
+	for _, i := range s.filterQuotes(queries.QuoteFilter{Speaker: term}) {
+		keep[i] = true
+	}
+	for i, t := range s.quoteText {
+		if strings.Contains(t, term) {
+			keep[i] = true
+		}
+	}
+	ids := orgSpeakers(s.entities, term)
+	for id := range ids {
+		for _, i := range s.bySpeaker[id] {
+			keep[i] = true
+		}
+	}
+	for _, b := range s.breaches {
+		if breachMatches(b, term) {
+			for _, i := range s.byBreach[b.ID] {
+				keep[i] = true
+			}
+		}
+	}
+	return keep
+}
+
+// breachMatches reports whether the breach's name, victim, supplier or id
+// holds the lower-cased term.
+func breachMatches(b queries.BreachRow, term string) bool {
+	for _, v := range []string{b.Name, b.Victim, b.Via, b.ID} {
+		if strings.Contains(strings.ToLower(v), term) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateBound reads a since or until value (YYYY-MM-DD or YYYY-MM) as an
@@ -114,7 +170,8 @@ type Facet struct {
 }
 
 // Facets counts the selected quotes by speaker, organisation, publisher,
-// breach, kind and month (of the article).
+// breach, kind, month and week (of the article), and the articles they
+// come from that report a breach by month and week.
 type Facets struct {
 	Total        int     `json:"total"`
 	Speaker      []Facet `json:"speaker"`
@@ -123,6 +180,13 @@ type Facets struct {
 	Breach       []Facet `json:"breach"`
 	Kind         []Facet `json:"kind"`
 	Month        []Facet `json:"month"`
+	// Week counts quotes by the Monday (YYYY-MM-DD) of their article's
+	// week.
+	Week []Facet `json:"week"`
+	// Reports and ReportWeeks count the distinct articles of the selected
+	// quotes that report a breach, by month and by week.
+	Reports     []Facet `json:"reports"`
+	ReportWeeks []Facet `json:"report_weeks"`
 }
 
 // facetLimit is how many values of a facet /api/facets lists (the most
@@ -137,11 +201,12 @@ func (h *handler) facets(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	type key struct{ value, label string }
-	counts := make([]map[key]int, 6)
+	counts := make([]map[key]int, 9)
 	for i := range counts {
 		counts[i] = map[key]int{}
 	}
 	orgsOf := s.speakerOrgs()
+	reported := map[string]bool{}
 	for _, i := range idx {
 		q := s.quotes[i]
 		a := s.articles[q.Article]
@@ -164,6 +229,19 @@ func (h *handler) facets(w http.ResponseWriter, r *http.Request) error {
 		counts[4][key{q.Kind, q.Kind}]++
 		if len(a.Published) >= 7 {
 			counts[5][key{a.Published[:7], a.Published[:7]}]++
+		}
+		week := weekOf(a.Published)
+		if week != "" {
+			counts[6][key{week, week}]++
+		}
+		if !reported[q.Article] && len(s.breachesByArticle[q.Article]) > 0 {
+			reported[q.Article] = true
+			if len(a.Published) >= 7 {
+				counts[7][key{a.Published[:7], a.Published[:7]}]++
+			}
+			if week != "" {
+				counts[8][key{week, week}]++
+			}
 		}
 	}
 	list := func(m map[key]int, limit int, byValue bool) []Facet {
@@ -193,7 +271,23 @@ func (h *handler) facets(w http.ResponseWriter, r *http.Request) error {
 		Breach:       list(counts[3], facetLimit, false),
 		Kind:         list(counts[4], 0, false),
 		Month:        list(counts[5], 0, true),
+		Week:         list(counts[6], 0, true),
+		Reports:      list(counts[7], 0, true),
+		ReportWeeks:  list(counts[8], 0, true),
 	})
+}
+
+// weekOf returns the Monday of the week of an RFC 3339 date, as
+// YYYY-MM-DD, or "" when the date is not one.
+func weekOf(published string) string {
+	if len(published) < 10 {
+		return ""
+	}
+	d, err := time.Parse("2006-01-02", published[:10])
+	if err != nil {
+		return ""
+	}
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7)).Format("2006-01-02")
 }
 
 // speakerOrgs maps a speaker id to the names of the organisations it

@@ -204,6 +204,8 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	h.route("/api/breaches/{id...}", methods{http.MethodGet: h.breach})
 	h.route("/api/articles", h.writable(methods{http.MethodGet: h.articles}, http.MethodPost, h.postArticle))
 	h.route("/api/articles/{id...}", methods{http.MethodGet: h.article})
+	h.route("/api/text/{id...}", methods{http.MethodGet: h.text})
+	h.route("/api/neighbors/{id...}", methods{http.MethodGet: h.neighbors})
 	h.route("/api/explain/{id...}", methods{http.MethodGet: h.explain})
 	h.route("/api/conflicts", methods{http.MethodGet: h.conflicts})
 	h.route("/api/v2/query", methods{http.MethodGet: h.serveQuery, http.MethodPost: h.serveQuery})

@@ -28,7 +28,12 @@
     return node;
   }
 
+  // append adds children (strings, nodes, arrays or null) to node.
   function append(node, child) {
+    if (arguments.length > 2) {
+      for (var i = 1; i < arguments.length; i++) append(node, arguments[i]);
+      return;
+    }
     if (child === null || child === undefined || child === false) return;
     if (Array.isArray(child)) { child.forEach(function (c) { append(node, c); }); return; }
     if (typeof child === "string" || typeof child === "number") child = document.createTextNode(String(child));
@@ -86,9 +91,134 @@
     return type ? el("span", { class: "badge " + type, text: type === "organization" ? "organisation" : type }) : null;
   }
 
-  function articleTitle(id, sources) {
-    var s = (sources || []).filter(function (a) { return a.id === id; })[0];
-    return s && s.title ? s.title : id;
+
+  // apiList fetches one page of a list endpoint: its rows and the total
+  // the server counts (X-Total-Count).
+  function apiList(path) {
+    return fetch(path, { headers: { Accept: "application/json" } }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (body) {
+        if (!r.ok) throw new Error((body && body.error) || r.status + " " + r.statusText);
+        var total = parseInt(r.headers.get("X-Total-Count"), 10);
+        return { rows: body, total: isNaN(total) ? body.length : total };
+      });
+    });
+  }
+
+  // PAGE is how many rows a list shows at a time.
+  var PAGE = 20;
+
+  // qs encodes parameters, leaving out empty values; arrays repeat.
+  function qs(params) {
+    var out = [];
+    Object.keys(params).forEach(function (k) {
+      var v = params[k];
+      (Array.isArray(v) ? v : [v]).forEach(function (x) {
+        if (x !== undefined && x !== null && x !== "" && x !== 0) out.push(enc(k) + "=" + enc(x));
+      });
+    });
+    return out.join("&");
+  }
+
+  // hashWith returns the link to the page at base with params changed by
+  // change (null removes one).
+  function hashWith(base, params, change) {
+    var p = Object.assign({}, params, change || {});
+    Object.keys(p).forEach(function (k) { if (p[k] === null) delete p[k]; });
+    var s = qs(p);
+    return base + (s ? "?" + s : "");
+  }
+
+  function offsetOf(params) {
+    var n = parseInt(params.offset, 10);
+    return isNaN(n) || n < 0 ? 0 : n;
+  }
+
+  // pager shows where a page stands in its list, with links to the pages
+  // before and after; the offset lives in the link, so a page can be
+  // linked and the back button works.
+  function pager(total, offset, limit, hrefFor, what) {
+    if (!total) return null;
+    var end = Math.min(offset + limit, total);
+    return el("nav", { class: "pager", "aria-label": "Pages of " + (what || "results") },
+      offset > 0 ? el("a", { class: "prev", rel: "prev", href: hrefFor(Math.max(0, offset - limit)), text: "← Previous" }) : el("span", { class: "prev disabled", text: "← Previous" }),
+      el("span", { class: "where", text: (offset + 1) + "–" + end + " of " + fmtInt(total) }),
+      end < total ? el("a", { class: "next", rel: "next", href: hrefFor(offset + limit), text: "Next →" }) : el("span", { class: "next disabled", text: "Next →" }));
+  }
+
+  // download offers text as a file.
+  function download(name, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var a = el("a", { href: url, download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  // csvCell quotes a CSV field; a field a spreadsheet would run as a
+  // formula is prefixed with an apostrophe.
+  function csvCell(v) {
+    if (v === null || v === undefined) return "";
+    var s = typeof v === "object" ? JSON.stringify(v) : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  // toCSV writes rows (objects) as CSV with the given columns, or every
+  // key the rows have.
+  function toCSV(rows, cols) {
+    if (!cols) {
+      cols = [];
+      rows.forEach(function (r) { Object.keys(r || {}).forEach(function (k) { if (cols.indexOf(k) < 0) cols.push(k); }); });
+    }
+    return [cols.map(csvCell).join(",")].concat(rows.map(function (r) {
+      return cols.map(function (c) { return csvCell(r && r[c]); }).join(",");
+    })).join("\r\n") + "\r\n";
+  }
+
+  // exportButtons offers the whole current list (fetched by fetchAll) as
+  // CSV or JSON.
+  function exportButtons(name, fetchAll, cols) {
+    function go(kind) {
+      return function () {
+        fetchAll().then(function (rows) {
+          if (kind === "json") download(name + ".json", "application/json", JSON.stringify(rows, null, 2));
+          else download(name + ".csv", "text/csv", toCSV(rows, cols));
+        }).catch(fail);
+      };
+    }
+    return el("span", { class: "export" }, "Export ",
+      el("button", { type: "button", class: "secondary export-csv", onclick: go("csv"), text: "CSV" }),
+      el("button", { type: "button", class: "secondary export-json", onclick: go("json"), text: "JSON" }));
+  }
+
+  // articleMeta fetches the metadata of the articles of rows (by their
+  // article field), as a map by id.
+  function articleMeta(ids) {
+    var want = {};
+    ids.forEach(function (id) { if (id) want[id] = true; });
+    var list = Object.keys(want).slice(0, 200);
+    if (!list.length) return Promise.resolve({});
+    return api("/api/articles?" + list.map(function (id) { return "id=" + enc(id); }).join("&")).then(function (arts) {
+      var by = {};
+      arts.forEach(function (a) { by[a.id] = a; });
+      return by;
+    });
+  }
+
+  // articleLabel shows an article's headline with its outlet and date,
+  // and its id where another article on the page has the same headline.
+  function articleLabel(a, sameTitle) {
+    return [el("a", { href: articleHref(a.id), "data-article": a.id, text: a.title || a.id }),
+      el("span", { class: "muted outlet", text: " " + list([a.publisher, fmtDate(a.published), sameTitle ? a.id : ""]).join(" · ") })];
+  }
+
+  // repeatedTitles returns the headlines that more than one of the
+  // articles have.
+  function repeatedTitles(arts) {
+    var n = {}, out = {};
+    arts.forEach(function (a) { if (a && a.title) { n[a.title] = (n[a.title] || 0) + 1; if (n[a.title] > 1) out[a.title] = true; } });
+    return out;
   }
 
   // ---- quotes ------------------------------------------------------------
@@ -130,7 +260,10 @@
         q.cue ? el("span", { class: "cue", title: "the words that introduce the quote", text: q.cue }) : null,
         confidenceMark(q),
         el("span", { class: "badge " + (direct ? "direct" : "indirect"), text: q.kind || (direct ? "direct" : "indirect") }),
-        q.article && !opts.hideArticle ? el("span", null, "in ", el("a", { href: articleHref(q.article), "data-article": q.article, text: articleTitle(q.article, opts.sources) })) : null,
+        q.article && !opts.hideArticle ? el("span", { class: "in-article" }, "in ", (function () {
+          var a = (opts.articles || {})[q.article] || { id: q.article };
+          return articleLabel(a, (opts.same || {})[a.title]);
+        })()) : null,
         q.breach && !opts.hideBreach ? el("span", null, "about ",
           el("a", { href: breachHref(q.breach), text: q.breach_victim ? q.breach_victim + " breach" : q.breach })) : null,
         q.sources > 1
@@ -141,25 +274,6 @@
   function quoteList(quotes, opts) {
     if (!quotes || quotes.length === 0) return el("p", { class: "empty", text: "No quotes." });
     return el("div", { class: "cards quotes" }, quotes.map(function (q) { return quoteCard(q, opts); }));
-  }
-
-  // quoteGroups lists quotes under a heading per article, in the order the
-  // articles first appear.
-  function quoteGroups(quotes, opts) {
-    if (!quotes || quotes.length === 0) return el("p", { class: "empty", text: "No quotes." });
-    var order = [], by = {};
-    quotes.forEach(function (q) {
-      if (!by[q.article]) { by[q.article] = []; order.push(q.article); }
-      by[q.article].push(q);
-    });
-    var inner = Object.assign({}, opts, { hideArticle: true });
-    return el("div", { class: "quotes grouped" }, order.map(function (id) {
-      var s = (opts.sources || []).filter(function (a) { return a.id === id; })[0] || { id: id };
-      return el("section", { class: "group" },
-        el("h3", null, el("a", { href: articleHref(id), text: s.title || id }),
-          el("span", { class: "muted", text: list([s.publisher, fmtDate(s.published)]).join(" · ") })),
-        el("div", { class: "cards" }, by[id].map(function (q) { return quoteCard(q, inner); })));
-    }));
   }
 
   // ---- pages -------------------------------------------------------------
@@ -176,104 +290,248 @@
           el("a", { href: "#/entities", text: "everyone in the graph" }), ", or ask the graph directly in the ",
           el("a", { href: "#/gizmo", text: "Gizmo console" }), ".")),
       el("div", { id: "home-breaches" }));
-    api("/api/breaches?limit=10").then(function (bs) {
+    apiList("/api/breaches?limit=10").then(function (r) {
       var box = document.getElementById("home-breaches");
-      if (!box || !bs.length) return;
-      append(box, section("Breaches", bs.length, breachTable(bs)));
+      if (!box || !r.rows.length) return;
+      append(box, section("Breaches", r.total, [breachTable(r.rows),
+        r.total > r.rows.length ? el("p", null, el("a", { href: "#/breaches?offset=10", text: "More breaches →" })) : null]));
     }).catch(function () { /* the search box still works */ });
   }
 
-  function matches(hay, needle) {
-    return String(hay || "").toLowerCase().indexOf(needle.toLowerCase()) >= 0;
+  // ---- quote results: facets, chart, list, pages -------------------------
+
+  // FACET_PARAMS are the filters a facet click adds to the URL.
+  var FACET_PARAMS = ["speaker", "org", "publisher", "breach", "kind", "since", "until"];
+  var FACET_GROUPS = [
+    ["speaker", "speaker", "Speaker"], ["organization", "org", "Organisation"], ["publisher", "publisher", "Outlet"],
+    ["breach", "breach", "Breach"], ["kind", "kind", "Direct / indirect"]
+  ];
+
+  // quotePanel shows the quotes base selects (API parameters) narrowed by
+  // the facet filters in params: facets beside the results, a time chart,
+  // the page of quotes with the pager, and export. link(params) is the
+  // page's own link for other parameters.
+  function quotePanel(base, params, link, opts) {
+    opts = opts || {};
+    var offset = offsetOf(params);
+    var filter = Object.assign({}, base);
+    FACET_PARAMS.forEach(function (k) {
+      if (!params[k]) return;
+      filter[k] = base[k] ? [].concat(base[k], params[k]) : params[k];
+    });
+    var query = qs(filter);
+    var box = el("div", { class: "workbench" }, el("p", { class: "loading", text: "Loading quotes…" }));
+    Promise.all([
+      apiList("/api/quotes?" + query + "&limit=" + PAGE + "&offset=" + offset),
+      api("/api/facets?" + query)
+    ]).then(function (res) {
+      var quotes = res[0].rows, total = res[0].total, facets = res[1];
+      return articleMeta(quotes.map(function (q) { return q.article; })).then(function (arts) {
+        box.textContent = "";
+        var chartBox = el("div", { class: "chart" });
+        var active = FACET_PARAMS.filter(function (k) { return params[k]; });
+        append(box,
+          el("div", { class: "results-grid" },
+            facetColumn(facets, params, link),
+            el("div", { class: "results" },
+              el("h2", { class: "flush" }, opts.title || "Quotes", el("span", { class: "count", text: fmtInt(total) })),
+              active.length ? el("div", { class: "chips active-filters" }, active.map(function (k) {
+                var change = {}; change[k] = null; change.offset = null;
+                return el("a", { class: "chip filter", href: link(Object.assign({}, params, change)), title: "remove this filter" },
+                  el("span", { class: "muted", text: filterName(k) + ":" }), facetLabel(facets, k, params[k]), " ×");
+              })) : null,
+              chartBox,
+              el("div", { class: "row tools" }, exportButtons("quotes", function () {
+                return api("/api/quotes?" + query + "&limit=5000");
+              }, ["id", "text", "kind", "speaker", "speaker_id", "cue", "confidence", "article", "breach", "breach_victim", "sources"])),
+              quoteList(quotes, Object.assign({ articles: arts, same: repeatedTitles(Object.keys(arts).map(function (k) { return arts[k]; })) }, opts)),
+              pager(total, offset, PAGE, function (o) { return link(Object.assign({}, params, { offset: o || null })); }, "quotes"))));
+        drawChart(chartBox, facets, params, link);
+      });
+    }).catch(function (err) {
+      box.textContent = "";
+      append(box, el("div", { class: "error", role: "alert", text: String(err && err.message || err) }));
+    });
+    return box;
   }
 
-  function breachMatches(b, term) {
-    return matches(b.name, term) || matches(b.victim, term) || matches(b.via, term) || matches(b.id, term);
+  function filterName(k) {
+    return { speaker: "speaker", org: "organisation", publisher: "outlet", breach: "breach", kind: "kind", since: "from", until: "to" }[k] || k;
   }
 
-  function search(q, mode) {
+  // facetLabel is how a filter's value shows: a facet's label where the
+  // facets have it.
+  function facetLabel(facets, k, v) {
+    var group = { speaker: "speaker", org: "organization", publisher: "publisher", breach: "breach", kind: "kind" }[k];
+    var f = group && (facets[group] || []).filter(function (x) { return x.value === v; })[0];
+    return f ? f.label : v;
+  }
+
+  function facetColumn(facets, params, link) {
+    var groups = FACET_GROUPS.map(function (g) {
+      var values = (facets[g[0]] || []);
+      if (!values.length) return null;
+      return el("section", { class: "facet facet-" + g[1] },
+        el("h3", { text: g[2] }),
+        el("ul", { class: "plain" }, values.map(function (f) {
+          var on = params[g[1]] === f.value;
+          var change = { offset: null };
+          change[g[1]] = on ? null : f.value;
+          return el("li", { class: on ? "on" : null },
+            el("a", { href: link(Object.assign({}, params, change)), "data-facet": g[1], "data-value": f.value,
+              "aria-pressed": on ? "true" : "false", title: on ? "remove this filter" : "show only these" },
+            el("span", { class: "label", text: g[1] === "kind" ? f.label : f.label }),
+            el("span", { class: "n", text: fmtInt(f.count) })));
+        })));
+    });
+    var months = facets.month || [];
+    var range = null;
+    if (months.length) {
+      var from = el("select", { "aria-label": "From month", class: "since" }, el("option", { value: "", text: "from the start" }),
+        months.map(function (m) { return el("option", { value: m.value, selected: params.since === m.value ? "selected" : null, text: m.value }); }));
+      var to = el("select", { "aria-label": "To month", class: "until" }, el("option", { value: "", text: "to the end" }),
+        months.map(function (m) { return el("option", { value: m.value, selected: params.until === m.value ? "selected" : null, text: m.value }); }));
+      var apply = function () {
+        location.hash = link(Object.assign({}, params, { since: from.value || null, until: to.value || null, offset: null }));
+      };
+      from.addEventListener("change", apply);
+      to.addEventListener("change", apply);
+      range = el("section", { class: "facet facet-date" }, el("h3", { text: "Date" }), el("div", { class: "range" }, from, to));
+    }
+    return el("aside", { class: "facets", "aria-label": "Filters" }, groups, range);
+  }
+
+  // ---- time chart ------------------------------------------------------------
+
+  // periods lists every month (YYYY-MM) or week (Monday, YYYY-MM-DD) from
+  // the first to the last value.
+  function periods(values, week) {
+    if (!values.length) return [];
+    var first = values[0], last = values[values.length - 1], out = [];
+    if (week) {
+      var d = new Date(first + "T00:00:00Z"), end = new Date(last + "T00:00:00Z");
+      while (d <= end && out.length < 400) { out.push(d.toISOString().slice(0, 10)); d.setUTCDate(d.getUTCDate() + 7); }
+    } else {
+      var y = +first.slice(0, 4), m = +first.slice(5, 7), ly = +last.slice(0, 4), lm = +last.slice(5, 7);
+      while ((y < ly || (y === ly && m <= lm)) && out.length < 400) {
+        out.push(y + "-" + (m < 10 ? "0" : "") + m);
+        m++; if (m > 12) { m = 1; y++; }
+      }
+    }
+    return out;
+  }
+
+  // drawChart draws the quotes (bars) and breach reports (dots) per week
+  // or month as SVG, a bar linking to its period as a date filter.
+  function drawChart(box, facets, params, link) {
+    var months = (facets.month || []).map(function (f) { return f.value; });
+    var per = params.per === "week" || params.per === "month" ? params.per : (months.length <= 3 ? "week" : "month");
+    var week = per === "week";
+    var counts = {}, reports = {};
+    (week ? facets.week : facets.month || []).forEach(function (f) { counts[f.value] = f.count; });
+    (week ? facets.report_weeks : facets.reports || []).forEach(function (f) { reports[f.value] = f.count; });
+    var ps = periods(Object.keys(counts).sort(), week);
+    box.textContent = "";
+    if (!ps.length) { append(box, el("p", { class: "empty", text: "No dated quotes to chart." })); return; }
+    var W = Math.max(280, Math.floor(box.clientWidth || 640)), H = 150, padL = 34, padB = 22, padT = 10;
+    var max = 1;
+    ps.forEach(function (p) { max = Math.max(max, counts[p] || 0, reports[p] || 0); });
+    var bw = (W - padL - 4) / ps.length;
+    var y = function (n) { return padT + (H - padT - padB) * (1 - n / max); };
+    var root = svg("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img", class: "timechart",
+      "aria-label": "Quotes and breach reports per " + per });
+    root.appendChild(svg("line", { class: "axis", x1: padL, y1: H - padB, x2: W - 2, y2: H - padB }));
+    root.appendChild(svg("text", { class: "tick", x: padL - 4, y: padT + 8, "text-anchor": "end", text: String(max) }));
+    root.appendChild(svg("text", { class: "tick", x: padL - 4, y: H - padB, "text-anchor": "end", text: "0" }));
+    var every = Math.max(1, Math.ceil(ps.length / Math.max(1, Math.floor((W - padL) / 70))));
+    var dots = [];
+    ps.forEach(function (p, i) {
+      var n = counts[p] || 0, r = reports[p] || 0, x = padL + i * bw;
+      var until = week ? new Date(Date.parse(p + "T00:00:00Z") + 6 * 864e5).toISOString().slice(0, 10) : p;
+      var bar = svg("a", { href: link(Object.assign({}, params, { since: p, until: until, offset: null })), class: "period" },
+        svg("title", { text: (week ? "week of " : "") + p + ": " + plural(n, "quote") + ", " + plural(r, "breach report") }),
+        svg("rect", { class: "bar", x: x + bw * 0.1, y: y(n), width: Math.max(1, bw * 0.8), height: Math.max(0, H - padB - y(n)), "data-period": p, "data-count": n }));
+      root.appendChild(bar);
+      if (r) dots.push([x + bw / 2, y(r)]);
+      if (i % every === 0) root.appendChild(svg("text", { class: "tick", x: x + bw / 2, y: H - 6, "text-anchor": "middle", text: week ? p.slice(5) : p }));
+    });
+    if (dots.length > 1) root.appendChild(svg("polyline", { class: "reports", points: dots.map(function (d) { return d.join(","); }).join(" ") }));
+    dots.forEach(function (d) { root.appendChild(svg("circle", { class: "report", cx: d[0], cy: d[1], r: 3 })); });
+    append(box, root, el("div", { class: "chart-legend" },
+      el("span", null, el("i", { class: "bar-key" }), "quotes"), el("span", null, el("i", { class: "dot-key" }), "articles reporting a breach"),
+      el("span", { class: "per" }, "per ",
+        week ? el("a", { href: link(Object.assign({}, params, { per: "month" })), text: "month" }) : el("strong", { text: "month" }), " · ",
+        week ? el("strong", { text: "week" }) : el("a", { href: link(Object.assign({}, params, { per: "week" })), text: "week" }))));
+  }
+
+  // ---- search ----------------------------------------------------------------
+
+  // searchBase is the quote filter a search by mode for q makes.
+  function searchBase(q, mode) {
+    switch (mode) {
+      case "speaker": return { speaker: q };
+      case "org": return { org: q };
+      case "words": return { q: q };
+    }
+    return { match: q };
+  }
+
+  function search(q, mode, params) {
     input.value = q;
     by.value = mode;
     if (!q) { home(); return; }
-    loading("results for “" + q + "”");
+    var link = function (p) { return hashWith("#/search", p); };
     var wantEntities = mode === "any" || mode === "speaker" || mode === "org";
-    var quoteCalls = [];
-    if (mode === "any" || mode === "speaker") quoteCalls.push(api("/api/quotes?limit=500&speaker=" + enc(q)));
-    if (mode === "any" || mode === "words") quoteCalls.push(api("/api/quotes?limit=500&q=" + enc(q)));
-    if (mode === "any" || mode === "org") quoteCalls.push(api("/api/quotes?limit=500&org=" + enc(q)));
-    var entityType = mode === "speaker" ? "" : mode === "org" ? "&type=organization" : "";
-    Promise.all([
-      wantEntities ? api("/api/entities?q=" + enc(q) + entityType + "&limit=24") : Promise.resolve([]),
-      api("/api/breaches"),
-      Promise.all(quoteCalls)
-    ]).then(function (res) {
-      var allBreaches = res[1], entities = res[0];
-      var breaches = mode === "any" || mode === "breach" ? allBreaches.filter(function (b) { return breachMatches(b, q); }) : [];
-      var quoteLists = res[2];
-      // Quotes about the best-matching breaches (a few: a common word matches many).
-      var more = breaches.slice(0, 10).map(function (b) { return api("/api/quotes?breach=" + enc(b.id) + "&limit=200"); });
-      return Promise.all(more).then(function (bq) {
-        var seen = {}, quotes = [];
-        quoteLists.concat(bq).forEach(function (qs) {
-          qs.forEach(function (x) {
-            var key = x.id || x.article + ":" + x.start + ":" + x.text;
-            if (!seen[key]) { seen[key] = true; quotes.push(x); }
-          });
-        });
-        // Also list the breaches the quotes found are about.
-        var listed = {};
-        breaches.forEach(function (b) { listed[b.id] = true; });
-        quotes.forEach(function (x) {
-          if (!x.breach || listed[x.breach]) return;
-          var b = allBreaches.filter(function (b) { return b.id === x.breach; })[0];
-          if (b) { listed[b.id] = true; breaches.push(b); }
-        });
-        renderSearch(q, mode, entities, breaches, quotes);
-      });
-    }).catch(fail);
-  }
-
-  function renderSearch(q, mode, entities, breaches, quotes) {
-    var parts = [el("h1", { text: "“" + q + "”" }),
-      el("p", { class: "lede", text: plural(quotes.length, "quote") + ", " + plural(entities.length, "person or organisation", "people and organisations") + ", " + plural(breaches.length, "breach", "breaches") })];
-    if (entities.length) {
-      parts.push(section("People & organisations", entities.length, el("div", { class: "chips entities" },
-        entities.map(function (e) {
-          return el("a", { class: "chip", href: entityHref(e.id) }, typeBadge(e.type), e.name);
-        }))));
+    var wantBreaches = mode === "any" || mode === "breach";
+    var people = el("div", { class: "found-entities" });
+    var breaches = el("div", { class: "found-breaches" });
+    show(el("h1", { text: "“" + q + "”" }),
+      el("p", { class: "lede", text: "Quotes, people, organisations and breaches matching " + ({ any: "anything", speaker: "a speaker", org: "an organisation", breach: "a breach", words: "the words" }[mode] || "anything") + "." }),
+      people, breaches,
+      quotePanel(searchBase(q, mode), params, link));
+    if (wantEntities) {
+      apiList("/api/entities?q=" + enc(q) + (mode === "org" ? "&type=organization" : "") + "&limit=24").then(function (r) {
+        if (!r.rows.length) return;
+        append(people, section("People & organisations", r.total, el("div", { class: "chips entities" },
+          r.rows.map(function (e) { return el("a", { class: "chip", href: entityHref(e.id) }, typeBadge(e.type), e.name); }),
+          r.total > r.rows.length ? el("a", { class: "chip more", href: "#/entities?q=" + enc(q), text: "all " + fmtInt(r.total) + " →" }) : null)));
+      }).catch(function () { /* the quotes still show */ });
     }
-    if (breaches.length) {
-      parts.push(section("Breaches", breaches.length, el("div", { class: "chips breaches" },
-        breaches.map(function (b) {
-          return el("a", { class: "chip", href: breachHref(b.id) }, el("span", { class: "badge breach", text: "breach" }), b.name || b.victim || b.id);
-        }))));
+    if (wantBreaches) {
+      apiList("/api/breaches?q=" + enc(q) + "&limit=12").then(function (r) {
+        if (!r.rows.length) return;
+        append(breaches, section("Breaches", r.total, el("div", { class: "chips breaches" },
+          r.rows.map(function (b) {
+            return el("a", { class: "chip", href: breachHref(b.id) }, el("span", { class: "badge breach", text: "breach" }), b.name || b.victim || b.id);
+          }),
+          r.total > r.rows.length ? el("a", { class: "chip more", href: "#/breaches?q=" + enc(q), text: "all " + fmtInt(r.total) + " →" }) : null)));
+      }).catch(function () { /* the quotes still show */ });
     }
-    parts.push(section("Quotes", quotes.length, quoteList(quotes)));
-    show(parts);
-    fillTitles();
   }
 
-  // fillTitles replaces article ids shown as link text with the articles'
-  // titles, in one request.
-  function fillTitles() {
-    var links = Array.prototype.slice.call(main.querySelectorAll("a[data-article]"))
-      .filter(function (a) { return a.textContent === a.getAttribute("data-article"); });
-    var ids = {};
-    links.forEach(function (a) { ids[a.getAttribute("data-article")] = true; });
-    var list = Object.keys(ids).slice(0, 200);
-    if (!list.length) return;
-    api("/api/articles?" + list.map(function (id) { return "id=" + enc(id); }).join("&")).then(function (arts) {
-      var title = {};
-      arts.forEach(function (a) { if (a.title) title[a.id] = a.title; });
-      links.forEach(function (a) {
-        var t = title[a.getAttribute("data-article")];
-        if (t) a.textContent = t;
-      });
-    }).catch(function () { /* ids stay */ });
+  // ---- entity and breach pages -----------------------------------------------
+
+  // pagedArticles lists articles by id a page at a time, the page's
+  // offset in the URL parameter key.
+  function pagedArticles(ids, sources, params, key, link) {
+    ids = ids || [];
+    if (!ids.length) return el("p", { class: "empty", text: "No articles." });
+    var by = {};
+    (sources || []).forEach(function (a) { by[a.id] = a; });
+    var off = parseInt(params[key], 10) || 0;
+    var page = ids.slice(off, off + 10);
+    var same = repeatedTitles(ids.map(function (id) { return by[id]; }));
+    return el("div", null,
+      el("ul", { class: "plain articles" }, page.map(function (id) {
+        var a = by[id] || { id: id };
+        return el("li", null, articleLabel(a, same[a.title]));
+      })),
+      pager(ids.length, off, 10, function (o) { var c = {}; c[key] = o || null; return link(Object.assign({}, params, c)); }, "articles"));
   }
 
-  function entityPage(id) {
+  function entityPage(id, params) {
     loading("entity");
+    var link = function (p) { return hashWith(entityHref(id), p); };
     api("/api/entities/" + enc(id)).then(function (e) {
       var roles = e.roles || [];
       var head = [
@@ -282,35 +540,27 @@
           list([e.kind, roles.length ? roles.map(roleText).join("; ") : ""]).join(" · ") || null,
           e.aliases && e.aliases.length ? el("span", null, e.kind || roles.length ? " · " : "", "also known as " + e.aliases.join(", ")) : null)
       ];
-      var left = el("div", null,
-        section("What " + (e.type === "person" ? "they" : "it") + " said", (e.quotes || []).length,
-          quoteGroups(e.quotes, { hideSpeaker: true, sources: e.sources })));
-      var right = el("div", null,
+      var side = el("div", { class: "side" },
         roles.length ? section("Roles", roles.length, el("ul", { class: "plain roles" }, roles.map(function (r) {
           return el("li", null, r.title || "member", r.org ? [" at ", r.org_id ? el("a", { href: entityHref(r.org_id), text: r.org }) : el("a", { href: searchHref(r.org, "org"), text: r.org })] : null, r.former ? el("span", { class: "muted", text: " (former)" }) : null,
             r.sources ? el("span", { class: "muted", text: " · " + plural(r.sources, "article") }) : null);
         }))) : null,
-        section("Breaches", (e.breaches || []).length, (e.breaches || []).length ? el("ul", { class: "plain breaches" }, e.breaches.map(function (b) {
+        section("Breaches", (e.breaches || []).length, (e.breaches || []).length ? el("ul", { class: "plain breaches" }, e.breaches.slice(0, 20).map(function (b) {
           return el("li", null, el("a", { href: breachHref(b.id), text: b.name || b.id }), b.victim ? el("div", { class: "muted", text: "victim: " + b.victim + (b.via ? " · via " + b.via : "") }) : null);
         })) : el("p", { class: "empty", text: "No breaches." })),
-        section("Articles", (e.articles || []).length, articleList(e.articles, e.sources)),
+        section("Articles", (e.articles || []).length, pagedArticles(e.articles, e.sources, params, "apage", link)),
         el("p", null, el("a", { href: explainHref(e.id), text: "Evidence: every article and sentence naming " + (e.type === "person" ? "them" : "it") })));
-      show(head, section("Connections", undefined, graphView(e)), el("div", { class: "grid" }, left, right));
+      var graphBox = el("div", { class: "graph" });
+      show(head, section("Connections", undefined, graphBox),
+        el("div", { class: "grid" },
+          quotePanel({ speaker: e.id }, params, link, { hideSpeaker: true, title: "What " + (e.type === "person" ? "they" : "it") + " said" }),
+          side));
+      graphExplorer(graphBox, e.id);
     }).catch(fail);
   }
 
   function roleText(r) {
     return (r.former ? "former " : "") + (r.title || "member") + (r.org ? ", " + r.org : "");
-  }
-
-  function articleList(ids, sources) {
-    ids = ids || [];
-    if (!ids.length) return el("p", { class: "empty", text: "No articles." });
-    return el("ul", { class: "plain articles" }, ids.map(function (id) {
-      var s = (sources || []).filter(function (a) { return a.id === id; })[0] || { id: id };
-      return el("li", null, el("a", { href: articleHref(id), text: s.title || id }),
-        s.publisher || s.published ? el("div", { class: "muted", text: list([s.publisher, fmtDate(s.published)]).join(" · ") }) : null);
-    }));
   }
 
   function fmtDate(s) {
@@ -322,8 +572,9 @@
 
   function fmtInt(n) { return Number(n).toLocaleString("en-GB"); }
 
-  function breachPage(id) {
+  function breachPage(id, params) {
     loading("breach");
+    var link = function (p) { return hashWith(breachHref(id), p); };
     api("/api/breaches/" + enc(id)).then(function (b) {
       var figures = b.figures || [];
       var facts = el("dl", { class: "facts" },
@@ -345,16 +596,20 @@
         fact("Disclosed", b.disclosed || null),
         fact("Sources", [plural((b.articles || []).length, "article"), " · ", el("a", { href: explainHref(b.id), text: "evidence for every fact" })]));
       var conflicts = b.conflicts || [];
+      var graphBox = el("div", { class: "graph" });
       show(
         el("h1", null, b.name || b.id, " ", el("span", { class: "badge breach", text: "breach" })),
         el("p", { class: "lede", text: list([b.victim, b.via ? "via " + b.via : "", b.attacker ? "by " + b.attacker : "", b.kind, b.status]).join(" · ") }),
         el("div", { class: "grid" },
-          el("div", null, section("Every quote about it", (b.quotes || []).length, quoteGroups(b.quotes, { hideBreach: true, sources: b.sources }))),
           el("div", null,
+            section("Connections", undefined, graphBox),
+            quotePanel({ breach: b.id }, params, link, { hideBreach: true, title: "Every quote about it" })),
+          el("div", { class: "side" },
             conflicts.length ? section("Sources disagree", conflicts.length, el("div", { class: "conflicts" }, conflicts.map(function (c) {
               return conflictBox(c, b.sources);
             }))) : null,
-            section("Facts", undefined, facts), section("Sources", (b.articles || []).length, articleList(b.articles, b.sources)))));
+            section("Facts", undefined, facts), section("Sources", (b.articles || []).length, pagedArticles(b.articles, b.sources, params, "apage", link)))));
+      graphExplorer(graphBox, b.id);
     }).catch(fail);
   }
 
@@ -442,14 +697,37 @@
 
   function articlePage(id) {
     loading("article");
-    api("/api/articles/" + enc(id)).then(function (a) {
+    Promise.all([api("/api/articles/" + enc(id)), api("/api/text/" + enc(id))]).then(function (res) {
+      var a = res[0], txt = res[1];
+      var byQuote = {};
+      (a.quotes || []).forEach(function (q) { byQuote[q.id] = q; });
+      var last = -1;
+      var text = el("div", { class: "article-text" }, (txt.passages || []).map(function (p) {
+        var gap = last >= 0 && p.start > last + 2;
+        last = p.end;
+        return [gap ? el("p", { class: "gap muted", "aria-label": "text the store does not keep", text: "…" }) : null,
+          el("p", { class: "passage", "data-start": p.start },
+            p.parts.map(function (part) {
+              var node = part.entity
+                ? el("a", { class: "ent " + (part.entity_type || ""), href: entityHref(part.entity), title: part.entity_type || "entity", text: part.text })
+                : document.createTextNode(part.text);
+              if (!part.quote) return node;
+              var q = byQuote[part.quote] || {};
+              return el("mark", { class: "q " + (q.kind || ""), "data-quote": part.quote,
+                title: (q.speaker ? q.speaker + ", " : "") + (q.kind || "quote") }, node);
+            }))];
+      }));
       show(
         el("h1", { text: a.title || a.id }),
         el("p", { class: "lede" }, list([a.publisher, a.author, fmtDate(a.published)]).join(" · "),
-          originalLink(a.url)),
+          originalLink(a.url), el("span", { class: "muted", text: " · id " + a.id })),
         el("div", { class: "grid" },
-          el("div", null, section("Quotes", (a.quotes || []).length, quoteList(a.quotes, { sources: [a] }))),
           el("div", null,
+            section("Text", undefined, [
+              el("p", { class: "muted note", text: "The sentences the graph keeps: those with quotes and facts, with quotes marked and names linked. Gaps (…) are text it does not store." }),
+              (txt.passages || []).length ? text : el("p", { class: "empty", text: "The store keeps no text of this article." })]),
+            section("Quotes", (a.quotes || []).length, quoteList(a.quotes, { articles: (function () { var m = {}; m[a.id] = a; return m; })() }))),
+          el("div", { class: "side" },
             section("Mentions", (a.entities || []).length, (a.entities || []).length ? el("div", { class: "chips" }, a.entities.map(function (e) {
               return el("a", { class: "chip", href: entityHref(e.id) }, typeBadge(e.type), e.name);
             })) : el("p", { class: "empty", text: "No entities." })),
@@ -475,97 +753,207 @@
       })));
   }
 
-  function breachesPage() {
+  function breachesPage(params) {
     loading("breaches");
-    api("/api/breaches").then(function (bs) {
+    var offset = offsetOf(params), q = params.q || "";
+    var link = function (p) { return hashWith("#/breaches", p); };
+    apiList("/api/breaches?" + qs({ q: q, limit: PAGE, offset: offset })).then(function (r) {
+      var filter = el("input", { type: "search", name: "q", placeholder: "Filter by name, victim or supplier", value: q, "aria-label": "Filter breaches" });
       show(el("h1", { text: "Breaches" }),
-        el("p", { class: "lede", text: plural(bs.length, "breach", "breaches") + " reported in the articles." }),
-        bs.length ? breachTable(bs) : el("p", { class: "empty", text: "No breaches." }));
+        el("p", { class: "lede", text: plural(r.total, "breach", "breaches") + " reported in the articles" + (q ? " matching “" + q + "”" : "") + "." }),
+        el("form", { class: "search filter", onsubmit: function (ev) { ev.preventDefault(); location.hash = link({ q: filter.value.trim() || null }); } }, filter,
+          el("button", { type: "submit", class: "secondary", text: "Filter" })),
+        el("div", { class: "row tools" }, exportButtons("breaches", function () { return api("/api/breaches?" + qs({ q: q, limit: 5000 })); },
+          ["id", "name", "victim", "via", "attacker", "kind", "status", "affected", "exposed", "when", "articles"])),
+        r.rows.length ? breachTable(r.rows) : el("p", { class: "empty", text: "No breaches." }),
+        pager(r.total, offset, PAGE, function (o) { return link(Object.assign({}, params, { offset: o || null })); }, "breaches"));
     }).catch(fail);
   }
 
-  function entitiesPage(q) {
+  function entitiesPage(params) {
     loading("people and organisations");
-    api("/api/entities?limit=500" + (q ? "&q=" + enc(q) : "")).then(function (es) {
-      var filter = el("input", { type: "search", placeholder: "Filter by name", value: q || "", "aria-label": "Filter by name" });
-      var body = el("tbody");
-      function fill(term) {
-        body.textContent = "";
-        es.filter(function (e) { return !term || matches(e.name, term) || (e.aliases || []).some(function (a) { return matches(a, term); }); })
-          .forEach(function (e) {
-            body.appendChild(el("tr", null,
+    var offset = offsetOf(params), q = params.q || "", type = params.type || "";
+    var link = function (p) { return hashWith("#/entities", p); };
+    apiList("/api/entities?" + qs({ q: q, type: type, limit: PAGE, offset: offset })).then(function (r) {
+      var filter = el("input", { type: "search", name: "q", placeholder: "Filter by name", value: q, "aria-label": "Filter by name" });
+      var types = el("select", { "aria-label": "Type" }, [["", "any type"], ["person", "people"], ["organization", "organisations"], ["place", "places"]].map(function (t) {
+        return el("option", { value: t[0], selected: t[0] === type ? "selected" : null, text: t[1] });
+      }));
+      show(el("h1", { text: "People & organisations" }),
+        el("p", { class: "lede", text: plural(r.total, "entity", "entities") + (q ? " matching “" + q + "”" : "") + "." }),
+        el("form", { class: "search filter", onsubmit: function (ev) { ev.preventDefault(); location.hash = link({ q: filter.value.trim() || null, type: types.value || null }); } },
+          filter, types, el("button", { type: "submit", class: "secondary", text: "Filter" })),
+        el("div", { class: "row tools" }, exportButtons("entities", function () { return api("/api/entities?" + qs({ q: q, type: type, limit: 5000 })); },
+          ["id", "name", "type", "kind", "aliases", "articles"])),
+        el("table", { class: "list entities" },
+          el("thead", null, el("tr", null, ["Name", "Type", "Kind", "Roles", "Articles"].map(function (h) { return el("th", { text: h }); }))),
+          el("tbody", null, r.rows.map(function (e) {
+            return el("tr", null,
               el("td", null, el("a", { href: entityHref(e.id), text: e.name })),
               el("td", null, typeBadge(e.type)),
               el("td", { text: e.kind || "" }),
               el("td", { text: (e.roles || []).map(roleText).join("; ") }),
-              el("td", { text: String((e.articles || []).length) })));
-          });
-      }
-      filter.addEventListener("input", function () { fill(filter.value); });
-      fill(q);
-      show(el("h1", { text: "People & organisations" }),
-        el("p", { class: "lede", text: plural(es.length, "entity", "entities") + (es.length >= 500 ? " (first 500)" : "") + "." }),
-        el("div", { class: "search filter" }, filter),
-        el("table", { class: "list entities" },
-          el("thead", null, el("tr", null, ["Name", "Type", "Kind", "Roles", "Articles"].map(function (h) { return el("th", { text: h }); }))),
-          body));
+              el("td", { text: String((e.articles || []).length) }));
+          }))),
+        pager(r.total, offset, PAGE, function (o) { return link(Object.assign({}, params, { offset: o || null })); }, "entities"));
     }).catch(fail);
   }
 
-  // ---- graph view -----------------------------------------------------------
+  // ---- graph to explore -------------------------------------------------------
 
-  var COLORS = { person: "#1f4f99", organization: "#2e7d4f", place: "#6b4ea0", breach: "#b4232a", article: "#b08a2e" };
+  var COLORS = { person: "#1f4f99", organization: "#2e7d4f", place: "#6b4ea0", breach: "#b4232a", "": "#6d7480" };
+  var TYPE_NAMES = { person: "person", organization: "organisation", place: "place", breach: "breach", "": "other" };
 
-  // graphView draws an entity and its neighbours (organisations it holds
-  // roles at, breaches it is part of, articles it appears in) on a circle.
-  function graphView(e) {
-    var nodes = [], seen = {};
-    function add(key, label, kind, href, edge) {
-      if (seen[key] || nodes.length >= 16) return;
-      seen[key] = true;
-      nodes.push({ label: label, kind: kind, href: href, edge: edge });
-    }
-    (e.roles || []).forEach(function (r) {
-      if (r.org) add("o:" + r.org, r.org, "organization", r.org_id ? entityHref(r.org_id) : searchHref(r.org, "org"), r.title || "member");
-    });
-    (e.breaches || []).forEach(function (b) {
-      var rel = b.victim === e.name ? "victim" : b.via === e.name ? "supplier" : b.attacker === e.name ? "attacker" : list(b.reported_to).indexOf(e.name) >= 0 ? "told" : "spoke on";
-      add("b:" + b.id, b.name || b.id, "breach", breachHref(b.id), rel);
-    });
-    (e.articles || []).forEach(function (id) {
-      add("a:" + id, articleTitle(id, e.sources), "article", articleHref(id), "in");
-    });
-    var W = 900, H = 300, cx = W / 2, cy = H / 2, RX = 250, RY = 110;
-    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Connections of " + e.name });
-    var edges = svg("g"), verts = svg("g");
-    root.appendChild(edges);
-    root.appendChild(verts);
-    nodes.forEach(function (n, i) {
-      var a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(nodes.length, 1);
-      var x = cx + RX * Math.cos(a), y = cy + RY * Math.sin(a);
-      edges.appendChild(svg("line", { class: "edge", x1: cx, y1: cy, x2: x, y2: y }));
-      edges.appendChild(svg("text", { class: "edge-label", x: (cx + x) / 2, y: (cy + y) / 2 - 3, "text-anchor": "middle", text: short(n.edge, 18) }));
-      // Labels sit outside the circle: left of nodes on the left, right
-      // of nodes on the right, above or below the rest.
-      var c = Math.cos(a), sn = Math.sin(a), lx = x, ly = y + 4, anchor = "middle";
-      if (c > 0.35) { lx = x + 13; anchor = "start"; }
-      else if (c < -0.35) { lx = x - 13; anchor = "end"; }
-      else ly = sn < 0 ? y - 14 : y + 22;
-      var g = svg("a", { class: "node", href: n.href },
-        svg("title", { text: n.label }),
-        svg("circle", { cx: x, cy: y, r: 9, fill: COLORS[n.kind] }),
-        svg("text", { x: lx, y: ly, "text-anchor": anchor, text: short(n.label, 34) }));
-      verts.appendChild(g);
-    });
-    verts.appendChild(svg("g", { class: "node center" },
-      svg("circle", { cx: cx, cy: cy, r: 15, fill: COLORS[e.type] || "#555" }),
-      svg("text", { x: cx, y: cy + 31, "text-anchor": "middle", text: short(e.name, 28) })));
-    var legend = el("div", { class: "legend" }, ["person", "organization", "breach", "article"].map(function (k) {
+  // graphExplorer draws rootId and what shares articles with it, in box: a
+  // click on a node opens its neighbours (from /api/neighbors), the wheel
+  // or the buttons zoom, dragging the background pans, "show more" adds
+  // the next neighbours of the chosen node. Edges are as thick as the
+  // number of articles the two share.
+  function graphExplorer(box, rootId) {
+    var STEP = 12;
+    var nodes = {}, order = [], edges = {}, selected = rootId;
+    var view = { k: 1, x: 0, y: 0 };
+    var W = Math.max(300, Math.floor(box.clientWidth || 800) - 16), H = W < 500 ? 360 : 420;
+    var root = svg("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "Graph of what shares articles with this page's subject" });
+    var layer = svg("g", { class: "viewport" });
+    root.appendChild(svg("rect", { class: "bg", x: 0, y: 0, width: W, height: H }));
+    root.appendChild(layer);
+    var info = el("div", { class: "graph-info" });
+    var more = el("button", { type: "button", class: "secondary show-more", text: "Show more" });
+    var tools = el("div", { class: "graph-tools" },
+      el("button", { type: "button", class: "secondary zoom-in", "aria-label": "Zoom in", text: "+", onclick: function () { zoom(1.25, W / 2, H / 2); } }),
+      el("button", { type: "button", class: "secondary zoom-out", "aria-label": "Zoom out", text: "−", onclick: function () { zoom(0.8, W / 2, H / 2); } }),
+      el("button", { type: "button", class: "secondary zoom-reset", text: "Fit", onclick: function () { view = { k: 1, x: 0, y: 0 }; place(); } }),
+      more, info);
+    box.textContent = "";
+    append(box, tools, root, el("div", { class: "legend" }, ["person", "organization", "place", "breach"].map(function (k) {
       var i = el("i");
       i.style.background = COLORS[k];
-      return el("span", null, i, k === "organization" ? "organisation" : k);
-    }));
-    return el("div", { class: "graph" }, root, nodes.length ? legend : el("p", { class: "empty", text: "No connections." }));
+      return el("span", null, i, TYPE_NAMES[k]);
+    }), el("span", { class: "muted", text: "· line width: articles in common · click a node to open its neighbours" })));
+
+    function node(id, label, type, near, i, n) {
+      if (nodes[id]) return nodes[id];
+      var a = 2 * Math.PI * (i + 0.5) / Math.max(n, 1), r = near ? 90 : 0;
+      var x = near ? near.x + r * Math.cos(a) : W / 2, y = near ? near.y + r * Math.sin(a) : H / 2;
+      var nd = { id: id, label: label, type: type || "", x: x, y: y, vx: 0, vy: 0, loaded: 0, total: -1 };
+      nodes[id] = nd;
+      order.push(nd);
+      return nd;
+    }
+
+    function load(id) {
+      var nd = nodes[id];
+      var offset = nd ? nd.loaded : 0;
+      return api("/api/neighbors/" + enc(id) + "?limit=" + STEP + "&offset=" + offset).then(function (res) {
+        var from = node(res.id, res.label, res.type, null, 0, 1);
+        from.total = res.total;
+        from.loaded = offset + res.nodes.length;
+        res.nodes.forEach(function (x, i) {
+          node(x.id, x.label, x.type, from, i + offset, Math.max(res.nodes.length, 6));
+          var key = from.id < x.id ? from.id + "\n" + x.id : x.id + "\n" + from.id;
+          edges[key] = { a: from.id, b: x.id, w: x.weight };
+        });
+        layout(from.loaded === res.nodes.length && order.length === res.nodes.length + 1 ? 300 : 150);
+        draw();
+      }).catch(function (err) { info.textContent = String(err && err.message || err); });
+    }
+
+    // layout runs a small force simulation: nodes repel, edges pull to a
+    // length, everything drifts to the middle.
+    function layout(steps) {
+      var list = order, E = Object.keys(edges).map(function (k) { return edges[k]; });
+      for (var s = 0; s < steps; s++) {
+        var t = 1 - s / steps;
+        for (var i = 0; i < list.length; i++) {
+          var a = list[i];
+          for (var j = i + 1; j < list.length; j++) {
+            var b = list[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
+            if (d2 > 250000) continue;
+            var f = 2200 / d2, d = Math.sqrt(d2);
+            a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+          }
+        }
+        E.forEach(function (e) {
+          var a = nodes[e.a], b = nodes[e.b], dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+          var f = (d - 130) * 0.02;
+          a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+        });
+        list.forEach(function (n) {
+          n.vx += (W / 2 - n.x) * 0.004; n.vy += (H / 2 - n.y) * 0.006;
+          var v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 12 * t + 0.5;
+          if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
+          n.x += n.vx; n.y += n.vy; n.vx *= 0.6; n.vy *= 0.6;
+        });
+      }
+    }
+
+    function place() { layer.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")"); }
+
+    function zoom(f, cx, cy) {
+      var k = Math.min(4, Math.max(0.25, view.k * f));
+      view.x = cx - (cx - view.x) * k / view.k;
+      view.y = cy - (cy - view.y) * k / view.k;
+      view.k = k;
+      place();
+    }
+
+    function draw() {
+      layer.textContent = "";
+      var g = svg("g", { class: "edges" });
+      Object.keys(edges).forEach(function (k) {
+        var e = edges[k], a = nodes[e.a], b = nodes[e.b];
+        g.appendChild(svg("line", { class: "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y, "stroke-width": Math.min(9, 1 + 1.6 * Math.log(e.w) / Math.LN2), "data-weight": e.w },
+          svg("title", { text: a.label + " — " + b.label + ": " + plural(e.w, "article") + " in common" })));
+      });
+      layer.appendChild(g);
+      order.forEach(function (n) {
+        var isRoot = n.id === rootId;
+        var cls = "node" + (isRoot ? " center" : "") + (n.total >= 0 ? " expanded" : "") + (n.id === selected ? " selected" : "");
+        var v = svg("g", { class: cls, tabindex: "0", role: "button", "data-id": n.id, "aria-label": n.label + " (" + TYPE_NAMES[n.type] + ")" },
+          svg("title", { text: n.label + " (" + TYPE_NAMES[n.type] + ")" + (n.total >= 0 ? ": " + plural(n.total, "neighbour") : ": click to open its neighbours") }),
+          svg("circle", { cx: n.x, cy: n.y, r: isRoot ? 13 : 8, fill: COLORS[n.type] || COLORS[""] }),
+          svg("text", { x: n.x, y: n.y + (isRoot ? 27 : 21), "text-anchor": "middle", text: short(n.label, 30) }));
+        v.addEventListener("click", function (ev) { ev.stopPropagation(); choose(n); });
+        v.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); choose(n); } });
+        layer.appendChild(v);
+      });
+      var s = nodes[selected];
+      info.textContent = "";
+      if (s) {
+        append(info, el("strong", { text: s.label }), " ",
+          el("a", { href: s.type === "breach" ? breachHref(s.id) : entityHref(s.id), text: "open page" }),
+          s.total >= 0 ? el("span", { class: "muted", text: " · " + Math.min(s.loaded, s.total) + " of " + plural(s.total, "neighbour") + " shown" }) : null);
+        more.disabled = s.total >= 0 && s.loaded >= s.total;
+      }
+      place();
+    }
+
+    function choose(n) {
+      selected = n.id;
+      if (n.total < 0) load(n.id); else draw();
+    }
+
+    more.addEventListener("click", function () { load(selected); });
+    root.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      var r = root.getBoundingClientRect();
+      zoom(ev.deltaY < 0 ? 1.15 : 1 / 1.15, ev.clientX - r.left, ev.clientY - r.top);
+    }, { passive: false });
+    var drag = null;
+    root.addEventListener("pointerdown", function (ev) {
+      if (ev.target.closest && ev.target.closest(".node")) return;
+      drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y };
+      root.setPointerCapture(ev.pointerId);
+    });
+    root.addEventListener("pointermove", function (ev) {
+      if (!drag) return;
+      view.x = drag.vx + ev.clientX - drag.x;
+      view.y = drag.vy + ev.clientY - drag.y;
+      place();
+    });
+    root.addEventListener("pointerup", function () { drag = null; });
+    load(rootId);
   }
 
   function short(s, n) {
@@ -585,14 +973,76 @@
     ["A runaway query (stopped by the server)", "while (true) {}"]
   ];
 
+
+  // RECENT is the localStorage key of the console's recent queries.
+  var RECENT = "newsgraph.gizmo.recent";
+
+  function recentQueries() {
+    try { var v = JSON.parse(localStorage.getItem(RECENT) || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
+  }
+
+  function remember(q) {
+    var v = [q].concat(recentQueries().filter(function (x) { return x !== q; })).slice(0, 10);
+    try { localStorage.setItem(RECENT, JSON.stringify(v)); } catch (e) { /* private mode: not kept */ }
+  }
+
+  // cellText shows a Gizmo value: a string as it is, anything else as
+  // JSON.
+  function cellText(v) {
+    if (v === null || v === undefined) return "";
+    return typeof v === "string" ? v : JSON.stringify(v);
+  }
+
+  // resultTable shows Gizmo results (objects of tags) as a table, the
+  // first 500 rows.
+  function resultTable(rows) {
+    var cols = [];
+    rows.forEach(function (r) {
+      if (r && typeof r === "object" && !Array.isArray(r)) Object.keys(r).forEach(function (k) { if (cols.indexOf(k) < 0) cols.push(k); });
+    });
+    if (!cols.length) cols = ["value"];
+    var shown = rows.slice(0, 500);
+    return el("div", { class: "table-wrap" }, el("table", { class: "list gizmo-table" },
+      el("thead", null, el("tr", null, cols.map(function (c) { return el("th", { text: c }); }))),
+      el("tbody", null, shown.map(function (r) {
+        var obj = r && typeof r === "object" && !Array.isArray(r) ? r : { value: r };
+        return el("tr", null, cols.map(function (c) { return el("td", { text: cellText(obj[c]) }); }));
+      }))), rows.length > shown.length ? el("p", { class: "muted", text: "First 500 of " + fmtInt(rows.length) + " rows; the downloads hold all." }) : null);
+  }
+
   function gizmoPage() {
     var box = el("textarea", { id: "gizmo-query", spellcheck: "false", "aria-label": "Gizmo query" });
-    box.value = sessionStorage.getItem("gizmo") || EXAMPLES[1][1];
+    box.value = sessionStorage.getItem("gizmo") || recentQueries()[0] || EXAMPLES[1][1];
     var out = el("pre", { id: "gizmo-output", text: "Results appear here." });
+    var table = el("div", { id: "gizmo-table" });
     var status = el("span", { class: "muted" });
+    var last = null;
+    var downloads = el("span", { class: "export" }, "Download ",
+      el("button", { type: "button", class: "secondary", id: "gizmo-csv", disabled: "disabled", text: "CSV",
+        onclick: function () { if (last) download("gizmo.csv", "text/csv", toCSV(last.map(function (r) { return r && typeof r === "object" && !Array.isArray(r) ? r : { value: r }; }))); } }),
+      el("button", { type: "button", class: "secondary", id: "gizmo-json", disabled: "disabled", text: "JSON",
+        onclick: function () { if (last) download("gizmo.json", "application/json", JSON.stringify(last, null, 2)); } }));
+    var recent = el("div", { class: "examples recent", id: "gizmo-recent" });
+    function fillRecent() {
+      recent.textContent = "";
+      var qs = recentQueries();
+      if (!qs.length) { append(recent, el("p", { class: "empty", text: "Queries you run are kept here, in this browser." })); return; }
+      qs.forEach(function (q) {
+        append(recent, el("button", { type: "button", onclick: function () { box.value = q; run(); } }, el("small", { text: q.replace(/\s+/g, " ") })));
+      });
+    }
+    function setResult(rows) {
+      last = rows;
+      document.getElementById("gizmo-csv").disabled = !rows;
+      document.getElementById("gizmo-json").disabled = !rows;
+      table.textContent = "";
+      if (rows) append(table, resultTable(rows));
+    }
     function run() {
       var qu = box.value;
       sessionStorage.setItem("gizmo", qu);
+      remember(qu);
+      fillRecent();
       status.textContent = "Running…";
       var t0 = performance.now();
       fetch("/api/v2/query?lang=gizmo", { method: "POST", body: qu, headers: { Accept: "application/json" } })
@@ -602,14 +1052,16 @@
             if (!r.ok || body.error) {
               status.textContent = "Error " + r.status + " after " + ms + " ms";
               out.textContent = body.error || JSON.stringify(body, null, 2);
+              setResult(null);
               return;
             }
-            var n = (body.result || []).length;
-            status.textContent = plural(n, "result") + " in " + ms + " ms";
-            out.textContent = JSON.stringify(body.result, null, 2);
+            var rows = body.result || [];
+            status.textContent = plural(rows.length, "result") + " in " + ms + " ms";
+            out.textContent = JSON.stringify(rows, null, 2);
+            setResult(rows);
           });
         })
-        .catch(function (err) { status.textContent = ""; out.textContent = String(err); });
+        .catch(function (err) { status.textContent = ""; out.textContent = String(err); setResult(null); });
     }
     box.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); }
@@ -620,10 +1072,12 @@
         el("a", { href: "https://cayley.gitbook.io/cayley/query-languages/gizmoapi", rel: "noopener noreferrer", target: "_blank", text: "Gizmo" }),
         ", Cayley's JavaScript query language. Queries are stopped after the server's time limit and result cap. Ctrl+Enter runs."),
       el("div", { class: "grid console" },
-        el("div", null, box, el("div", { class: "row" }, el("button", { type: "button", id: "gizmo-run", onclick: run, text: "Run query" }), status), out),
+        el("div", null, box, el("div", { class: "row" }, el("button", { type: "button", id: "gizmo-run", onclick: run, text: "Run query" }), status, downloads),
+          el("h2", { text: "Table" }), table, el("h2", { text: "JSON" }), out),
         el("div", null, el("h2", { class: "flush", text: "Examples" }), el("div", { class: "examples" }, EXAMPLES.map(function (ex) {
           return el("button", { type: "button", onclick: function () { box.value = ex[1]; run(); } }, ex[0], el("small", { text: ex[1].replace(/\s+/g, " ") }));
-        })))));
+        })), el("h2", { text: "Recent" }), recent)));
+    fillRecent();
   }
 
   // ---- routing ----------------------------------------------------------------
@@ -654,13 +1108,13 @@
     if (page !== "search") input.value = "";
     switch (page) {
       case "": home(); break;
-      case "search": search(params.q || "", params.by || "any"); break;
-      case "entity": entityPage(arg); break;
-      case "breach": breachPage(arg); break;
+      case "search": search(params.q || "", params.by || "any", params); break;
+      case "entity": entityPage(arg, params); break;
+      case "breach": breachPage(arg, params); break;
       case "article": articlePage(arg); break;
       case "explain": explainPage(arg); break;
-      case "breaches": breachesPage(); break;
-      case "entities": entitiesPage(params.q || ""); break;
+      case "breaches": breachesPage(params); break;
+      case "entities": entitiesPage(params); break;
       case "gizmo": gizmoPage(); break;
       default: show(el("h1", { text: "Not found" }), el("p", null, "No page here. ", el("a", { href: "#/", text: "Start again" }), "."));
     }
