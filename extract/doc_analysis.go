@@ -29,6 +29,7 @@ type doc struct {
 	breachP      [][2]float64   // each sentence's P(actual breach), P(ransom); -1 until asked
 	breachRansom int            // the ransom label's index in breach, 0 for none
 	rules        []sentRules    // what the breach rules read in each sentence, once
+	headline     string         // the article's title lower-cased (lowerKeep), "" for none
 }
 
 func newDoc(body string, orgs *orgIndex) *doc {

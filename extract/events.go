@@ -173,6 +173,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		d.readDates(f, text, published)
 	}
 	frames, topic = d.believedFrames(frames, topic)
+	d.readPassages(frames, topic, published)
 	d.inferCauses(frames, causes)
 	for _, f := range frames {
 		if f.when == "" {
@@ -183,6 +184,43 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		}
 	}
 	return frames, topic
+}
+
+// readPassages reads what a breach's passage tells of it outside the
+// sentences that name its facts: the dates, the attacker and the cues of
+// its kind and status that the sentences beside its evidence give ("The
+// intrusion began in March." after "Acme said hackers took card data.").
+// The passage is each sentence next to an evidence sentence or in its
+// paragraph that is about this breach or about none, and holds a breach
+// word (mayTellOfBreach). What the evidence
+// sentences gave stands: only facts still unknown are filled.
+func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Time) {
+	for k, f := range frames {
+		ev := map[int]bool{}
+		paras := map[int]bool{}
+		for _, s := range f.evidence {
+			si := d.sentenceOf(s.Start)
+			ev[si] = true
+			paras[d.sentPara[si]] = true
+		}
+		for si, s := range d.sents {
+			if ev[si] || topic[si] != k && topic[si] >= 0 {
+				continue
+			}
+			if !paras[d.sentPara[si]] && !ev[si-1] && !ev[si+1] {
+				continue
+			}
+			if !d.rulesOf(si).may {
+				continue // "The firm was founded in 1998" dates no breach
+			}
+			text := d.body[s.Start:s.End]
+			d.readDates(f, text, published)
+			f.cues.read(text)
+			if f.attacker < 0 {
+				f.attacker = d.attackerIn(s)
+			}
+		}
+	}
 }
 
 // inferCauses gives a breach told without its cause the one cause the
@@ -405,6 +443,9 @@ func (d *doc) victimIn(s Span) (victim, via int) {
 		if e < 0 || d.ents[e].typ != Organization {
 			continue
 		}
+		if m.how == byDescription && d.namedAfter(e, m.Start) {
+			continue // "the company" before any company is named refers to none named later
+		}
 		en := d.ents[e]
 		if en.kind == KindSupplier && en.client >= 0 {
 			if via < 0 {
@@ -423,6 +464,17 @@ func (d *doc) victimIn(s Span) (victim, via int) {
 		}
 	}
 	return victim, via
+}
+
+// namedAfter reports whether entity e is first named by name after
+// offset off (or never): a description before that cannot refer to it.
+func (d *doc) namedAfter(e, off int) bool {
+	for _, m := range d.ments {
+		if m.ent == e && m.how == byName && m.Start < off {
+			return false
+		}
+	}
+	return true
 }
 
 // attackerIn finds the attacker a sentence names: an organisation or
@@ -447,7 +499,7 @@ func (d *doc) isSubject(e int, s Span) bool {
 }
 
 // mainVictim is the victim-kind organisation the article names most often
-// where it could be a victim (not an attacker, a researcher or a
+// (a name in the headline counting three times), where it could be a victim (not an attacker, a researcher or a
 // publisher), the first named of equals; failing that, the first
 // victim-kind organisation that is not an attacker, a security firm or
 // no organisation at all.
@@ -466,7 +518,11 @@ func (d *doc) mainVictim() int {
 		if role != roleVictim {
 			continue
 		}
-		if n := len(d.ents[m.ent].spans); n > bestN {
+		n := len(d.ents[m.ent].spans)
+		if d.inHeadline(m.ent) {
+			n += 3 // as victimScore counts it
+		}
+		if n > bestN {
 			best, bestN = m.ent, n
 		}
 	}

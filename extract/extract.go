@@ -270,6 +270,7 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, ant
 		}
 	}
 	d := newDoc(a.Body, x.orgs)
+	d.headline = lowerKeep(a.Title)
 	d.breach, d.breachRansom = x.breach, x.breachRansom
 	stage(func() { err = x.tagNames(d) })
 	stage(d.findEntities)

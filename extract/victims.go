@@ -176,6 +176,9 @@ func (d *doc) victimScore(mi int, s Span) int {
 			score += 2 // "hackers breached X"
 		}
 	}
+	if d.inHeadline(m.ent) {
+		score += 3 // a headline names the organisation its breach story is about
+	}
 	if k := len(d.ents[m.ent].spans); k > 1 {
 		score += min(3, k-1)
 	} else {
@@ -245,6 +248,23 @@ func weekdayIn(name string) bool {
 	for _, w := range strings.Fields(name) {
 		switch w {
 		case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+			return true
+		}
+	}
+	return false
+}
+
+// inHeadline reports whether the article's headline names organisation e
+// by its name or one of its aliases, as whole words.
+func (d *doc) inHeadline(e int) bool {
+	if d.headline == "" || e < 0 {
+		return false
+	}
+	if n := lowerKeep(d.ents[e].name); len(n) > 1 && containsWord(d.headline, n) {
+		return true
+	}
+	for a := range d.ents[e].aliases {
+		if a = lowerKeep(a); len(a) > 2 && containsWord(d.headline, a) {
 			return true
 		}
 	}
