@@ -1,0 +1,86 @@
+package polnear
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// Silver is one article's CoreNLP annotation (CORENLP.md in
+// ../shared/eval/polnear): code point offsets into the article's file.
+type Silver struct {
+	// ID is the article's file name ("nyt_2016-….txt").
+	ID string `json:"id"`
+	// Entities are the named entity spans with their CoreNLP label
+	// (PERSON, ORGANIZATION, LOCATION, MISC, DATE, …).
+	Entities []SilverSpan `json:"entities"`
+}
+
+// SilverSpan is a labelled half-open code point range.
+type SilverSpan struct {
+	Start, End int
+	Label      string
+}
+
+// UnmarshalJSON decodes [start, end, "LABEL"].
+func (s *SilverSpan) UnmarshalJSON(b []byte) error {
+	var a [3]json.RawMessage
+	if err := json.Unmarshal(b, &a); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(a[0], &s.Start); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(a[1], &s.End); err != nil {
+		return err
+	}
+	return json.Unmarshal(a[2], &s.Label)
+}
+
+// ReadSilver reads a corenlp.jsonl.gz file: each article's annotation by
+// its file name.
+func ReadSilver(path string) (map[string]Silver, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("corenlp: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("corenlp %s: %w", path, err)
+	}
+	out := map[string]Silver{}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var s Silver
+		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+			return nil, fmt.Errorf("corenlp %s: %w", path, err)
+		}
+		out[s.ID] = s
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("corenlp %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// BodyMap maps code point offsets of an article's file onto the body
+// newsgraph read from it.
+type BodyMap struct{ m bodyMap }
+
+// Align maps the file's text onto body (see alignBody): the lines
+// newsgraph dropped (the headline, boilerplate) map nowhere.
+func Align(file, body string) BodyMap { return BodyMap{alignBody(file, body)} }
+
+// Span maps the code point range [start, end) of the file onto the body;
+// ok is false when part of it is not in the body.
+func (b BodyMap) Span(start, end int) (Span, bool) {
+	s := b.m.spans([]rawSpan{{Start: start, End: end}})
+	if len(s) == 0 {
+		return Span{}, false
+	}
+	return s[0], true
+}
