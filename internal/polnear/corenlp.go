@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 )
 
 // Silver is one article's CoreNLP annotation (CORENLP.md in
@@ -83,4 +84,42 @@ func (b BodyMap) Span(start, end int) (Span, bool) {
 		return Span{}, false
 	}
 	return s[0], true
+}
+
+// LabeledSpan is a span of a body with a CoreNLP label.
+type LabeledSpan struct {
+	Span
+	Label string
+}
+
+// SilverEntities reads SPLIT/corenlp.jsonl.gz under root and maps each
+// article's entities onto its body, by article id; an article CoreNLP
+// did not annotate has none, and entities outside the body (in the
+// headline) are left out.
+func SilverEntities(root, split string, arts []Article) (map[string][]LabeledSpan, error) {
+	dir := filepath.Join(root, "polnear", split)
+	silver, err := ReadSilver(filepath.Join(dir, "corenlp.jsonl.gz"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]LabeledSpan{}
+	for _, a := range arts {
+		s, ok := silver[a.Article.ID+".txt"]
+		if !ok {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, "articles", a.Article.ID+".txt"))
+		if err != nil {
+			return nil, fmt.Errorf("polnear %s: %w", split, err)
+		}
+		bm := Align(string(raw), a.Article.Body)
+		ls := []LabeledSpan{}
+		for _, e := range s.Entities {
+			if sp, ok := bm.Span(e.Start, e.End); ok {
+				ls = append(ls, LabeledSpan{sp, e.Label})
+			}
+		}
+		out[a.Article.ID] = ls
+	}
+	return out, nil
 }
