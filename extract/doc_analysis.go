@@ -22,6 +22,11 @@ type doc struct {
 	taken        takenSpans
 	orgs         *orgIndex
 	proseNames   map[string]bool
+	posTags      []string // each token's part of speech (prose's tagger), "" where prose split otherwise
+	proseLabels  []string // each token's entity label from prose ("B-PERSON", "O")
+	lowerWords   map[string]bool
+	capWords     map[string]int // capitalised words not opening a sentence, counted
+	tagged       []nameSpan     // the names the name tagger found
 	gpe          map[string]bool
 	speakers     []spoke
 	orgAlias     map[string]int // normalised name or alias -> organisation entity

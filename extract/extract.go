@@ -69,7 +69,9 @@ type Model struct {
 	speakers *learn.Model
 	// antecedents is the pronoun resolver of speakers (pronouns.go)
 	antecedents *learn.Model
-	err         error
+	// names is the name tagger (nametagger.go)
+	names *learn.Model
+	err   error
 }
 
 // NewModel builds the model. It takes about half a second. An error in
@@ -93,6 +95,9 @@ func StartModel() *Model {
 		}
 		if m.err == nil {
 			m.antecedents, m.err = loadAntecedents()
+		}
+		if m.err == nil {
+			m.names, m.err = loadNames()
 		}
 	}()
 	return m
@@ -273,6 +278,9 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, ant
 	d.headline = lowerKeep(a.Title)
 	d.breach, d.breachRansom = x.breach, x.breachRansom
 	stage(func() { err = x.tagNames(d) })
+	if x.model.names != nil {
+		stage(func() { d.tagNameSpans(x.model.names) })
+	}
 	stage(d.findEntities)
 	stage(d.findAppositiveRoles)
 	stage(d.attribute)
@@ -319,9 +327,30 @@ func (d *doc) eventFor(frames []*breachFrame, keys []string, topic []int, si, sp
 // tagNames runs the tagger and entity recogniser, keeping the names it
 // labels as people as evidence for our own rules.
 func (x *Extractor) tagNames(d *doc) error {
-	for _, e := range x.model.fp.Analyze(d.body).Entities {
+	pd := x.model.fp.Analyze(d.body)
+	for _, e := range pd.Entities {
 		if e.Label == "PERSON" {
 			d.proseNames[d.body[e.Start:e.End]] = true
+		}
+	}
+	// prose's tags and labels for our tokens, matched by where they start
+	d.posTags = make([]string, len(d.toks))
+	d.proseLabels = make([]string, len(d.toks))
+	d.lowerWords, d.capWords = map[string]bool{}, map[string]int{}
+	k := 0
+	for i, t := range d.toks {
+		for k < len(pd.Tokens) && pd.Tokens[k].Start < t.Start {
+			k++
+		}
+		d.proseLabels[i] = "O"
+		if k < len(pd.Tokens) && pd.Tokens[k].Start == t.Start {
+			d.posTags[i], d.proseLabels[i] = pd.Tokens[k].Tag, pd.Tokens[k].Label
+		}
+		if t.word && !t.cap {
+			d.lowerWords[t.low] = true
+		}
+		if t.cap && i > 0 && d.toks[i-1].sent == t.sent && d.toks[i-1].word {
+			d.capWords[t.text]++
 		}
 	}
 	return nil

@@ -61,3 +61,40 @@ func TestEval_devSetBaseline(t *testing.T) {
 		t.Logf("report:\n%s", r.stdout)
 	}
 }
+
+// namesBaseline holds the least each figure of the names measure on
+// PolNeAR dev may be (README: eval --corenlp).
+var namesBaseline = map[string]float64{"person_f1": 0.58, "org_f1": 0.40, "loc_f1": 0.47}
+
+// TestEval_names scores the names extract finds in PolNeAR dev against
+// CoreNLP's entities and fails when a figure drops below its baseline.
+func TestEval_names(t *testing.T) {
+	const dir = "../../../shared/eval/polnear/dev"
+	needShared(t, dir+"/corenlp.jsonl.gz")
+	r := newsgraph(t, "", "eval", "--corenlp", dir+"/corenlp.jsonl.gz", dir+"/articles")
+	if r.code != exitOK {
+		t.Fatalf("eval exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	last := lines[len(lines)-1]
+	if !strings.HasPrefix(last, "SCORE person_f1=") {
+		t.Fatalf("last line %q is not a SCORE line", last)
+	}
+	got := map[string]float64{}
+	for _, f := range strings.Fields(strings.TrimPrefix(last, "SCORE ")) {
+		k, v, _ := strings.Cut(f, "=")
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("figure %q: %v", f, err)
+		}
+		got[k] = x
+	}
+	for k, min := range namesBaseline {
+		if got[k] < min {
+			t.Errorf("%s = %.3f, below the baseline %.2f\n%s", k, got[k], min, r.stdout)
+		}
+	}
+	if r := newsgraph(t, "", "eval", "--gold", "x.json", "--corenlp", "y.gz", dir+"/articles"); r.code != exitUsage {
+		t.Errorf("eval with --gold and --corenlp: exit %d, want %d", r.code, exitUsage)
+	}
+}

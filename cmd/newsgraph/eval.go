@@ -20,13 +20,23 @@ func evalCommand(e *env) *cli.Command {
 		Usage:     "score extraction on a corpus against a gold annotation file",
 		ArgsUsage: "CORPUS...",
 		Description: "Loads CORPUS into an in-memory store, asks the quotes, entities and breaches\n" +
-			"queries, and prints the same report and SCORE line as shared/eval/score.py.",
+			"queries, and prints the same report and SCORE line as shared/eval/score.py.\n" +
+			"With --corenlp instead of --gold it scores the names newsgraph finds (people,\n" +
+			"organisations, places) against CoreNLP's entity spans, mention by mention.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "gold", Required: true, Usage: "the gold annotation `FILE` (JSON)"},
+			&cli.StringFlag{Name: "gold", Usage: "the gold annotation `FILE` (JSON)"},
+			&cli.StringFlag{Name: "corenlp", Usage: "score names against the CoreNLP entities of `FILE` (corenlp.jsonl.gz)"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "with --corenlp, list every wrong or missed name"},
 		},
 		Action: func(c *cli.Context) (err error) {
 			if c.NArg() == 0 {
 				return usageError{errors.New("eval: no CORPUS given")}
+			}
+			if (c.String("gold") == "") == (c.String("corenlp") == "") {
+				return usageError{errors.New("eval: give one of --gold and --corenlp")}
+			}
+			if c.String("corenlp") != "" {
+				return evalNames(c, e)
 			}
 			gold, err := eval.ReadGold(c.String("gold"))
 			if err != nil {

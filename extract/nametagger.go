@@ -1,0 +1,353 @@
+package extract
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/corpus"
+	"github.com/newsgraph/newsgraph/internal/learn"
+)
+
+// The name tagger: a BIO tagger over each sentence's tokens, a
+// structured averaged perceptron with first-order transitions, trained
+// on the CoreNLP silver entities of PolNeAR train (go run ./cmd/train
+// names). Its spans and types propose and type the names the rules of
+// entities.go record.
+
+//go:embed names.bin
+var namesWeights []byte
+
+// NameLabels are the tagger's labels, in the order of its model's.
+var NameLabels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"}
+
+// nameLabelTypes gives each label's entity type ("" for O).
+var nameLabelTypes = []EntityType{"", Person, Person, Organization, Organization, Place, Place}
+
+// loadNames reads the embedded name tagger.
+func loadNames() (*learn.Model, error) {
+	if len(namesWeights) == 0 {
+		return nil, nil // not trained yet: the rules alone find names
+	}
+	m, err := learn.Load(namesWeights)
+	if err != nil {
+		return nil, fmt.Errorf("load name tagger: %w", err)
+	}
+	if len(m.Labels()) != len(NameLabels) {
+		return nil, fmt.Errorf("load name tagger: %d labels, want %d", len(m.Labels()), len(NameLabels))
+	}
+	return m, nil
+}
+
+// NameSentence is one sentence as the name tagger sees it: its tokens
+// and each token's features (without the previous label's).
+type NameSentence struct {
+	Tokens   []Span
+	Features [][]learn.Feature
+}
+
+// NameSentences returns the article's sentences with the tagger's
+// features, for training it.
+func (x *Extractor) NameSentences(ctx context.Context, a corpus.Article) ([]NameSentence, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := x.model.Err(); err != nil {
+		return nil, err
+	}
+	d := newDoc(sameLengthUTF8(a.Body), x.orgs)
+	if err := x.tagNames(d); err != nil {
+		return nil, err
+	}
+	var out []NameSentence
+	var buf []learn.Feature
+	for _, r := range d.sentTokens() {
+		ns := NameSentence{}
+		for i := r[0]; i < r[1]; i++ {
+			ns.Tokens = append(ns.Tokens, d.toks[i].Span)
+			buf = d.nameFeatures(i, r[0], r[1], buf[:0])
+			ns.Features = append(ns.Features, append([]learn.Feature(nil), buf...))
+		}
+		out = append(out, ns)
+	}
+	return out, nil
+}
+
+// Scorer scores features for each label: a *learn.Model, or a
+// *learn.Trainer while it trains.
+type Scorer interface {
+	Scores(feats []learn.Feature, out []float32) []float32
+}
+
+// transFeature is the feature of the previous token's label (len(NameLabels):
+// the sentence's start).
+func transFeature(prev int) learn.Feature { return learn.F("t=").Int(prev) }
+
+// allowed reports whether label y may follow label p: an I- label only
+// continues its own type.
+func allowed(p, y int) bool {
+	if y == 0 || y%2 == 1 {
+		return true
+	}
+	return p == y || p == y-1
+}
+
+// TagNames returns the best labels of a sentence's tokens under s: the
+// Viterbi path of the tokens' scores and the label transitions' (feats
+// holds each token's features).
+func TagNames(s Scorer, feats [][]learn.Feature) []int {
+	n := len(feats)
+	if n == 0 {
+		return nil
+	}
+	L := len(NameLabels)
+	trans := make([][]float32, L+1)
+	for p := range trans {
+		trans[p] = s.Scores([]learn.Feature{transFeature(p)}, nil)
+	}
+	score := make([]float32, L)
+	next := make([]float32, L)
+	back := make([]int8, n*L)
+	var em []float32
+	for i, f := range feats {
+		em = s.Scores(f, em)
+		for y := 0; y < L; y++ {
+			if i == 0 {
+				if allowed(L, y) {
+					next[y] = em[y] + trans[L][y]
+				} else {
+					next[y] = -1e30
+				}
+				continue
+			}
+			best, bp := float32(-1e30), 0
+			for p := 0; p < L; p++ {
+				if !allowed(p, y) {
+					continue
+				}
+				if v := score[p] + trans[p][y]; v > best {
+					best, bp = v, p
+				}
+			}
+			next[y] = best + em[y]
+			back[i*L+y] = int8(bp)
+		}
+		score, next = next, score
+	}
+	out := make([]int, n)
+	b := 0
+	for y := 1; y < L; y++ {
+		if score[y] > score[b] {
+			b = y
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[i] = b
+		b = int(back[i*L+b])
+	}
+	return out
+}
+
+// sentTokens returns each sentence's token range [from, to).
+func (d *doc) sentTokens() [][2]int {
+	var out [][2]int
+	for i := 0; i < len(d.toks); {
+		j := i + 1
+		for j < len(d.toks) && d.toks[j].sent == d.toks[i].sent {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// wordShape writes a word's letters as X and x, digits as d, others as
+// themselves, runs of one class once: "Xx", "X.X.", "dd" is "d", "XxXx".
+func wordShape(s string) string {
+	var b strings.Builder
+	var last rune
+	n := 0
+	for _, r := range s {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			continue
+		}
+		last = c
+		b.WriteRune(c)
+		if n++; n > 6 {
+			break
+		}
+	}
+	return b.String()
+}
+
+// affix returns the first (from the start) or last n runes of s, or "".
+func affix(s string, n int, start bool) string {
+	if utf8.RuneCountInString(s) <= n {
+		return ""
+	}
+	if start {
+		i := 0
+		for k := 0; k < n; k++ {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+		return s[:i]
+	}
+	i := len(s)
+	for k := 0; k < n; k++ {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}
+
+// nameFeatures returns in buf the features of token i of the sentence
+// of tokens [from, to).
+func (d *doc) nameFeatures(i, from, to int, buf []learn.Feature) []learn.Feature {
+	t := d.toks[i]
+	low := func(k int) string {
+		switch {
+		case k < from:
+			return "<s>"
+		case k >= to:
+			return "</s>"
+		}
+		return d.toks[k].low
+	}
+	shape := func(k int) string {
+		if k < from || k >= to {
+			return "-"
+		}
+		return wordShape(d.toks[k].text)
+	}
+	pos := func(k int) string {
+		if k < from || k >= to || d.posTags == nil {
+			return "-"
+		}
+		return d.posTags[k]
+	}
+	sh := wordShape(t.text)
+	buf = append(buf, learn.F("b"), learn.F("w=").Str(t.low), learn.F("sh=").Str(sh),
+		learn.F("w-1=").Str(low(i-1)), learn.F("w+1=").Str(low(i+1)),
+		learn.F("w-2=").Str(low(i-2)), learn.F("w+2=").Str(low(i+2)),
+		learn.F("sh-1=").Str(shape(i-1)), learn.F("sh+1=").Str(shape(i+1)),
+		learn.F("sh-1+1=").Str(shape(i-1)).Str(sh).Str(shape(i+1)),
+		learn.F("w-1w=").Str(low(i-1)).Str(t.low), learn.F("ww+1=").Str(t.low).Str(low(i+1)),
+		learn.F("pos=").Str(pos(i)), learn.F("pos-1=").Str(pos(i-1)), learn.F("pos+1=").Str(pos(i+1)),
+		learn.F("posw=").Str(pos(i)).Str(sh))
+	for n := 1; n <= 4; n++ {
+		if p := affix(t.low, n, true); p != "" && n <= 3 {
+			buf = append(buf, learn.F("p=").Str(p))
+		}
+		if s := affix(t.low, n, false); s != "" {
+			buf = append(buf, learn.F("s=").Str(s))
+		}
+	}
+	if d.proseLabels != nil {
+		buf = append(buf, learn.F("pl=").Str(d.proseLabels[i]), learn.F("pl-1=").Str(labelAt(d.proseLabels, i-1, from, to)),
+			learn.F("pl+1=").Str(labelAt(d.proseLabels, i+1, from, to)))
+	}
+	first := i == from || !d.toks[i-1].word && strings.ContainsAny(d.toks[i-1].text, "\"“‘'(")
+	if first {
+		buf = append(buf, learn.F("first").Str(sh))
+	}
+	if d.isHeading(d.sentPara[t.sent]) {
+		buf = append(buf, learn.F("heading").Str(sh))
+	}
+	if t.cap {
+		if d.lowerWords[t.low] {
+			buf = append(buf, learn.F("lowelse"))
+		}
+		if d.capWords[t.text] > 1 {
+			buf = append(buf, learn.F("capelse"))
+		}
+	}
+	gaz := func(name string, k int) {
+		if k < from || k >= to {
+			return
+		}
+		u := d.toks[k]
+		if givenNames[u.low] && u.cap {
+			buf = append(buf, learn.F(name+"given"))
+		}
+		if titleWords[u.low] || honorifics[u.low] {
+			buf = append(buf, learn.F(name+"title"))
+		}
+		if _, ok := orgHeads[u.low]; ok && u.cap {
+			buf = append(buf, learn.F(name+"orghead"))
+		}
+		if places[u.text] {
+			buf = append(buf, learn.F(name+"place"))
+		}
+		if _, ok := d.orgs.byName[normName(u.text)]; ok && u.cap {
+			buf = append(buf, learn.F(name+"org"))
+		}
+	}
+	gaz("g0", i)
+	gaz("g-1", i-1)
+	gaz("g+1", i+1)
+	if d.inQuote(t.Start) {
+		buf = append(buf, learn.F("inquote"))
+	}
+	return buf
+}
+
+// labelAt is ls[k] for k in the sentence [from, to), else "-".
+func labelAt(ls []string, k, from, to int) string {
+	if k < from || k >= to {
+		return "-"
+	}
+	return ls[k]
+}
+
+// nameSpan is a name the tagger found: tokens [a, b) and its type.
+type nameSpan struct {
+	a, b int
+	typ  EntityType
+}
+
+// tagNameSpans runs the name tagger m over the document's sentences.
+func (d *doc) tagNameSpans(m *learn.Model) {
+	var feats [][]learn.Feature
+	var pool []learn.Feature
+	for _, r := range d.sentTokens() {
+		feats = feats[:0]
+		pool = pool[:0]
+		idx := make([]int, 0, r[1]-r[0]+1)
+		for i := r[0]; i < r[1]; i++ {
+			idx = append(idx, len(pool))
+			pool = d.nameFeatures(i, r[0], r[1], pool)
+		}
+		idx = append(idx, len(pool))
+		for k := 0; k+1 < len(idx); k++ {
+			feats = append(feats, pool[idx[k]:idx[k+1]])
+		}
+		ys := TagNames(m, feats)
+		for k := 0; k < len(ys); {
+			y := ys[k]
+			if y == 0 {
+				k++
+				continue
+			}
+			e := k + 1
+			for e < len(ys) && ys[e] != 0 && ys[e]%2 == 0 && nameLabelTypes[ys[e]] == nameLabelTypes[y] {
+				e++
+			}
+			d.tagged = append(d.tagged, nameSpan{r[0] + k, r[0] + e, nameLabelTypes[y]})
+			k = e
+		}
+	}
+}
