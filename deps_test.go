@@ -33,7 +33,7 @@ var mayImport = map[string][]string{
 	"ingest":             {"graph", "extract", "corpus"},
 	"internal/benchrun":  {"ingest", "queries", "graph", "extract", "corpus", "internal/synth"},
 	"cmd/newsgraph": {"server", "ingest", "queries", "graph", "extract", "corpus",
-		"internal/benchrun", "internal/eval", "internal/membudget", "internal/redact"},
+		"internal/benchrun", "internal/eval", "internal/membudget", "internal/redact", "internal/polnear"},
 	"cmd/train": {"extract", "corpus", "internal/learn", "internal/polnear"},
 }
 
