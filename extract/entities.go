@@ -43,6 +43,7 @@ func (d *doc) findEntities() {
 	d.findPoliceGroups()
 	d.findAcronyms()
 	d.findSurnames()
+	d.addTaggedNames()
 	d.findSuppliers()
 	d.findReferring()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].Start < d.ments[j].Start })

@@ -278,6 +278,9 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, ant
 	d.headline = lowerKeep(a.Title)
 	d.breach, d.breachRansom = x.breach, x.breachRansom
 	stage(func() { err = x.tagNames(d) })
+	if x.model.names != nil {
+		stage(func() { d.tagNameSpans(x.model.names) })
+	}
 	stage(d.findEntities)
 	stage(d.findAppositiveRoles)
 	stage(d.attribute)

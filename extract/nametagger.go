@@ -351,3 +351,43 @@ func (d *doc) tagNameSpans(m *learn.Model) {
 		}
 	}
 }
+
+// addTaggedNames records the names the tagger found where the rules
+// found none, outside headings (a headline is not an entity): a person's
+// surname alone is the person of that surname the article names, a name
+// the article gives an organisation that organisation.
+func (d *doc) addTaggedNames() {
+	for _, n := range d.tagged {
+		sp := d.spanOf(n.a, n.b)
+		if d.overlapsTaken(sp) || d.isHeading(d.sentPara[d.toks[n.a].sent]) || !d.toks[n.a].cap {
+			continue
+		}
+		name := d.body[sp.Start:sp.End]
+		if e, ok := d.orgAlias[normName(name)]; ok {
+			d.mention(sp, e, byName, "")
+			continue
+		}
+		typ := n.typ
+		if typ == Person && n.b-n.a == 1 {
+			e := -1
+			for k, en := range d.ents {
+				if en.typ == Person && strings.HasSuffix(en.name, " "+name) {
+					e = k
+					break
+				}
+			}
+			if e >= 0 {
+				d.ents[e].aliases[name] = true
+				d.mention(sp, e, byName, "")
+				continue
+			}
+		}
+		// A new entity only for a person named in full: a lone
+		// capitalised word or an organisation the rules did not know is
+		// too often a place, a surname or a heading word.
+		if typ != Person || n.b-n.a < 2 {
+			continue
+		}
+		d.mention(sp, d.addEntity(name, typ, "", sp), byName, "")
+	}
+}
