@@ -13,9 +13,13 @@ func breachesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "breaches",
 		Usage: "list the data breaches in the store with their facts",
-		Flags: []cli.Flag{dbFlag(), formatFlag()},
+		Flags: append([]cli.Flag{dbFlag(), formatFlag()}, listFlags()...),
 		Action: func(c *cli.Context) (err error) {
 			if err := checkFormat(c.String("format")); err != nil {
+				return err
+			}
+			l, err := e.listing(c)
+			if err != nil {
 				return err
 			}
 			s, err := e.openRead(c)
@@ -27,6 +31,7 @@ func breachesCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			rows = limited(e.stderr, l, "breaches", rows)
 			if c.String("format") == "json" {
 				return writeJSON(e.stdout, rows)
 			}
@@ -37,10 +42,11 @@ func breachesCommand(e *env) *cli.Command {
 					affected = append(affected, strconv.Itoa(n))
 				}
 				cells = append(cells, []string{b.ID, b.Victim, dash(b.Via), dash(b.Attacker), dash(b.Kind), dash(b.Status),
-					dash(strings.Join(affected, ", ")), clip(strings.Join(b.Exposed, ", "), 40), clip(strings.Join(b.ReportedTo, ", "), 40),
+					dash(strings.Join(affected, ", ")), dash(strings.Join(b.Exposed, ", ")), dash(strings.Join(b.ReportedTo, ", ")),
 					strconv.Itoa(len(b.Articles))})
 			}
-			return table(e.stdout, []string{"ID", "VICTIM", "VIA", "ATTACKER", "KIND", "STATUS", "AFFECTED", "EXPOSED", "REPORTED TO", "ARTICLES"}, cells)
+			return table(e.stdout, l, []column{{name: "ID"}, {name: "VICTIM", names: true}, {name: "VIA", names: true}, {name: "ATTACKER", names: true}, {name: "KIND", names: true},
+				{name: "STATUS"}, {name: "AFFECTED"}, {name: "EXPOSED", clip: 40}, {name: "REPORTED TO", clip: 40}, {name: "ARTICLES"}}, cells)
 		},
 	}
 }

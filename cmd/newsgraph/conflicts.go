@@ -16,9 +16,13 @@ func conflictsCommand(e *env) *cli.Command {
 			"by different articles (each stating a value the other does not), or data one\n" +
 			"article says was exposed and another says was not. Each value is listed as\n" +
 			"the articles write it, with the articles and publishers giving it.",
-		Flags: []cli.Flag{dbFlag(), formatFlag()},
+		Flags: append([]cli.Flag{dbFlag(), formatFlag()}, listFlags()...),
 		Action: func(c *cli.Context) (err error) {
 			if err := checkFormat(c.String("format")); err != nil {
+				return err
+			}
+			l, err := e.listing(c)
+			if err != nil {
 				return err
 			}
 			s, err := e.openRead(c)
@@ -30,6 +34,7 @@ func conflictsCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			rows = limited(e.stderr, l, "conflicts", rows)
 			if c.String("format") == "json" {
 				return writeJSON(e.stdout, rows)
 			}
@@ -45,7 +50,7 @@ func conflictsCommand(e *env) *cli.Command {
 				}
 				cells = append(cells, []string{x.Breach, x.Fact, strings.Join(claims, " vs ")})
 			}
-			return table(e.stdout, []string{"BREACH", "FACT", "WHAT THE SOURCES SAY"}, cells)
+			return table(e.stdout, l, []column{{name: "BREACH"}, {name: "FACT"}, {name: "WHAT THE SOURCES SAY", clip: -1}}, cells)
 		},
 	}
 }

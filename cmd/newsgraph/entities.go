@@ -13,16 +13,20 @@ func entitiesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "entities",
 		Usage: "list the people, organisations and places in the store",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			dbFlag(), formatFlag(),
 			&cli.StringFlag{Name: "type", Usage: "only this type: person, organization or place"},
 			&cli.StringFlag{Name: "name", Usage: "only entities whose name or alias contains these words"},
-		},
+		}, listFlags()...),
 		Action: func(c *cli.Context) (err error) {
 			if err := checkFormat(c.String("format")); err != nil {
 				return err
 			}
 			if err := checkEntityType(c.String("type")); err != nil {
+				return err
+			}
+			l, err := e.listing(c)
+			if err != nil {
 				return err
 			}
 			s, err := e.openRead(c)
@@ -34,6 +38,7 @@ func entitiesCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			rows = limited(e.stderr, l, "entities", rows)
 			if c.String("format") == "json" {
 				return writeJSON(e.stdout, rows)
 			}
@@ -50,10 +55,11 @@ func entitiesCommand(e *env) *cli.Command {
 					}
 					roles = append(roles, t)
 				}
-				cells = append(cells, []string{en.Name, en.Type, en.Kind, clip(strings.Join(en.Aliases, "; "), 40),
-					clip(strings.Join(roles, "; "), 50), strconv.Itoa(len(en.Articles))})
+				cells = append(cells, []string{en.ID, en.Name, en.Type, dash(en.Kind), dash(strings.Join(en.Aliases, "; ")),
+					dash(strings.Join(roles, "; ")), strconv.Itoa(len(en.Articles))})
 			}
-			return table(e.stdout, []string{"NAME", "TYPE", "KIND", "ALIASES", "ROLES", "ARTICLES"}, cells)
+			return table(e.stdout, l, []column{{name: "ID"}, {name: "NAME", names: true}, {name: "TYPE"}, {name: "KIND", names: true},
+				{name: "ALIASES", clip: 40}, {name: "ROLES", clip: 50}, {name: "ARTICLES"}}, cells)
 		},
 	}
 }

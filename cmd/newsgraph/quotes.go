@@ -13,7 +13,7 @@ func quotesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "quotes",
 		Usage: "list who said what, optionally about one breach or in one article",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			dbFlag(), formatFlag(),
 			&cli.StringFlag{Name: "speaker", Usage: "only quotes by this speaker (name, alias or id)"},
 			&cli.StringFlag{Name: "breach", Usage: "only quotes about this breach (id)"},
@@ -21,9 +21,13 @@ func quotesCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "text", Usage: "only quotes containing these words"},
 			&cli.IntFlag{Name: "min-sources", Usage: "only quotes reported by at least this many articles"},
 			&cli.StringFlag{Name: "min-confidence", Usage: "only quotes whose speaker is right with at least this probability (0 to 1; unknown confidences fail it)"},
-		},
+		}, listFlags()...),
 		Action: func(c *cli.Context) (err error) {
 			if err := checkFormat(c.String("format")); err != nil {
+				return err
+			}
+			l, err := e.listing(c)
+			if err != nil {
 				return err
 			}
 			var minConf float64
@@ -45,15 +49,17 @@ func quotesCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			rows = limited(e.stderr, l, "quotes", rows)
 			if c.String("format") == "json" {
 				return writeJSON(e.stdout, rows)
 			}
 			var cells [][]string
 			for _, q := range rows {
-				cells = append(cells, []string{speakerCell(q), q.SpeakerType, strconv.FormatBool(q.Direct), dash(q.Cue),
-					confidenceCell(q.Confidence), q.Article, q.Breach, strconv.Itoa(q.Sources), clip(q.Text, 80)})
+				cells = append(cells, []string{q.ID, speakerCell(q), dash(q.Kind), dash(q.Cue),
+					confidenceCell(q.Confidence), dash(q.Breach), strconv.Itoa(q.Sources), q.Text})
 			}
-			return table(e.stdout, []string{"SPEAKER", "TYPE", "DIRECT", "CUE", "CONFIDENCE", "ARTICLE", "BREACH", "SOURCES", "TEXT"}, cells)
+			return table(e.stdout, l, []column{{name: "ID"}, {name: "SPEAKER", names: true}, {name: "KIND"}, {name: "CUE", names: true},
+				{name: "CONFIDENCE"}, {name: "BREACH"}, {name: "SOURCES"}, {name: "TEXT", clip: 80}}, cells)
 		},
 	}
 }

@@ -17,12 +17,16 @@ func timelineCommand(e *env) *cli.Command {
 			"several articles report is listed once, at its earliest report. With --entity,\n" +
 			"only the breaches the entity is part of or spoke about, and the statements by\n" +
 			"it or about those breaches.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			dbFlag(), formatFlag(),
 			&cli.StringFlag{Name: "entity", Usage: "only what concerns this entity (its id, as entities prints it)"},
-		},
+		}, listFlags()...),
 		Action: func(c *cli.Context) (err error) {
 			if err := checkFormat(c.String("format")); err != nil {
+				return err
+			}
+			l, err := e.listing(c)
+			if err != nil {
 				return err
 			}
 			s, err := e.openRead(c)
@@ -39,6 +43,7 @@ func timelineCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
+			items = limited(e.stderr, l, "items", items)
 			if c.String("format") == "json" {
 				return writeJSON(e.stdout, items)
 			}
@@ -50,16 +55,17 @@ func timelineCommand(e *env) *cli.Command {
 				}
 				who, source := it.Speaker, it.Publisher
 				if it.Kind != "statement" {
-					who, source = "", it.ID
+					who, source = "", ""
 				} else if source == "" {
 					source = it.Article
 				}
 				if it.Kind == "statement" && who == "" && it.SpeakerMention != nil {
 					who = "(" + clip(it.SpeakerMention.Text, 40) + ")"
 				}
-				cells = append(cells, []string{date, it.Kind, who, clip(it.Text, 70), source, strconv.Itoa(it.Sources)})
+				cells = append(cells, []string{date, it.Kind, it.ID, dash(who), it.Text, dash(source), strconv.Itoa(it.Sources)})
 			}
-			return table(e.stdout, []string{"DATE", "KIND", "WHO", "WHAT", "SOURCE", "ARTICLES"}, cells)
+			return table(e.stdout, l, []column{{name: "DATE"}, {name: "KIND"}, {name: "ID"}, {name: "WHO", names: true}, {name: "WHAT", clip: 70},
+				{name: "SOURCE", names: true}, {name: "ARTICLES"}}, cells)
 		},
 	}
 }
