@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/learn"
@@ -50,23 +47,11 @@ func antecedentExamples(ctx context.Context, x *extract.Extractor, arts []polnea
 // trainAntecedents trains the pronoun resolver of speakers
 // (extract/antecedents.bin).
 func trainAntecedents(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("antecedents", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	shared := fs.String("shared", "", "the ../shared/eval directory (default: found above the working directory)")
-	epochs := fs.Int("epochs", 5, "passes over the training examples")
-	bits := fs.Int("bits", 16, "log2 of the feature buckets")
-	out := fs.String("out", filepath.Join("extract", "antecedents.bin"), "the weights file to write")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	root, err := polnear.Root(*shared)
+	run, err := startPolnear(ctx, "antecedents", args, stderr, 5, "passes over the training examples", 16)
 	if err != nil {
 		return err
 	}
-	train, err := polnear.Load(ctx, root, "train")
-	if err != nil {
-		return err
-	}
+	root, train := run.root, run.train
 	dev, err := polnear.Load(ctx, root, "dev")
 	if err != nil {
 		return err
@@ -93,13 +78,13 @@ func trainAntecedents(ctx context.Context, args []string, stdout, stderr io.Writ
 		return err
 	}
 	fmt.Fprintf(stdout, "examples: train %d, calibration %d, dev %d\n", len(trEx), len(caEx), len(devEx))
-	t := learn.NewTrainer([]string{"referent"}, *bits)
+	t := learn.NewTrainer([]string{"referent"}, run.bits)
 	var buf []float32
 	tscore := func(f []learn.Feature) float64 {
 		buf = t.Scores(f, buf)
 		return float64(buf[0])
 	}
-	if err := trainRanker(ctx, t, trEx, *epochs, tscore, rand.New(rand.NewPCG(19, 7)), stdout); err != nil {
+	if err := trainRanker(ctx, t, trEx, run.epochs, tscore, rand.New(rand.NewPCG(19, 7)), stdout); err != nil {
 		return err
 	}
 	m := t.Model()
@@ -118,13 +103,5 @@ func trainAntecedents(ctx context.Context, args []string, stdout, stderr io.Writ
 		acc, rule := rankAccuracy(set.ex, mscore)
 		fmt.Fprintf(stdout, "%s accuracy %.3f (the rules' pick %.3f)\n", set.name, acc, rule)
 	}
-	data, err := m.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		return fmt.Errorf("write weights: %w", err)
-	}
-	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, len(data))
-	return nil
+	return writeWeights(m, run.out, stdout)
 }

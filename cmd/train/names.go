@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/learn"
@@ -161,23 +158,11 @@ func trainTagger(ctx context.Context, t *learn.Trainer, seqs []nameSeq, epochs i
 
 // trainNames trains the name tagger (extract/names.bin).
 func trainNames(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("names", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	shared := fs.String("shared", "", "the ../shared/eval directory (default: found above the working directory)")
-	maxEpochs := fs.Int("epochs", 10, "the most passes over the training sentences (the best number is picked on a tenth of train)")
-	bits := fs.Int("bits", 18, "log2 of the feature buckets")
-	out := fs.String("out", filepath.Join("extract", "names.bin"), "the weights file to write")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	root, err := polnear.Root(*shared)
+	run, err := startPolnear(ctx, "names", args, stderr, 10, "the most passes over the training sentences (the best number is picked on a tenth of train)", 18)
 	if err != nil {
 		return err
 	}
-	train, err := polnear.Load(ctx, root, "train")
-	if err != nil {
-		return err
-	}
+	root, train := run.root, run.train
 	silver, err := polnear.SilverEntities(root, "train", train)
 	if err != nil {
 		return err
@@ -201,9 +186,9 @@ func trainNames(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	fmt.Fprintf(stdout, "sentences: fit %d, held out %d\n", len(fitS), len(heldS))
-	t := learn.NewTrainer(extract.NameLabels, *bits)
+	t := learn.NewTrainer(extract.NameLabels, run.bits)
 	best, bestF := 1, -1.0
-	err = trainTagger(ctx, t, fitS, *maxEpochs, rand.New(rand.NewPCG(19, 2026)), func(ep int) {
+	err = trainTagger(ctx, t, fitS, run.epochs, rand.New(rand.NewPCG(19, 2026)), func(ep int) {
 		per, all := spanF1(t.Model(), heldS)
 		fmt.Fprintf(stdout, "epoch %d: held-out span F1 %.4f (person %.3f, organisation %.3f, place %.3f)\n", ep, all, per[1], per[2], per[3])
 		if all > bestF {
@@ -214,7 +199,7 @@ func trainNames(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	fmt.Fprintf(stdout, "training on all of train for %d epochs\n", best)
-	t = learn.NewTrainer(extract.NameLabels, *bits)
+	t = learn.NewTrainer(extract.NameLabels, run.bits)
 	if err := trainTagger(ctx, t, append(fitS, heldS...), best, rand.New(rand.NewPCG(19, 2026)), nil); err != nil {
 		return err
 	}
@@ -227,13 +212,5 @@ func trainNames(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			}
 		}
 	}
-	data, err := m.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		return fmt.Errorf("write weights: %w", err)
-	}
-	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, len(data))
-	return nil
+	return writeWeights(m, run.out, stdout)
 }

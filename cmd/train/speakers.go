@@ -2,13 +2,10 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/learn"
@@ -75,23 +72,11 @@ func contains(xs []int, k int) bool {
 
 // trainSpeakers trains the attribution ranker (extract/speakers.bin).
 func trainSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("speakers", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	shared := fs.String("shared", "", "the ../shared/eval directory (default: found above the working directory)")
-	epochs := fs.Int("epochs", 5, "passes over the training examples")
-	bits := fs.Int("bits", 18, "log2 of the feature buckets")
-	out := fs.String("out", filepath.Join("extract", "speakers.bin"), "the weights file to write")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	root, err := polnear.Root(*shared)
+	run, err := startPolnear(ctx, "speakers", args, stderr, 5, "passes over the training examples", 18)
 	if err != nil {
 		return err
 	}
-	train, err := polnear.Load(ctx, root, "train")
-	if err != nil {
-		return err
-	}
+	root, train := run.root, run.train
 	dev, err := polnear.Load(ctx, root, "dev")
 	if err != nil {
 		return err
@@ -119,13 +104,13 @@ func trainSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	fmt.Fprintf(stdout, "examples: train %d, calibration %d, dev %d\n", len(trEx), len(caEx), len(devEx))
-	t := learn.NewTrainer([]string{"speaker"}, *bits)
+	t := learn.NewTrainer([]string{"speaker"}, run.bits)
 	var buf []float32
 	tscore := func(f []learn.Feature) float64 {
 		buf = t.Scores(f, buf)
 		return float64(buf[0])
 	}
-	if err := trainRanker(ctx, t, trEx, *epochs, tscore, rand.New(rand.NewPCG(19, 2026)), stdout); err != nil {
+	if err := trainRanker(ctx, t, trEx, run.epochs, tscore, rand.New(rand.NewPCG(19, 2026)), stdout); err != nil {
 		return err
 	}
 	m := t.Model()
@@ -148,15 +133,7 @@ func trainSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer)
 	for _, r := range reliability(devEx, mscore, scale) {
 		fmt.Fprintf(stdout, "  %s\n", r)
 	}
-	data, err := m.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
-		return fmt.Errorf("write weights: %w", err)
-	}
-	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, len(data))
-	return nil
+	return writeWeights(m, run.out, stdout)
 }
 
 // probs returns the softmax of s times scale.
