@@ -338,6 +338,19 @@ func (qs *quotesStored) speakers(key string) []string {
 	return qs.Keys[i].Speakers
 }
 
+// named returns the ids of the speakers whose name or an alias speaker
+// names (NameMatches).
+func (qs *quotesStored) named(speaker string) []string {
+	var ids []string
+	i, _ := slices.BinarySearchFunc(qs.Keys, "name:", func(k speakerKey, key string) int { return strings.Compare(k.Key, key) })
+	for ; i < len(qs.Keys) && strings.HasPrefix(qs.Keys[i].Key, "name:"); i++ {
+		if NameMatches(speaker, strings.TrimPrefix(qs.Keys[i].Key, "name:")) {
+			ids = append(ids, qs.Keys[i].Speakers...)
+		}
+	}
+	return ids
+}
+
 // rows reads the rows of speaker id.
 func (qs *quotesStored) rows(id string) ([]QuoteRow, error) {
 	i, ok := slices.BinarySearchFunc(qs.Parts, id, func(p quotesPart, id string) int { return strings.Compare(p.Speaker, id) })
@@ -358,7 +371,7 @@ func (qs *quotesStored) quotes(f QuoteFilter) ([]QuoteRow, error) {
 	var ids []string
 	if speaker != "" {
 		ids = append(ids, qs.speakers("iri:"+graph.EntityIRI(strings.TrimSpace(f.Speaker)).String())...)
-		ids = append(ids, qs.speakers("name:"+speaker)...)
+		ids = append(ids, qs.named(speaker)...)
 		slices.Sort(ids)
 		ids = slices.Compact(ids)
 	} else {

@@ -667,8 +667,8 @@ func (r *reader) breach(b cgraph.Ref) (BreachRow, error) {
 }
 
 // fastQuotes is quotes.js in Go. It starts from the most selective of the
-// filters: the speaker's nodes (by merge key and id), else the article,
-// else the breach, else every quotation.
+// filters: the speakers' nodes (those the speaker names, and the one whose
+// id it is), else the article, else the breach, else every quotation.
 func fastQuotes(ctx context.Context, s *graph.Store, params map[string]any) ([]QuoteRow, error) {
 	r := newReader(ctx, s)
 	speaker, _ := params["speaker"].(string)
@@ -681,25 +681,13 @@ func fastQuotes(ctx context.Context, s *graph.Store, params map[string]any) ([]Q
 		start []cgraph.Ref
 		err   error
 	)
-	switch k := nameKey(speaker); {
-	case speaker != "" && strings.Contains(k, " "):
+	switch {
+	case speaker != "":
 		var cands []cgraph.Ref
-		for _, t := range []string{"person:", "organization:", "place:"} {
-			ents, err := r.in(r.ref(quad.StringToValue(t+k)), graph.NameKey)
-			if err != nil {
-				return nil, err
-			}
-			cands = append(cands, ents...)
+		if cands, err = r.speakers(speaker, speakerIRI); err != nil {
+			return nil, err
 		}
-		if speakerIRI != "" {
-			cands = append(cands, r.ref(quad.StringToValue(speakerIRI)))
-		}
-		seen := map[any]bool{}
 		for _, c := range cands {
-			if c == nil || seen[cgraph.ToKey(c)] {
-				continue
-			}
-			seen[cgraph.ToKey(c)] = true
 			qs, err := r.in(c, graph.Creator)
 			if err != nil {
 				return nil, err
@@ -838,14 +826,8 @@ func (r *reader) quote(q cgraph.Ref, speaker, speakerIRI, text string) (QuoteRow
 	if err != nil {
 		return row, false, err
 	}
-	if speaker != "" && spIRI != speakerIRI {
-		hit := strings.ToLower(row.Speaker) == speaker
-		for _, a := range row.SpeakerAliases {
-			hit = hit || strings.ToLower(a) == speaker
-		}
-		if !hit {
-			return row, false, nil
-		}
+	if speaker != "" && spIRI != speakerIRI && !NameMatches(speaker, append([]string{row.Speaker}, row.SpeakerAliases...)...) {
+		return row, false, nil
 	}
 	if text != "" && !strings.Contains(strings.ToLower(txt), text) {
 		return row, false, nil
@@ -856,6 +838,46 @@ func (r *reader) quote(q cgraph.Ref, speaker, speakerIRI, text string) (QuoteRow
 	row.Direct = row.Kind != "indirect"
 	row.SpeakerAliases = sorted(row.SpeakerAliases)
 	return row, true, nil
+}
+
+// speakers returns the people, organisations and places whose name or an
+// alias speaker names (NameMatches), and the node of speakerIRI when there
+// is one: where a speaker filter's quotes are.
+func (r *reader) speakers(speaker, speakerIRI string) ([]cgraph.Ref, error) {
+	var out []cgraph.Ref
+	seen := map[any]bool{}
+	add := func(n cgraph.Ref) {
+		if n != nil && !seen[cgraph.ToKey(n)] {
+			seen[cgraph.ToKey(n)] = true
+			out = append(out, n)
+		}
+	}
+	if speakerIRI != "" {
+		add(r.ref(quad.StringToValue(speakerIRI)))
+	}
+	for _, class := range []quad.IRI{graph.Person, graph.Organization, graph.Place} {
+		ents, err := r.nodes(quad.Subject, map[quad.Direction]cgraph.Ref{quad.Predicate: r.ref(graph.RDFType), quad.Object: r.ref(class)})
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range ents {
+			if err := r.readSubject(e); err != nil {
+				return nil, err
+			}
+			names, err := r.strings(e, graph.Name)
+			if err != nil {
+				return nil, err
+			}
+			aliases, err := r.strings(e, graph.AlternateName)
+			if err != nil {
+				return nil, err
+			}
+			if NameMatches(speaker, append(names, aliases...)...) {
+				add(e)
+			}
+		}
+	}
+	return out, nil
 }
 
 // nameKey folds a name as lib.js's nameKey does.

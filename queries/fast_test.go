@@ -179,6 +179,12 @@ func TestFast_sameAsGizmo(t *testing.T) {
 				{Speaker: qs[0].Speaker, Article: qs[0].Article},
 				{Speaker: "Nobody At All"},
 				{Speaker: "nobody"},
+				// words of a name: the surname, the first name, a part of an alias
+				{Speaker: lastWord(q.Speaker)},
+				{Speaker: strings.ToLower(strings.Fields(q.Speaker)[0])},
+				{Speaker: lastWord(alias)},
+				{Speaker: "police"},
+				{Speaker: "council"},
 				{Article: q.Article},
 				{Breach: q.Breach},
 				{Breach: q.Breach, Text: strings.ToUpper(strings.Fields(q.Text)[0])},
@@ -204,6 +210,15 @@ func TestFast_sameAsGizmo(t *testing.T) {
 			}
 		})
 	}
+}
+
+// lastWord is the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // quoteParams builds the parameters Quotes passes to its query.
@@ -254,5 +269,50 @@ func TestNameKey(t *testing.T) {
 		if got := nameKey(in); got != want {
 			t.Errorf("nameKey(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestQuotes_speakerWords: a speaker filter finds a speaker by any word of
+// its name or an alias, on every path (Go, stored answers, Gizmo).
+func TestQuotes_speakerWords(t *testing.T) {
+	ctx := context.Background()
+	for name, s := range fastStores(t) {
+		if !strings.HasSuffix(name, "/northbridge") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			whole, err := Quotes(ctx, s, QuoteFilter{Speaker: "Ada Whitlock"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(whole) == 0 {
+				t.Fatal("Ada Whitlock has no quotes in the fixture")
+			}
+			for _, sp := range []string{"Whitlock", "ada", "WHITLOCK ", "ms whitlock"} {
+				for path, run := range map[string]func() ([]QuoteRow, error){
+					"Quotes": func() ([]QuoteRow, error) { return Quotes(ctx, s, QuoteFilter{Speaker: sp}) },
+					"gizmo":  func() ([]QuoteRow, error) { return gizmoQuotes(ctx, s, quoteParams(QuoteFilter{Speaker: sp})) },
+					"fast":   func() ([]QuoteRow, error) { return fastQuotes(ctx, s, quoteParams(QuoteFilter{Speaker: sp})) },
+				} {
+					got, err := run()
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(got) != len(whole) {
+						t.Errorf("%s --speaker %q: %d quotes, Ada Whitlock has %d", path, sp, len(got), len(whole))
+					}
+					for _, q := range got {
+						if q.Speaker != "Ada Whitlock" {
+							t.Errorf("%s --speaker %q: a quote by %q", path, sp, q.Speaker)
+						}
+					}
+				}
+			}
+			for _, sp := range []string{"Whitlok", "Ad", "lock"} {
+				if got, err := Quotes(ctx, s, QuoteFilter{Speaker: sp}); err != nil || len(got) != 0 {
+					t.Errorf("--speaker %q: %d quotes (%v), want none", sp, len(got), err)
+				}
+			}
+		})
 	}
 }

@@ -60,10 +60,17 @@ function names(name, list) {
   return out;
 }
 
-// matches reports whether any of the strings equals want, ignoring case.
-function matches(want, strs) {
-  for (var i = 0; i < strs.length; i++) {
-    if (strs[i] && strs[i].toLowerCase() === want) {
+// nameMatches reports whether want names one of names: its words, folded
+// by nameKey, stand among a name's words in order and side by side
+// ("Prior" and "jenny prior" name "Jenny Prior"). queries.NameMatches is
+// the same in Go.
+function nameMatches(want, names) {
+  var w = nameKey(want);
+  if (!w) {
+    return false;
+  }
+  for (var i = 0; i < names.length; i++) {
+    if (names[i] && (" " + nameKey(names[i]) + " ").indexOf(" " + w + " ") >= 0) {
       return true;
     }
   }

@@ -1,25 +1,25 @@
 // quotes: one row per quotation with its speaker and breach resolved.
-// params: article, breach, speaker_iri (IRIs or ""), speaker and text
-// (lower case, or "").
+// params: article, breach, speaker_iri (IRIs or ""), speaker (a name, as
+// nameMatches takes it, or "") and text (lower case, or "").
 
-// With a speaker of two words or more, start from the entities whose
-// merge keys (<ng:nameKey>, one per normalised name and alias) fold it:
-// every entity the speaker names exactly is among them, and only their
-// quotes are read. A one-word speaker may be a person's bare surname,
-// which has no key: then every quote is read.
+// With a speaker, start from the entities it names (nameMatches on their
+// names and aliases) and the one whose id it is: only their quotes are
+// read. When it names many, read every quote instead of asking for each.
 var starts = [g.V()];
 if (params.speaker) {
-  var k = nameKey(params.speaker);
-  if (k.indexOf(" ") > 0) {
-    var cands = params.speaker_iri ? [params.speaker_iri] : [];
-    var types = ["person", "organization", "place"];
-    for (var i = 0; i < types.length; i++) {
-      g.V().Has("<ng:nameKey>", types[i] + ":" + k).ForEach(function (d) {
-        if (cands.indexOf(d.id) < 0) {
-          cands.push(d.id);
+  var cands = params.speaker_iri ? [params.speaker_iri] : [];
+  var classes = ["<schema:Person>", "<schema:Organization>", "<schema:Place>"];
+  var namePreds = ["<schema:name>", "<schema:alternateName>"];
+  for (var i = 0; i < classes.length; i++) {
+    for (var k = 0; k < namePreds.length; k++) {
+      g.V().Has("<rdf:type>", classes[i]).Tag("e").Out(namePreds[k]).ForEach(function (d) {
+        if (cands.indexOf(d.e) < 0 && nameMatches(params.speaker, [d.id])) {
+          cands.push(d.e);
         }
       });
     }
+  }
+  if (cands.length <= 50) {
     // Has, not g.V(cands).In(...): SQL backends compile Has to one query.
     starts = [];
     for (var j = 0; j < cands.length; j++) {
@@ -114,7 +114,7 @@ for (var q in rows) {
     speaker_mention: d.mention ? { text: d.mention, start: d.mention_start || 0, end: d.mention_end || 0 } : null,
     confidence: typeof d.confidence === "number" ? d.confidence : null
   };
-  if (params.speaker && sp !== params.speaker_iri && !matches(params.speaker, [row.speaker].concat(row.speaker_aliases))) {
+  if (params.speaker && sp !== params.speaker_iri && !nameMatches(params.speaker, [row.speaker].concat(row.speaker_aliases))) {
     continue;
   }
   if (params.text && d.text.toLowerCase().indexOf(params.text) < 0) {

@@ -175,8 +175,9 @@ func writeRaw(w http.ResponseWriter, status int, body []byte) error {
 	return err
 }
 
-// quotes answers /api/quotes. Filters: speaker (entity id, or name or
-// alias, case-insensitive), org (quotes by organisations whose name or
+// quotes answers /api/quotes. Filters: speaker (entity id, or words of a
+// name or alias as queries.NameMatches takes them: "Prior" finds Rick
+// Prior), org (quotes by organisations whose name or
 // alias contains it and by people holding roles at them), breach (event
 // id), article (article id), q (words in the text, case-insensitive),
 // min_sources (reported by at least this many articles), min_confidence

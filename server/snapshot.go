@@ -49,9 +49,9 @@ type snapshot struct {
 	breachByID map[string]int
 	// entityByName maps a canonical name to the first entity with it.
 	entityByName map[string]string
-	// speakersByName maps a lower-cased speaker name or alias to the ids
-	// of the speakers that have it.
-	speakersByName map[string][]string
+	// speakersByName finds the speakers a name names (by their names and
+	// aliases, as queries.NameMatches matches them).
+	speakersByName queries.NameIndex
 	bySpeaker      map[string][]int // speaker id -> quote indexes
 	byBreach       map[string][]int // breach id -> quote indexes
 	byArticle      map[string][]int // article id -> quote indexes
@@ -110,15 +110,13 @@ func buildSnapshot(ctx context.Context, src source) (*snapshot, error) {
 	}
 
 	s.quoteText = make([]string, len(s.quotes))
-	s.speakersByName = map[string][]string{}
 	s.bySpeaker, s.byBreach, s.byArticle = map[string][]int{}, map[string][]int{}, map[string][]int{}
 	for i, q := range s.quotes {
 		s.quoteText[i] = strings.ToLower(q.Text)
 		if _, seen := s.bySpeaker[q.SpeakerID]; !seen {
 			for _, n := range append([]string{q.Speaker}, q.SpeakerAliases...) {
-				n = strings.ToLower(n)
-				if !slices.Contains(s.speakersByName[n], q.SpeakerID) {
-					s.speakersByName[n] = append(s.speakersByName[n], q.SpeakerID)
+				if n != q.SpeakerID { // a speaker without a name shows its id
+					s.speakersByName.Add(n, q.SpeakerID)
 				}
 			}
 		}
@@ -169,8 +167,8 @@ func encodeRows[T any](rows []T) ([]json.RawMessage, error) {
 }
 
 // filterQuotes returns the indexes of the quotes matching f, in the order
-// and with the meaning of queries.Quotes: Speaker is an entity id or a name
-// or alias (case-insensitive, whole), Text a case-insensitive substring,
+// and with the meaning of queries.Quotes: Speaker is an entity id or words
+// of a name or alias (queries.NameMatches), Text a case-insensitive substring,
 // MinSources the least number of articles reporting the quote,
 // MinConfidence the least confidence.
 func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
@@ -180,7 +178,7 @@ func (s *snapshot) filterQuotes(f queries.QuoteFilter) []int {
 	var idx []int
 	switch {
 	case speaker != "":
-		ids := append([]string{speaker}, s.speakersByName[strings.ToLower(speaker)]...)
+		ids := append([]string{speaker}, s.speakersByName.Lookup(speaker)...)
 		for _, id := range ids {
 			idx = append(idx, s.bySpeaker[id]...)
 		}

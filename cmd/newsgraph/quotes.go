@@ -1,11 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -15,7 +20,7 @@ func quotesCommand(e *env) *cli.Command {
 		Usage: "list who said what, optionally about one breach or in one article",
 		Flags: append([]cli.Flag{
 			dbFlag(), formatFlag(),
-			&cli.StringFlag{Name: "speaker", Usage: "only quotes by this speaker (name, alias or id)"},
+			&cli.StringFlag{Name: "speaker", Usage: "only quotes by this speaker: its id, or words of its name or an alias (\"Prior\" finds Jenny Prior)"},
 			&cli.StringFlag{Name: "breach", Usage: "only quotes about this breach (id)"},
 			&cli.StringFlag{Name: "article", Usage: "only quotes from this article (id)"},
 			&cli.StringFlag{Name: "text", Usage: "only quotes containing these words"},
@@ -48,6 +53,11 @@ func quotesCommand(e *env) *cli.Command {
 			})
 			if err != nil {
 				return err
+			}
+			if len(rows) == 0 && strings.TrimSpace(c.String("speaker")) != "" {
+				if err := checkSpeaker(c.Context, s, e.stderr, strings.TrimSpace(c.String("speaker"))); err != nil {
+					return err
+				}
 			}
 			rows = limited(e.stderr, l, "quotes", rows)
 			if c.String("format") == "json" {
@@ -88,4 +98,66 @@ func confidenceCell(c *float64) string {
 		s += "?"
 	}
 	return s
+}
+
+// checkSpeaker is called when quotes --speaker found nothing. When some
+// speaker has that name (the other filters left out its quotes) it does
+// nothing; when only entities never quoted have it, it says so on w; when
+// nothing has it, it is a usage error suggesting the speakers whose names
+// are close.
+func checkSpeaker(ctx context.Context, s *graph.Store, w io.Writer, speaker string) error {
+	rows, err := queries.Quotes(ctx, s, queries.QuoteFilter{Speaker: speaker})
+	if err != nil || len(rows) > 0 {
+		return err
+	}
+	ents, err := queries.Entities(ctx, s, queries.EntityFilter{})
+	if err != nil {
+		return err
+	}
+	var named []string
+	for _, en := range ents {
+		if en.ID == speaker || queries.NameMatches(speaker, append([]string{en.Name}, en.Aliases...)...) {
+			named = append(named, en.Name+" ("+en.ID+")")
+		}
+	}
+	if len(named) > 0 {
+		if len(named) > 5 {
+			named = append(named[:5], "…")
+		}
+		fmt.Fprintf(w, "no quotes: %q names %s, never quoted\n", speaker, strings.Join(named, ", "))
+		return nil
+	}
+	all, err := queries.Quotes(ctx, s, queries.QuoteFilter{})
+	if err != nil {
+		return err
+	}
+	var names []string
+	canonical := map[string]string{} // a name or alias -> its speaker's name
+	for _, q := range all {
+		if q.SpeakerID != "" && q.Speaker != q.SpeakerID {
+			for _, n := range append([]string{q.Speaker}, q.SpeakerAliases...) {
+				if _, ok := canonical[n]; !ok {
+					canonical[n] = q.Speaker
+					names = append(names, n)
+				}
+			}
+		}
+	}
+	words := speaker
+	if i := strings.LastIndexByte(words, '/'); i >= 0 { // an id: its last part
+		words = strings.ReplaceAll(words[i+1:], "-", " ")
+	}
+	var close []string
+	for _, n := range queries.CloseNames(words, names, len(names)) {
+		if n = canonical[n]; !slices.Contains(close, n) && len(close) < 5 {
+			close = append(close, n)
+		}
+	}
+	if len(close) == 0 {
+		return usageError{fmt.Errorf("quotes --speaker %q: no speaker has that name or id (newsgraph entities lists the names)", speaker)}
+	}
+	for i, n := range close {
+		close[i] = strconv.Quote(n)
+	}
+	return usageError{fmt.Errorf("quotes --speaker %q: no speaker has that name or id; did you mean %s?", speaker, strings.Join(close, ", "))}
 }
