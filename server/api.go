@@ -231,7 +231,8 @@ func nameMatches(e queries.EntityRow, term string) bool {
 
 // entities answers /api/entities. Filters: q (name or alias contains it,
 // case-insensitive; best matches first), type (person, organization,
-// place), kind.
+// place), kind, and since, until and publisher (named in an article of
+// those dates and outlet, as in quoteSelection).
 func (h *handler) entities(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.pageOf(r)
 	if err != nil {
@@ -241,6 +242,10 @@ func (h *handler) entities(w http.ResponseWriter, r *http.Request) error {
 	term := strings.ToLower(strings.TrimSpace(q.Get("q")))
 	typ := strings.TrimSpace(q.Get("type"))
 	kind := strings.TrimSpace(q.Get("kind"))
+	inArticles, err := articleMatcher(q)
+	if err != nil {
+		return err
+	}
 	s, err := h.snapshot(r)
 	if err != nil {
 		return err
@@ -249,7 +254,8 @@ func (h *handler) entities(w http.ResponseWriter, r *http.Request) error {
 	for i, e := range s.entities {
 		if (term == "" || nameMatches(e, term)) &&
 			(typ == "" || strings.EqualFold(e.Type, typ)) &&
-			(kind == "" || strings.EqualFold(e.Kind, kind)) {
+			(kind == "" || strings.EqualFold(e.Kind, kind)) &&
+			s.anyArticle(e.Articles, inArticles) {
 			idx = append(idx, i)
 		}
 	}
@@ -265,6 +271,20 @@ func (h *handler) entities(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	return writeRawList(w, p, pick(s.entityJSON, idx))
+}
+
+// anyArticle reports whether keep keeps one of the articles (ids), or
+// keep is nil.
+func (s *snapshot) anyArticle(ids []string, keep func(Article) bool) bool {
+	if keep == nil {
+		return true
+	}
+	for _, id := range ids {
+		if keep(s.articles[id]) {
+			return true
+		}
+	}
+	return false
 }
 
 func matchRank(e queries.EntityRow, term string) int {
@@ -318,10 +338,16 @@ func (h *handler) entity(w http.ResponseWriter, r *http.Request) error {
 	return writeRaw(w, http.StatusOK, body)
 }
 
-// breaches answers /api/breaches. Filter: q (the name, victim, supplier
-// or id holds it, case-insensitive).
+// breaches answers /api/breaches. Filters: q (the name, victim, supplier
+// or id holds it, case-insensitive), and since, until and publisher
+// (reported by an article of those dates and outlet, as in
+// quoteSelection).
 func (h *handler) breaches(w http.ResponseWriter, r *http.Request) error {
 	p, err := h.pageOf(r)
+	if err != nil {
+		return err
+	}
+	inArticles, err := articleMatcher(r.URL.Query())
 	if err != nil {
 		return err
 	}
@@ -330,12 +356,12 @@ func (h *handler) breaches(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	term := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
-	if term == "" {
+	if term == "" && inArticles == nil {
 		return writeRawList(w, p, s.breachJSON)
 	}
 	var idx []int
 	for i, b := range s.breaches {
-		if breachMatches(b, term) {
+		if (term == "" || breachMatches(b, term)) && s.anyArticle(b.Articles, inArticles) {
 			idx = append(idx, i)
 		}
 	}

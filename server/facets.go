@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 	"strconv"
@@ -50,13 +51,9 @@ func (h *handler) quoteSelection(r *http.Request) (*snapshot, []int, error) {
 	if kind != "" && kind != "direct" && kind != "partial" && kind != "indirect" {
 		return nil, nil, errorf(http.StatusBadRequest, "kind must be direct, partial or indirect, not %q", kind)
 	}
-	since, err := dateBound(q.Get("since"), false)
+	inArticles, err := articleMatcher(q)
 	if err != nil {
-		return nil, nil, errorf(http.StatusBadRequest, "since: %v", err)
-	}
-	until, err := dateBound(q.Get("until"), true)
-	if err != nil {
-		return nil, nil, errorf(http.StatusBadRequest, "until: %v", err)
+		return nil, nil, err
 	}
 	s, err := h.snapshot(r)
 	if err != nil {
@@ -79,23 +76,10 @@ func (h *handler) quoteSelection(r *http.Request) (*snapshot, []int, error) {
 		keep := s.matchQuotes(m)
 		idx = slices.DeleteFunc(idx, func(i int) bool { return !keep[i] })
 	}
-	pub := strings.ToLower(strings.TrimSpace(q.Get("publisher")))
-	if pub != "" || kind != "" || since != "" || until != "" {
+	if kind != "" || inArticles != nil {
 		idx = slices.DeleteFunc(idx, func(i int) bool {
 			qr := s.quotes[i]
-			a := s.articles[qr.Article]
-			date := a.Published
-			switch {
-			case kind != "" && qr.Kind != kind:
-				return true
-			case pub != "" && strings.ToLower(a.Publisher) != pub:
-				return true
-			case since != "" && (date == "" || date < since):
-				return true
-			case until != "" && (date == "" || date > until):
-				return true
-			}
-			return false
+			return kind != "" && qr.Kind != kind || inArticles != nil && !inArticles(s.articles[qr.Article])
 		})
 	}
 	return s, idx, nil
@@ -140,23 +124,21 @@ func breachMatches(b queries.BreachRow, term string) bool {
 	return false
 }
 
-// dateBound reads a since or until value (YYYY-MM-DD or YYYY-MM) as an
-// RFC 3339 prefix to compare article dates with; an until month or day
-// runs to its end.
-func dateBound(v string, end bool) (string, error) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return "", nil
+// articleMatcher reads a request's since, until and publisher (see
+// queries.ArticleFilter) as a function reporting whether an article is
+// kept, nil when none is given: a bound that is not a date is a 400.
+func articleMatcher(q url.Values) (func(Article) bool, error) {
+	f := queries.ArticleFilter{Since: q.Get("since"), Until: q.Get("until"), Publisher: q.Get("publisher")}
+	if f.Zero() {
+		return nil, nil
 	}
-	for _, layout := range []string{"2006-01-02", "2006-01"} {
-		if _, err := time.Parse(layout, v); err == nil {
-			if end {
-				return v + "\uffff", nil // after every time of that day or month
-			}
-			return v, nil
-		}
+	keep, err := f.Matcher()
+	if err != nil {
+		return nil, errorf(http.StatusBadRequest, "%v", err)
 	}
-	return "", errorf(http.StatusBadRequest, "%q: want YYYY-MM-DD or YYYY-MM", v)
+	return func(a Article) bool {
+		return keep(queries.ArticleInfo{ID: a.ID, Title: a.Title, URL: a.URL, Publisher: a.Publisher, Author: a.Author, Published: a.Published})
+	}, nil
 }
 
 // Facet is one value of a facet and how many of the selected quotes have

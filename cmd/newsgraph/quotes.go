@@ -26,50 +26,38 @@ func quotesCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "text", Usage: "only quotes containing these words"},
 			&cli.IntFlag{Name: "min-sources", Usage: "only quotes reported by at least this many articles"},
 			&cli.StringFlag{Name: "min-confidence", Usage: "only quotes whose speaker is right with at least this probability (0 to 1; unknown confidences fail it)"},
-		}, listFlags()...),
-		Action: func(c *cli.Context) (err error) {
-			if err := checkFormat(c.String("format")); err != nil {
-				return err
-			}
-			l, err := e.listing(c)
-			if err != nil {
-				return err
-			}
+		}, append(articleFlags(), listFlags()...)...),
+		Action: func(c *cli.Context) error {
 			var minConf float64
-			if v := c.String("min-confidence"); c.IsSet("min-confidence") {
-				if minConf, err = queries.ParseConfidence(v); err != nil {
-					return usageError{fmt.Errorf("quotes: --min-confidence %q: want a number from 0 to 1", v)}
-				}
-			}
-			s, err := e.openRead(c)
-			if err != nil {
-				return err
-			}
-			defer closeStore(s, &err)
-			rows, err := queries.Quotes(c.Context, s, queries.QuoteFilter{
-				Speaker: c.String("speaker"), Breach: c.String("breach"),
-				Article: c.String("article"), Text: c.String("text"), MinSources: c.Int("min-sources"),
-				MinConfidence: minConf,
+			return runList(e, c, listQuery[queries.QuoteRow]{
+				what: "quotes",
+				check: func(c *cli.Context) (err error) {
+					if v := c.String("min-confidence"); c.IsSet("min-confidence") {
+						if minConf, err = queries.ParseConfidence(v); err != nil {
+							return usageError{fmt.Errorf("quotes: --min-confidence %q: want a number from 0 to 1", v)}
+						}
+					}
+					return nil
+				},
+				run: func(c *cli.Context, s *graph.Store) ([]queries.QuoteRow, error) {
+					rows, err := queries.Quotes(c.Context, s, queries.QuoteFilter{
+						Speaker: c.String("speaker"), Breach: c.String("breach"),
+						Article: c.String("article"), Text: c.String("text"), MinSources: c.Int("min-sources"),
+						MinConfidence: minConf,
+					})
+					if err == nil && len(rows) == 0 && strings.TrimSpace(c.String("speaker")) != "" {
+						err = checkSpeaker(c.Context, s, e.stderr, strings.TrimSpace(c.String("speaker")))
+					}
+					return rows, err
+				},
+				articles: func(q queries.QuoteRow) []string { return []string{q.Article} },
+				cols: []column{{name: "ID"}, {name: "SPEAKER", names: true}, {name: "KIND"}, {name: "CUE", names: true},
+					{name: "CONFIDENCE"}, {name: "BREACH"}, {name: "SOURCES"}, {name: "TEXT", clip: 80}},
+				cells: func(q queries.QuoteRow) []string {
+					return []string{q.ID, speakerCell(q), dash(q.Kind), dash(q.Cue),
+						confidenceCell(q.Confidence), dash(q.Breach), strconv.Itoa(q.Sources), q.Text}
+				},
 			})
-			if err != nil {
-				return err
-			}
-			if len(rows) == 0 && strings.TrimSpace(c.String("speaker")) != "" {
-				if err := checkSpeaker(c.Context, s, e.stderr, strings.TrimSpace(c.String("speaker"))); err != nil {
-					return err
-				}
-			}
-			rows = limited(e.stderr, l, "quotes", rows)
-			if c.String("format") == "json" {
-				return writeJSON(e.stdout, rows)
-			}
-			var cells [][]string
-			for _, q := range rows {
-				cells = append(cells, []string{q.ID, speakerCell(q), dash(q.Kind), dash(q.Cue),
-					confidenceCell(q.Confidence), dash(q.Breach), strconv.Itoa(q.Sources), q.Text})
-			}
-			return table(e.stdout, l, []column{{name: "ID"}, {name: "SPEAKER", names: true}, {name: "KIND"}, {name: "CUE", names: true},
-				{name: "CONFIDENCE"}, {name: "BREACH"}, {name: "SOURCES"}, {name: "TEXT", clip: 80}}, cells)
 		},
 	}
 }
