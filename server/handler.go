@@ -30,6 +30,7 @@ type handler struct {
 	resultLimit  int
 	maxBody      int64
 	allowWrite   bool
+	updated      bool // Config.Updated
 	token        string
 	// slots holds one token per running Gizmo query.
 	slots chan struct{}
@@ -115,9 +116,10 @@ func (h *handler) writable(m methods, method string, f handlerFunc) methods {
 	return m
 }
 
-// readLock keeps writers out while a read runs, when writes are allowed.
+// readLock keeps writers out while a read runs, when writes are allowed
+// or the store is updated while served.
 func (h *handler) readLock() (unlock func()) {
-	if !h.allowWrite {
+	if !h.allowWrite && !h.updated {
 		return func() {}
 	}
 	h.mu.RLock()

@@ -56,6 +56,10 @@ type Config struct {
 	AllowWrite bool
 	// Token is the bearer token writes need. Required with AllowWrite.
 	Token string
+	// Updated says Store is also written while it is served, through
+	// Update (serve --watch): readers of the store are then kept out of
+	// those writes as of writes through the API.
+	Updated bool
 	// Ingest extracts a posted article and adds it to Store; it serves
 	// POST /api/articles. Nil makes that endpoint answer 501.
 	Ingest IngestFunc
@@ -97,9 +101,9 @@ var ErrNoToken = errors.New("server: writes allowed without a token")
 //	GET  /healthz                   liveness: {"status": "ok", "index": "ready"}
 //	GET  /api/stats                 counts of quads, articles, entities, quotes, breaches
 //	GET  /api/quotes                quotes; filters speaker, org, breach, article, q
-//	GET  /api/entities              entities; filters q, type, kind
+//	GET  /api/entities              entities; filters q, type, kind, since, until, publisher
 //	GET  /api/entities/{id}         an entity with its quotes, breaches and sources
-//	GET  /api/breaches              breaches
+//	GET  /api/breaches              breaches; filters q, since, until, publisher
 //	GET  /api/breaches/{id}         a breach with the quotes about it and its sources
 //	GET  /api/articles              articles' metadata; filter id (repeatable)
 //	GET  /api/articles/{id}         an article with its quotes, entities and breaches
@@ -134,6 +138,7 @@ func newHandler(cfg Config, src source) (*handler, error) {
 		resultLimit:  cfg.ResultLimit,
 		maxBody:      cfg.MaxBodyBytes,
 		allowWrite:   cfg.AllowWrite,
+		updated:      cfg.Updated,
 		token:        cfg.Token,
 		mux:          http.NewServeMux(),
 		hosts:        map[string]bool{},

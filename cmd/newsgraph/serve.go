@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -27,7 +28,9 @@ func serveCommand(e *env) *cli.Command {
 		Description: "Serves the store read-only unless --allow-write is given; writes (POST\n" +
 			"/api/articles, which extracts and adds an article, and /api/v2/write) then\n" +
 			"need the bearer token held in --token-file. Stops on SIGINT or SIGTERM once\n" +
-			"the requests in flight have finished.",
+			"the requests in flight have finished. With --watch it also polls news feeds\n" +
+			"as watch does, loading their new articles into the store it serves, so the\n" +
+			"page and the API stay current.",
 		Flags: []cli.Flag{
 			dbFlag(),
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "listen on this `HOST:PORT` (port 0 picks a free one)"},
@@ -39,6 +42,8 @@ func serveCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "token-file", Usage: "read the bearer token writes need from this `FILE`"},
 			queryMemoryFlag(),
 			&cli.StringSliceFlag{Name: "allowed-host", Usage: "also answer requests for this host `NAME` (repeatable; IP addresses, localhost and the --addr host always are)"},
+			&cli.StringSliceFlag{Name: "watch", Usage: "poll this news feed (`FEED_URL`, or a page that links its feed; repeatable) while serving, loading its new articles as watch does"},
+			&cli.DurationFlag{Name: "every", Value: 15 * time.Minute, Usage: "with --watch: poll the feeds this often"},
 		},
 		Action: func(c *cli.Context) error {
 			opts := serveOptions{
@@ -52,6 +57,8 @@ func serveCommand(e *env) *cli.Command {
 				tokenFile:    c.String("token-file"),
 				allowedHosts: c.StringSlice("allowed-host"),
 				queryMemory:  c.Int64("query-memory"),
+				watch:        c.StringSlice("watch"),
+				every:        c.Duration("every"),
 			}
 			if err := opts.check(); err != nil {
 				return usageError{err}
@@ -72,6 +79,8 @@ type serveOptions struct {
 	tokenFile    string
 	allowedHosts []string
 	queryMemory  int64
+	watch        []string // feeds to poll while serving
+	every        time.Duration
 }
 
 // check reports flags that make no sense.
@@ -89,6 +98,13 @@ func (o serveOptions) check() error {
 		return fmt.Errorf("serve: --query-memory %d: want more than 0 bytes", o.queryMemory)
 	case o.allowWrite && o.tokenFile == "":
 		return errors.New("serve: --allow-write needs --token-file: writes are only accepted with a bearer token")
+	case len(o.watch) > 0 && o.every < time.Second:
+		return fmt.Errorf("serve: --every %s: want a second or more", o.every)
+	}
+	for _, u := range o.watch {
+		if !corpus.IsURL(u) {
+			return fmt.Errorf("serve: --watch %q is not an http or https address", u)
+		}
 	}
 	return nil
 }
@@ -103,6 +119,7 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 		AllowWrite:   o.allowWrite,
 		AllowedHosts: append(o.allowedHosts, o.addr),
 		QueryMemory:  o.queryMemory,
+		Updated:      len(o.watch) > 0,
 		Logger:       e.logger,
 	}
 	if o.allowWrite {
@@ -113,7 +130,9 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 	// Articles are posted one at a time: the bloom filters that speed up
 	// bulk loads would cost memory, and a read of every quad at start, for
 	// nothing.
-	s, err := graph.Open(ctx, o.db, graph.Options{ReadOnly: !o.allowWrite, NoBloom: true, Logger: e.logger})
+	// With --watch the store is written, and made when it does not exist.
+	watching := len(o.watch) > 0
+	s, err := graph.Open(ctx, o.db, graph.Options{ReadOnly: !o.allowWrite && !watching, Create: watching, NoBloom: true, Logger: e.logger})
 	if errors.Is(err, graph.ErrNotExist) {
 		err = fmt.Errorf("%w (load articles first: newsgraph load --db %s PATH)", err, redact.DSN(o.db))
 	}
@@ -122,14 +141,18 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 	}
 	defer closeStore(s, &err)
 	cfg.Store = s
-	if o.allowWrite {
+	var x *extract.Extractor
+	if o.allowWrite || watching {
 		// The model is built once, before listening, so that the first
 		// article posted does not wait for it.
 		m := extract.NewModel()
 		if err := m.Err(); err != nil {
 			return fmt.Errorf("load the extraction model: %w", err)
 		}
-		cfg.Ingest = ingester(s, extract.New(extract.Config{Model: m, Logger: e.logger, Timeout: o.queryTimeout}))
+		x = extract.New(extract.Config{Model: m, Logger: e.logger, Timeout: o.queryTimeout})
+	}
+	if o.allowWrite {
+		cfg.Ingest = ingester(s, x)
 	}
 	// Listen before building the handler, which starts reading the store
 	// in the background at once: ServeListener ends that read before it
@@ -148,8 +171,35 @@ func (e *env) serve(ctx context.Context, o serveOptions) (err error) {
 	if o.allowWrite {
 		mode = "writes allowed with the token"
 	}
+	if watching {
+		mode += ", watching " + strings.Join(o.watch, ", ")
+	}
 	fmt.Fprintf(e.stderr, "serving %s (%s) on http://%s\n", s.DSN(), mode, ln.Addr())
-	return server.ServeListener(ctx, ln, h)
+	if !watching {
+		return server.ServeListener(ctx, ln, h)
+	}
+	return e.serveWatching(ctx, ln, h, e.newWatcher(s, x, o.watch), o.every)
+}
+
+// serveWatching serves h on ln while w polls its feeds into the store h
+// serves, until ctx ends; a failure of the store while loading stops
+// serving and is returned.
+func (e *env) serveWatching(ctx context.Context, ln net.Listener, h http.Handler, w *watcher, every time.Duration) error {
+	w.update = func(write func() (bool, error)) error { return server.Update(h, write) }
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	watchErr := make(chan error, 1)
+	go func() {
+		err := w.run(ctx, every, false)
+		stop() // a watch that failed ends serving
+		watchErr <- err
+	}()
+	err := server.ServeListener(ctx, ln, h)
+	stop()
+	if werr := <-watchErr; werr != nil {
+		return fmt.Errorf("watch: %w", werr)
+	}
+	return err
 }
 
 // readToken reads the bearer token from a file: one line, surrounding

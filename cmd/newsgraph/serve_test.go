@@ -413,6 +413,8 @@ func TestServe_flags(t *testing.T) {
 		{"negative queries", []string{"--max-queries", "-1"}, exitUsage, "--max-queries"},
 		{"missing store", []string{"--db", missingDB}, exitFailed, "load articles first"},
 		{"bad address", []string{"--db", "memory:", "--addr", "127.0.0.1:notaport"}, exitFailed, "listen on 127.0.0.1:notaport"},
+		{"watch a path", []string{"--db", "memory:", "--watch", "feeds.txt"}, exitUsage, "--watch \"feeds.txt\" is not an http or https address"},
+		{"watch too often", []string{"--db", "memory:", "--watch", "http://127.0.0.1:1/feed", "--every", "10ms"}, exitUsage, "--every 10ms"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,13 +68,25 @@ func (e *env) watch(ctx context.Context, db string, feeds []string, every time.D
 	}
 	defer closeStore(s, &err)
 	xc.Model, xc.Logger = extract.StartModel(), e.logger
-	w := &watcher{x: extract.New(xc), s: s, cfg: e.ingestConfig(runtime.GOMAXPROCS(0)), stdout: e.stdout, stderr: e.stderr,
-		feeds: map[string]*watchedFeed{}, pages: map[string]bool{}}
+	return e.newWatcher(s, extract.New(xc), feeds).run(ctx, every, once)
+}
+
+// newWatcher returns a watcher of feeds loading into s with x.
+func (e *env) newWatcher(s *graph.Store, x *extract.Extractor, feeds []string) *watcher {
+	w := &watcher{x: x, s: s, cfg: e.ingestConfig(runtime.GOMAXPROCS(0)), stdout: e.stdout, stderr: e.stderr,
+		list: feeds, feeds: map[string]*watchedFeed{}, pages: map[string]bool{}}
 	for _, f := range feeds {
 		w.feeds[f] = &watchedFeed{url: f}
 	}
+	return w
+}
+
+// run polls the feeds every every until ctx ends, or once. It returns nil
+// when ctx ends (what was loaded is stored), errSkipped after one round
+// (once) that skipped something, and the error of a store that failed.
+func (w *watcher) run(ctx context.Context, every time.Duration, once bool) error {
 	for {
-		skipped, err := w.round(ctx, feeds)
+		skipped, err := w.round(ctx)
 		if ctx.Err() != nil {
 			return nil // stopped: what was loaded is stored
 		}
@@ -102,8 +114,13 @@ type watcher struct {
 	s              *graph.Store
 	cfg            ingest.Config
 	stdout, stderr io.Writer
+	list           []string // the feeds as given, in order
 	feeds          map[string]*watchedFeed
 	pages          map[string]bool
+	// update, when not nil, runs each round's write to the store (serve
+	// --watch: server.Update); write reports whether it changed the
+	// store.
+	update func(write func() (changed bool, err error)) error
 }
 
 // watchedFeed is one feed given to watch.
@@ -114,7 +131,8 @@ type watchedFeed struct {
 
 // round polls every feed once and loads what it gives; it returns the
 // number of inputs skipped.
-func (w *watcher) round(ctx context.Context, feeds []string) (int, error) {
+func (w *watcher) round(ctx context.Context) (int, error) {
+	feeds := w.list
 	var arts []corpus.Article
 	skipped, unchanged := 0, 0
 	skip := func(err error) {
@@ -141,7 +159,20 @@ func (w *watcher) round(ctx context.Context, feeds []string) (int, error) {
 			arts = append(arts, w.whole(ctx, it.a))
 		}
 	}
-	st, err := ingest.Load(ctx, w.s, w.x, corpus.NewSliceSource(arts), w.cfg)
+	var st ingest.Stats
+	write := func() (bool, error) {
+		var err error
+		st, err = ingest.Load(ctx, w.s, w.x, corpus.NewSliceSource(arts), w.cfg)
+		return st.Report.Added+st.Report.Removed > 0, err
+	}
+	var err error
+	switch {
+	case len(arts) == 0: // nothing to load: no write
+	case w.update != nil:
+		err = w.update(write)
+	default:
+		_, err = write()
+	}
 	if err != nil {
 		return skipped, err
 	}
