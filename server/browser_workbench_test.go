@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -254,29 +256,174 @@ func TestBrowser_Workbench(t *testing.T) {
 		t.Errorf("%d names linked, heading %q, lede %q (want %q by %q)", ents2, heading, lede, art.Title, art.Publisher)
 	}
 
+	// An organisation that is never quoted: its page charts the articles
+	// naming it instead.
+	silent := ""
+	var silentActivity Activity
+	for _, e := range ents {
+		r := get(t, srv.URL+"/api/quotes?limit=1&speaker="+url.QueryEscape(e.ID))
+		if r.header.Get("X-Total-Count") != "0" {
+			continue
+		}
+		apiGet("/api/activity/"+url.PathEscape(e.ID), &silentActivity)
+		if len(silentActivity.Month) > 1 {
+			silent = e.ID
+			break
+		}
+	}
+	if silent == "" {
+		t.Fatal("no organisation that is never quoted and is named in articles of two months")
+	}
+	var activityBars, activitySum int
+	var activityLegend string
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"+entityHref(silent)),
+		chromedp.WaitVisible(`.chart .activity svg.timechart rect.bar`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll(".chart .activity rect.bar").length`, &activityBars),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll(".chart .activity rect.bar")).reduce((s, e) => s + Number(e.dataset.count), 0)`, &activitySum),
+		chromedp.Text(`.chart .chart-legend`, &activityLegend, chromedp.ByQuery),
+		screenshot("workbench-silent-org-1400"),
+	)
+	if err != nil {
+		t.Fatalf("never-quoted organisation %s: %v", silent, err)
+	}
+	dated := 0
+	for _, f := range silentActivity.Month {
+		dated += f.Count
+	}
+	if activityBars < 2 || activitySum != dated || !strings.Contains(activityLegend, "articles naming") {
+		t.Errorf("%s's chart: %d bars counting %d articles (want %d dated), legend %q", silent, activityBars, activitySum, dated, activityLegend)
+	}
+
+	// The timeline of the organisation whose graph was explored, from
+	// its page's link.
+	var timelineTotal int
+	{
+		r := get(t, srv.URL+"/api/timeline?limit=1&entity="+url.QueryEscape(org))
+		timelineTotal, _ = strconv.Atoi(r.header.Get("X-Total-Count"))
+	}
+	var tlItems, tlEvents int
+	var tlDates []string
+	var tlWhere string
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"+entityHref(org)),
+		chromedp.WaitVisible(`a.timeline-link`, chromedp.ByQuery),
+		chromedp.Click(`a.timeline-link`, chromedp.ByQuery),
+		chromedp.WaitVisible(`ol.timeline li.item`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("ol.timeline li.item").length`, &tlItems),
+		chromedp.Evaluate(`document.querySelectorAll("ol.timeline li.item.event").length`, &tlEvents),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("ol.timeline li.item time")).map(e => e.getAttribute("datetime") || "")`, &tlDates),
+		chromedp.Text(`.pager .where`, &tlWhere, chromedp.ByQuery),
+		screenshot("workbench-timeline-1400"),
+	)
+	if err != nil {
+		t.Fatalf("timeline of %s: %v", org, err)
+	}
+	if timelineTotal == 0 || tlItems != min(50, timelineTotal) || tlEvents == 0 || !strings.HasSuffix(tlWhere, " of "+strconv.Itoa(timelineTotal)) {
+		t.Errorf("timeline of %s: %d items (%d breaches) shown, %q, of %d", org, tlItems, tlEvents, tlWhere, timelineTotal)
+	}
+	prev := "" // the month of the item before; "~" once undated ones start
+	for _, d := range tlDates {
+		if d == "" {
+			prev = "~"
+			continue
+		}
+		if m := d[:min(7, len(d))]; m < prev || prev == "~" {
+			t.Errorf("timeline out of date order: %q after %q", d, prev)
+		} else {
+			prev = m
+		}
+	}
+
+	// The console: a query's results as a table and as a graph whose
+	// nodes are the values; the query is kept among the recent ones.
+	gizmoQuery := `g.V().Has("<rdf:type>", "<ng:DataBreach>").Save("<schema:name>", "breach").Out("<ng:victim>").Save("<schema:name>", "victim").Limit(15).All()`
+	var rows []map[string]any
+	{
+		r := do(t, http.MethodPost, srv.URL+"/api/v2/query?lang=gizmo", strings.NewReader(gizmoQuery), nil)
+		var body struct {
+			Result []map[string]any `json:"result"`
+		}
+		r.decode(t, &body)
+		rows = body.Result
+	}
+	values := map[string]bool{}
+	for _, r := range rows {
+		for _, v := range r {
+			values[fmt.Sprint(v)] = true
+		}
+	}
+	var gNodes, gEdges, tableRows int
+	var recent, landed string
+	err = chromedp.Run(bctx,
+		chromedp.EmulateViewport(1400, 1000),
+		chromedp.Navigate(srv.URL+"/#/gizmo"),
+		chromedp.WaitVisible(`#gizmo-query`, chromedp.ByQuery),
+		chromedp.SetValue(`#gizmo-query`, gizmoQuery, chromedp.ByQuery),
+		chromedp.Click(`#gizmo-run`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#gizmo-graph svg g.edges`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("#gizmo-graph .node").length`, &gNodes),
+		chromedp.Evaluate(`document.querySelectorAll("#gizmo-graph line.edge").length`, &gEdges),
+		chromedp.Evaluate(`document.querySelectorAll("#gizmo-table tbody tr").length`, &tableRows),
+		chromedp.ScrollIntoView(`#gizmo-graph`, chromedp.ByQuery),
+		screenshot("workbench-gizmo-1400"),
+		// Recent queries survive a reload.
+		chromedp.Reload(),
+		chromedp.WaitVisible(`#gizmo-recent button`, chromedp.ByQuery),
+		chromedp.Text(`#gizmo-recent button`, &recent, chromedp.ByQuery),
+		// A node of an entity opens its page.
+		chromedp.Click(`#gizmo-run`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#gizmo-graph a.node[data-type="organization"]`, chromedp.ByQuery),
+		chromedp.Click(`#gizmo-graph a.node[data-type="organization"] circle`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.graph g.node.center`, chromedp.ByQuery),
+		chromedp.Evaluate(`location.hash`, &landed),
+	)
+	if err != nil {
+		t.Fatalf("console graph: %v", err)
+	}
+	if len(rows) == 0 || gNodes != len(values) || gEdges == 0 || tableRows != len(rows) {
+		t.Errorf("console: %d results with %d distinct values; graph %d nodes, %d lines; table %d rows", len(rows), len(values), gNodes, gEdges, tableRows)
+	}
+	if !strings.Contains(recent, "ng:DataBreach") {
+		t.Errorf("recent queries after a reload: %q", recent)
+	}
+	if !strings.HasPrefix(landed, "#/entity/org") {
+		t.Errorf("a victim's node led to %q", landed)
+	}
+
 	// At 390 px the header and search fit, and so does every page.
 	for _, p := range []struct{ name, hash, wait string }{
 		{"search", "#/search?q=police&by=any", `.pager .where`},
 		{"entity", entityHref(org), `.graph g.node.center`},
 		{"article", articleHref(art.ID), `.article-text mark.q`},
 		{"breaches", "#/breaches", `table.breaches`},
+		{"timeline", "#/timeline?entity=" + url.QueryEscape(org), `ol.timeline li.item`},
+		{"silent-org", entityHref(silent), `.chart .activity svg.timechart`},
 	} {
-		var width int
-		var formRight, viewport float64
+		var width, client int
+		var formRight float64
+		var labelPx float64
 		err := chromedp.Run(bctx,
-			chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1)),
+			// As a phone: its scrollbars take no width.
+			chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1), chromedp.EmulateMobile),
 			chromedp.Navigate(srv.URL+"/"+p.hash),
 			chromedp.WaitVisible(p.wait, chromedp.ByQuery),
 			chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
+			// What shows: the viewport less a desktop browser's scrollbar.
+			chromedp.Evaluate(`document.documentElement.clientWidth`, &client),
 			chromedp.Evaluate(`document.querySelector("#search button").getBoundingClientRect().right`, &formRight),
-			chromedp.Evaluate(`window.innerWidth`, &viewport),
+			// The smallest graph label as shown on the screen.
+			chromedp.Evaluate(`Array.from(document.querySelectorAll(".graph .node text")).reduce((m, e) => Math.min(m, e.getBoundingClientRect().height), 99)`, &labelPx),
 			screenshot("workbench-"+p.name+"-390"),
 		)
 		if err != nil {
 			t.Fatalf("%s at 390 px: %v", p.name, err)
 		}
-		if width > 390 || formRight > viewport {
-			t.Errorf("%s at 390 px: page %d px wide, search button ends at %.0f of %.0f", p.name, width, formRight, viewport)
+		if width > client || formRight > float64(client) || client != 390 {
+			t.Errorf("%s at 390 px: page %d px wide in %d px shown, search button ends at %.0f", p.name, width, client, formRight)
+		}
+		if labelPx < 11 {
+			t.Errorf("%s at 390 px: graph labels %.1f px high", p.name, labelPx)
 		}
 	}
 

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -87,8 +86,8 @@ func (h *handler) quoteSelection(r *http.Request) (*snapshot, []int, error) {
 
 // matchQuotes returns the quotes a search for the lower-cased term finds
 // (see quoteSelection's match).
-func (s *snapshot) matchQuotes(term string) map[int]bool {
-	keep := map[int]bool{}
+func (s *snapshot) matchQuotes(term string) []bool {
+	keep := make([]bool, len(s.quotes))
 	for _, i := range s.filterQuotes(queries.QuoteFilter{Speaker: term}) {
 		keep[i] = true
 	}
@@ -182,81 +181,7 @@ func (h *handler) facets(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	type key struct{ value, label string }
-	counts := make([]map[key]int, 9)
-	for i := range counts {
-		counts[i] = map[key]int{}
-	}
-	orgsOf := s.speakerOrgs()
-	reported := map[string]bool{}
-	for _, i := range idx {
-		q := s.quotes[i]
-		a := s.articles[q.Article]
-		if q.SpeakerID != "" { // an unnamed source is no speaker to filter by
-			counts[0][key{q.SpeakerID, q.Speaker}]++
-		}
-		for _, o := range orgsOf[q.SpeakerID] {
-			counts[1][key{o, o}]++
-		}
-		if a.Publisher != "" {
-			counts[2][key{a.Publisher, a.Publisher}]++
-		}
-		if q.Breach != "" {
-			label := q.BreachVictim
-			if label == "" {
-				label = q.Breach
-			}
-			counts[3][key{q.Breach, label}]++
-		}
-		counts[4][key{q.Kind, q.Kind}]++
-		if len(a.Published) >= 7 {
-			counts[5][key{a.Published[:7], a.Published[:7]}]++
-		}
-		week := weekOf(a.Published)
-		if week != "" {
-			counts[6][key{week, week}]++
-		}
-		if !reported[q.Article] && len(s.breachesByArticle[q.Article]) > 0 {
-			reported[q.Article] = true
-			if len(a.Published) >= 7 {
-				counts[7][key{a.Published[:7], a.Published[:7]}]++
-			}
-			if week != "" {
-				counts[8][key{week, week}]++
-			}
-		}
-	}
-	list := func(m map[key]int, limit int, byValue bool) []Facet {
-		out := make([]Facet, 0, len(m))
-		for k, n := range m {
-			out = append(out, Facet{Value: k.value, Label: k.label, Count: n})
-		}
-		sort.Slice(out, func(i, j int) bool {
-			if byValue {
-				return out[i].Value < out[j].Value
-			}
-			if out[i].Count != out[j].Count {
-				return out[i].Count > out[j].Count
-			}
-			return out[i].Label < out[j].Label
-		})
-		if limit > 0 && len(out) > limit {
-			out = out[:limit]
-		}
-		return out
-	}
-	return writeJSON(w, http.StatusOK, Facets{
-		Total:        len(idx),
-		Speaker:      list(counts[0], facetLimit, false),
-		Organization: list(counts[1], facetLimit, false),
-		Publisher:    list(counts[2], facetLimit, false),
-		Breach:       list(counts[3], facetLimit, false),
-		Kind:         list(counts[4], 0, false),
-		Month:        list(counts[5], 0, true),
-		Week:         list(counts[6], 0, true),
-		Reports:      list(counts[7], 0, true),
-		ReportWeeks:  list(counts[8], 0, true),
-	})
+	return writeJSON(w, http.StatusOK, s.facetIndex().count(idx, facetLimit))
 }
 
 // weekOf returns the Monday of the week of an RFC 3339 date, as

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -111,7 +112,8 @@ func heapMB() float64 {
 }
 
 // TestLoad sends a fixed number of requests from concurrent clients over
-// loopback, mixing /api/quotes, /api/entities/{id} and Gizmo queries, on a
+// loopback, mixing /api/quotes, /api/entities/{id}, Gizmo queries,
+// /api/facets and pages of the web page's search, on a
 // generated store, and reports requests per second, latency percentiles and
 // heap size. It fails on any error; throughput and latency are reported,
 // not asserted, because they depend on the machine. It stops after
@@ -196,20 +198,50 @@ func TestLoad(t *testing.T) {
 	if len(ents) == 0 || len(people) == 0 {
 		t.Fatal("no entities in the generated store")
 	}
-	// request returns the kind (0 quotes, 1 entity, 2 Gizmo) and URL of a
-	// random request: 40% quotes, 40% entities, 20% Gizmo.
-	kinds := []string{"/api/quotes", "/api/entities/{id}", "gizmo"}
+	var orgNames []string
+	{
+		var rows []struct {
+			Name string `json:"name"`
+		}
+		get(t, srv.URL+"/api/entities?type=organization").decode(t, &rows)
+		for _, r := range rows {
+			orgNames = append(orgNames, r.Name)
+		}
+	}
+	if len(orgNames) == 0 {
+		t.Fatal("no organisations in the generated store")
+	}
+	var matched int
+	{
+		r := get(t, srv.URL+"/api/quotes?match=holdings&limit=1")
+		if r.status != http.StatusOK {
+			t.Fatalf("/api/quotes?match=holdings: %d", r.status)
+		}
+		matched, _ = strconv.Atoi(r.header.Get("X-Total-Count"))
+	}
+	// request returns the kind (an index of kinds) and URL of a random
+	// request: 30% quotes by a speaker, 25% entities, 15% Gizmo, 15%
+	// facets (the page's search for an organisation, or every quote), 15%
+	// a page of the page's search for "holdings", which every quote
+	// matches, at a random offset.
+	kinds := []string{"/api/quotes?speaker", "/api/entities/{id}", "gizmo", "/api/facets", "/api/quotes page"}
 	request := func(rng *rand.Rand) (int, string) {
-		switch n := rng.IntN(10); {
-		case n < 4:
+		switch n := rng.IntN(20); {
+		case n < 6:
 			return 0, srv.URL + "/api/quotes?speaker=" + url.QueryEscape(people[rng.IntN(len(people))])
-		case n < 8:
+		case n < 11:
 			return 1, srv.URL + "/api/entities/" + ents[rng.IntN(len(ents))]
-		default:
+		case n < 14:
 			id := ents[rng.IntN(len(ents))]
 			// Unique: a name is stated once per article, in quads of
 			// their own; a publisher is named by every article.
 			return 2, gizmoURL(srv.URL, fmt.Sprintf(`g.V("<ng:entity/%s>").Out("<schema:name>").Unique().All()`, id))
+		case n < 16:
+			return 3, srv.URL + "/api/facets"
+		case n < 17:
+			return 3, srv.URL + "/api/facets?match=" + url.QueryEscape(orgNames[rng.IntN(len(orgNames))])
+		default:
+			return 4, fmt.Sprintf("%s/api/quotes?match=holdings&limit=20&offset=%d", srv.URL, 20*rng.IntN(max(1, matched/20)))
 		}
 	}
 
@@ -284,6 +316,38 @@ func TestLoad(t *testing.T) {
 		}
 	}
 	t.Logf("heap: %.0f MB before, %.0f MB after", heapBefore, heapAfter)
+
+	// One client alone: how long each kind of request takes without the
+	// others queued before it on the machine's cores.
+	serial := make([]latencies, len(kinds))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 40 * len(kinds) {
+		kind, u := request(rng)
+		if len(serial[kind].d) >= 40 {
+			continue
+		}
+		t0 := time.Now()
+		res, err := client.Get(u)
+		if err == nil {
+			_, err = readBody(res)
+			if err == nil && res.StatusCode != http.StatusOK {
+				err = fmt.Errorf("status %d", res.StatusCode)
+			}
+		}
+		if err != nil {
+			t.Errorf("GET %s: %v", u, err)
+			continue
+		}
+		serial[kind].add(time.Since(t0))
+	}
+	for i, k := range kinds {
+		ds := serial[i].d
+		slices.Sort(ds)
+		if len(ds) > 0 {
+			t.Logf("  one client: %-20s %3d requests, p50 %v, p99 %v, max %v", k, len(ds), percentile(ds, 50).Round(10*time.Microsecond),
+				percentile(ds, 99).Round(10*time.Microsecond), ds[len(ds)-1].Round(10*time.Microsecond))
+		}
+	}
 	if failed.Load() > 0 {
 		t.Errorf("%d of %d requests failed", failed.Load(), n)
 	}

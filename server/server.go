@@ -109,6 +109,11 @@ var ErrNoToken = errors.New("server: writes allowed without a token")
 //	GET  /api/articles/{id}         an article with its quotes, entities and breaches
 //	GET  /api/explain/{id}          the articles and sentences behind a quote, entity or breach
 //	GET  /api/conflicts             the breach facts on which sources disagree
+//	GET  /api/facets                the counts of the quotes /api/quotes selects, by facet
+//	GET  /api/text/{id}             an article's stored sentences, cut at its quotes and names
+//	GET  /api/neighbors/{id}        what an entity or breach shares articles with
+//	GET  /api/activity/{id}         articles naming an entity or breach, per week and month
+//	GET  /api/timeline              breaches and statements in date order; filter entity or breach
 //	POST /api/articles              extract and add an article (AllowWrite, token)
 //	GET, POST /api/v2/query         Gizmo queries (lang=gizmo), as cayley's API
 //	GET, POST /api/v2/read          quads as N-Quads, JSON or JSON-LD (cayley)
@@ -211,6 +216,8 @@ func newHandler(cfg Config, src source) (*handler, error) {
 	h.route("/api/articles/{id...}", methods{http.MethodGet: h.article})
 	h.route("/api/text/{id...}", methods{http.MethodGet: h.text})
 	h.route("/api/neighbors/{id...}", methods{http.MethodGet: h.neighbors})
+	h.route("/api/activity/{id...}", methods{http.MethodGet: h.activity})
+	h.route("/api/timeline", methods{http.MethodGet: h.timeline})
 	h.route("/api/explain/{id...}", methods{http.MethodGet: h.explain})
 	h.route("/api/conflicts", methods{http.MethodGet: h.conflicts})
 	h.route("/api/v2/query", methods{http.MethodGet: h.serveQuery, http.MethodPost: h.serveQuery})

@@ -331,8 +331,8 @@
         var chartBox = el("div", { class: "chart" });
         var active = FACET_PARAMS.filter(function (k) { return params[k]; });
         append(box,
-          el("div", { class: "results-grid" },
-            facetColumn(facets, params, link),
+          el("div", { class: "results-grid" + (total === 0 && !active.length ? " no-facets" : "") },
+            total === 0 && !active.length ? null : facetColumn(facets, params, link),
             el("div", { class: "results" },
               el("h2", { class: "flush" }, opts.title || "Quotes", el("span", { class: "count", text: fmtInt(total) })),
               active.length ? el("div", { class: "chips active-filters" }, active.map(function (k) {
@@ -346,7 +346,11 @@
               }, ["id", "text", "kind", "speaker", "speaker_id", "cue", "confidence", "article", "breach", "breach_victim", "sources"])),
               quoteList(quotes, Object.assign({ articles: arts, same: repeatedTitles(Object.keys(arts).map(function (k) { return arts[k]; })) }, opts)),
               pager(total, offset, PAGE, function (o) { return link(Object.assign({}, params, { offset: o || null })); }, "quotes"))));
-        drawChart(chartBox, facets, params, link);
+        if (total === 0 && !active.length && opts.activity) {
+          activityChart(chartBox, opts.activity, params, link, opts.activityWhat);
+        } else {
+          drawChart(chartBox, facets, params, link);
+        }
       });
     }).catch(function (err) {
       box.textContent = "";
@@ -398,7 +402,11 @@
       to.addEventListener("change", apply);
       range = el("section", { class: "facet facet-date" }, el("h3", { text: "Date" }), el("div", { class: "range" }, from, to));
     }
-    return el("aside", { class: "facets", "aria-label": "Filters" }, groups, range);
+    // On a small screen the filters start folded, above the results.
+    var wide = !window.matchMedia || !window.matchMedia("(max-width: 700px)").matches;
+    return el("aside", { class: "facets", "aria-label": "Filters" },
+      el("details", { class: "facet-box", open: wide || FACET_PARAMS.some(function (k) { return params[k]; }) ? "open" : null },
+        el("summary", { text: "Filters" }), el("div", { class: "facet-groups" }, groups, range)));
   }
 
   // ---- time chart ------------------------------------------------------------
@@ -423,7 +431,8 @@
 
   // drawChart draws the quotes (bars) and breach reports (dots) per week
   // or month as SVG, a bar linking to its period as a date filter.
-  function drawChart(box, facets, params, link) {
+  function drawChart(box, facets, params, link, labels) {
+    labels = labels || { bars: "quotes", dots: "articles reporting a breach" };
     var months = (facets.month || []).map(function (f) { return f.value; });
     var per = params.per === "week" || params.per === "month" ? params.per : (months.length <= 3 ? "week" : "month");
     var week = per === "week";
@@ -432,14 +441,14 @@
     (week ? facets.report_weeks : facets.reports || []).forEach(function (f) { reports[f.value] = f.count; });
     var ps = periods(Object.keys(counts).sort(), week);
     box.textContent = "";
-    if (!ps.length) { append(box, el("p", { class: "empty", text: "No dated quotes to chart." })); return; }
+    if (!ps.length) { append(box, el("p", { class: "empty", text: "No dated " + labels.bars + " to chart." })); return; }
     var W = Math.max(280, Math.floor(box.clientWidth || 640)), H = 150, padL = 34, padB = 22, padT = 10;
     var max = 1;
     ps.forEach(function (p) { max = Math.max(max, counts[p] || 0, reports[p] || 0); });
     var bw = (W - padL - 4) / ps.length;
     var y = function (n) { return padT + (H - padT - padB) * (1 - n / max); };
     var root = svg("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img", class: "timechart",
-      "aria-label": "Quotes and breach reports per " + per });
+      "aria-label": labels.bars + " and " + labels.dots + " per " + per });
     root.appendChild(svg("line", { class: "axis", x1: padL, y1: H - padB, x2: W - 2, y2: H - padB }));
     root.appendChild(svg("text", { class: "tick", x: padL - 4, y: padT + 8, "text-anchor": "end", text: String(max) }));
     root.appendChild(svg("text", { class: "tick", x: padL - 4, y: H - padB, "text-anchor": "end", text: "0" }));
@@ -448,9 +457,11 @@
     ps.forEach(function (p, i) {
       var n = counts[p] || 0, r = reports[p] || 0, x = padL + i * bw;
       var until = week ? new Date(Date.parse(p + "T00:00:00Z") + 6 * 864e5).toISOString().slice(0, 10) : p;
-      var bar = svg("a", { href: link(Object.assign({}, params, { since: p, until: until, offset: null })), class: "period" },
-        svg("title", { text: (week ? "week of " : "") + p + ": " + plural(n, "quote") + ", " + plural(r, "breach report") }),
-        svg("rect", { class: "bar", x: x + bw * 0.1, y: y(n), width: Math.max(1, bw * 0.8), height: Math.max(0, H - padB - y(n)), "data-period": p, "data-count": n }));
+      var rect = svg("rect", { class: "bar", x: x + bw * 0.1, y: y(n), width: Math.max(1, bw * 0.8), height: Math.max(0, H - padB - y(n)), "data-period": p, "data-count": n });
+      var title = svg("title", { text: (week ? "week of " : "") + p + ": " + n + " " + labels.bars + ", " + r + " " + labels.dots });
+      var bar = !labels.plain
+        ? svg("a", { href: link(Object.assign({}, params, { since: p, until: until, offset: null })), class: "period" }, title, rect)
+        : svg("g", { class: "period" }, title, rect);
       root.appendChild(bar);
       if (r) dots.push([x + bw / 2, y(r)]);
       if (i % every === 0) root.appendChild(svg("text", { class: "tick", x: x + bw / 2, y: H - 6, "text-anchor": "middle", text: week ? p.slice(5) : p }));
@@ -458,10 +469,26 @@
     if (dots.length > 1) root.appendChild(svg("polyline", { class: "reports", points: dots.map(function (d) { return d.join(","); }).join(" ") }));
     dots.forEach(function (d) { root.appendChild(svg("circle", { class: "report", cx: d[0], cy: d[1], r: 3 })); });
     append(box, root, el("div", { class: "chart-legend" },
-      el("span", null, el("i", { class: "bar-key" }), "quotes"), el("span", null, el("i", { class: "dot-key" }), "articles reporting a breach"),
+      el("span", null, el("i", { class: "bar-key" }), labels.bars), el("span", null, el("i", { class: "dot-key" }), labels.dots),
       el("span", { class: "per" }, "per ",
         week ? el("a", { href: link(Object.assign({}, params, { per: "month" })), text: "month" }) : el("strong", { text: "month" }), " · ",
         week ? el("strong", { text: "week" }) : el("a", { href: link(Object.assign({}, params, { per: "week" })), text: "week" }))));
+  }
+
+  // activityChart draws, in box, how many articles name id (an entity or
+  // breach) per week or month, and how many of them report a breach:
+  // the chart of an organisation that is never quoted.
+  function activityChart(box, id, params, link, what) {
+    api("/api/activity/" + enc(id)).then(function (a) {
+      box.textContent = "";
+      append(box, el("p", { class: "muted note", text: "Never quoted: the chart counts the " + plural(a.articles, "article") + " naming " + (what || "it") + "." }));
+      var inner = el("div", { class: "activity" });
+      append(box, inner);
+      drawChart(inner, a, params, link, { bars: "articles naming " + (what || "it"), dots: "of them, reporting a breach", plain: true });
+    }).catch(function (err) {
+      box.textContent = "";
+      append(box, el("p", { class: "error", role: "alert", text: String(err && err.message || err) }));
+    });
   }
 
   // ---- search ----------------------------------------------------------------
@@ -549,11 +576,13 @@
           return el("li", null, el("a", { href: breachHref(b.id), text: b.name || b.id }), b.victim ? el("div", { class: "muted", text: "victim: " + b.victim + (b.via ? " · via " + b.via : "") }) : null);
         })) : el("p", { class: "empty", text: "No breaches." })),
         section("Articles", (e.articles || []).length, pagedArticles(e.articles, e.sources, params, "apage", link)),
+        el("p", null, el("a", { class: "timeline-link", href: "#/timeline?entity=" + enc(e.id), text: "Timeline: the breaches and statements concerning " + (e.type === "person" ? "them" : "it") + ", in date order" })),
         el("p", null, el("a", { href: explainHref(e.id), text: "Evidence: every article and sentence naming " + (e.type === "person" ? "them" : "it") })));
       var graphBox = el("div", { class: "graph" });
       show(head, section("Connections", undefined, graphBox),
         el("div", { class: "grid" },
-          quotePanel({ speaker: e.id }, params, link, { hideSpeaker: true, title: "What " + (e.type === "person" ? "they" : "it") + " said" }),
+          quotePanel({ speaker: e.id }, params, link, { hideSpeaker: true, title: "What " + (e.type === "person" ? "they" : "it") + " said",
+            activity: e.id, activityWhat: e.name }),
           side));
       graphExplorer(graphBox, e.id);
     }).catch(fail);
@@ -608,9 +637,84 @@
             conflicts.length ? section("Sources disagree", conflicts.length, el("div", { class: "conflicts" }, conflicts.map(function (c) {
               return conflictBox(c, b.sources);
             }))) : null,
-            section("Facts", undefined, facts), section("Sources", (b.articles || []).length, pagedArticles(b.articles, b.sources, params, "apage", link)))));
+            section("Facts", undefined, facts),
+            el("p", null, el("a", { class: "timeline-link", href: "#/timeline?breach=" + enc(b.id), text: "Timeline: its dates and every statement about it, in date order" })),
+            section("Sources", (b.articles || []).length, pagedArticles(b.articles, b.sources, params, "apage", link)))));
       graphExplorer(graphBox, b.id);
     }).catch(fail);
+  }
+
+  // ---- timeline ---------------------------------------------------------------
+
+  var TIMELINE_PAGE = 50;
+  var DATE_SOURCES = { when: "the breach's date", first_reported: "undated: placed at its first report",
+    discovered: "when it was discovered", disclosed: "when it was made public", published: "the date of the article reporting it" };
+
+  // timelinePage shows /api/timeline for an entity, a breach or the whole
+  // store: dated items under their month, a page at a time.
+  function timelinePage(params) {
+    loading("timeline");
+    var offset = offsetOf(params);
+    var filter = params.entity ? { entity: params.entity } : params.breach ? { breach: params.breach } : {};
+    var link = function (p) { return hashWith("#/timeline", p); };
+    var subject = params.entity ? api("/api/entities/" + enc(params.entity)).then(function (e) { return { name: e.name, href: entityHref(e.id) }; })
+      : params.breach ? api("/api/breaches/" + enc(params.breach)).then(function (b) { return { name: b.name || b.id, href: breachHref(b.id) }; })
+        : Promise.resolve(null);
+    Promise.all([subject, apiList("/api/timeline?" + qs(Object.assign({ limit: TIMELINE_PAGE, offset: offset }, filter)))]).then(function (res) {
+      return articleMeta(res[1].rows.map(function (it) { return it.article; })).then(function (arts) { return res.concat([arts]); });
+    }).then(function (res) {
+      var who = res[0], items = res[1].rows, total = res[1].total, arts = res[2];
+      var month = null;
+      var rows = [];
+      items.forEach(function (it) {
+        var m = it.date ? it.date.slice(0, 7) : "undated";
+        if (m !== month) {
+          month = m;
+          rows.push(el("li", { class: "month" }, el("h3", { text: m === "undated" ? "Undated" : fmtMonth(m) })));
+        }
+        rows.push(timelineRow(it, arts[it.article]));
+      });
+      show(
+        el("h1", null, "Timeline", who ? [": ", el("a", { href: who.href, text: who.name })] : null),
+        el("p", { class: "lede", text: (params.entity ? "The breaches it is a party to or spoke about, its statements and the statements about those breaches"
+          : params.breach ? "The breach's dates and every statement about it" : "Every breach and statement in the store") +
+          ", in date order; a statement several articles report is shown once, at its earliest report." }),
+        el("div", { class: "row tools" }, exportButtons("timeline", function () {
+          return api("/api/timeline?" + qs(Object.assign({ limit: 5000 }, filter)));
+        }, ["date", "date_source", "kind", "id", "breach", "speaker", "speaker_id", "text", "article", "publisher", "sources"])),
+        items.length ? el("ol", { class: "plain timeline" }, rows) : el("p", { class: "empty", text: "Nothing dated or undated concerns it." }),
+        pager(total, offset, TIMELINE_PAGE, function (o) { return link(Object.assign({}, params, { offset: o || null })); }, "the timeline"));
+    }).catch(fail);
+  }
+
+  function fmtMonth(m) {
+    var d = new Date(m + "-01T00:00:00Z");
+    return isNaN(d.getTime()) ? m : d.toLocaleDateString("en-GB", { year: "numeric", month: "long", timeZone: "UTC" });
+  }
+
+  // timelineRow shows one item: its date, what it is, and the breach or
+  // the statement with who said it and where.
+  function timelineRow(it, art) {
+    var date = it.date ? (it.date.length > 7 ? fmtDate(it.date + "T00:00:00Z") : fmtMonth(it.date)) : "undated";
+    var body;
+    if (it.kind === "statement") {
+      var speaker = it.speaker_id ? el("a", { class: "speaker", href: entityHref(it.speaker_id), text: it.speaker || it.speaker_id })
+        : it.speaker_mention ? el("span", { class: "speaker unnamed", text: it.speaker_mention.text }) : el("span", { class: "speaker", text: "unknown speaker" });
+      body = [el("blockquote", { text: "“" + it.text + "”" }),
+        el("div", { class: "meta muted" }, speaker, it.cue ? [" ", el("span", { class: "cue", text: it.cue })] : null,
+          it.article ? [" · in ", el("a", { href: articleHref(it.article), text: (art && art.title) || it.article }),
+            it.publisher ? el("span", { text: " (" + it.publisher + ")" }) : null] : null,
+          it.breach ? [" · about ", el("a", { href: breachHref(it.breach), text: "the breach" })] : null,
+          it.sources > 1 ? [" · ", el("a", { href: explainHref(it.id), text: "reported by " + plural(it.sources, "article") })] : null)];
+    } else {
+      body = [el("div", null, el("a", { class: "event", href: breachHref(it.breach || it.id), text: it.text }),
+        it.kind !== "event" ? el("span", { class: "muted", text: " " + it.kind }) : null),
+        el("div", { class: "meta muted", text: (DATE_SOURCES[it.date_source] || "undated") + (it.sources ? " · " + plural(it.sources, "article") : "") })];
+    }
+    return el("li", { class: "item " + it.kind, "data-kind": it.kind },
+      el("time", { class: "when", datetime: it.date || null, text: date }),
+      el("span", { class: "badge " + (it.kind === "statement" ? "direct" : "breach"), text: it.kind === "event" ? "breach" : it.kind }),
+      el("div", { class: "what" }, body));
   }
 
   var FACT_LABELS = { victim: "Victim", via: "Supplier", attacker: "Attacker", kind: "Kind", status: "Status",
@@ -859,33 +963,8 @@
       }).catch(function (err) { info.textContent = String(err && err.message || err); });
     }
 
-    // layout runs a small force simulation: nodes repel, edges pull to a
-    // length, everything drifts to the middle.
     function layout(steps) {
-      var list = order, E = Object.keys(edges).map(function (k) { return edges[k]; });
-      for (var s = 0; s < steps; s++) {
-        var t = 1 - s / steps;
-        for (var i = 0; i < list.length; i++) {
-          var a = list[i];
-          for (var j = i + 1; j < list.length; j++) {
-            var b = list[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
-            if (d2 > 250000) continue;
-            var f = 2200 / d2, d = Math.sqrt(d2);
-            a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
-          }
-        }
-        E.forEach(function (e) {
-          var a = nodes[e.a], b = nodes[e.b], dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
-          var f = (d - 130) * 0.02;
-          a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
-        });
-        list.forEach(function (n) {
-          n.vx += (W / 2 - n.x) * 0.004; n.vy += (H / 2 - n.y) * 0.006;
-          var v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 12 * t + 0.5;
-          if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
-          n.x += n.vx; n.y += n.vy; n.vx *= 0.6; n.vy *= 0.6;
-        });
-      }
+      forceLayout(order, Object.keys(edges).map(function (k) { return edges[k]; }), nodes, W, H, steps, W < 500 ? 95 : 130);
     }
 
     function place() { layer.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")"); }
@@ -900,6 +979,7 @@
 
     function draw() {
       layer.textContent = "";
+      var centre = nodes[rootId] || { x: W / 2, y: H / 2 };
       var g = svg("g", { class: "edges" });
       Object.keys(edges).forEach(function (k) {
         var e = edges[k], a = nodes[e.a], b = nodes[e.b];
@@ -913,7 +993,7 @@
         var v = svg("g", { class: cls, tabindex: "0", role: "button", "data-id": n.id, "aria-label": n.label + " (" + TYPE_NAMES[n.type] + ")" },
           svg("title", { text: n.label + " (" + TYPE_NAMES[n.type] + ")" + (n.total >= 0 ? ": " + plural(n.total, "neighbour") : ": click to open its neighbours") }),
           svg("circle", { cx: n.x, cy: n.y, r: isRoot ? 13 : 8, fill: COLORS[n.type] || COLORS[""] }),
-          svg("text", { x: n.x, y: n.y + (isRoot ? 27 : 21), "text-anchor": "middle", text: short(n.label, 30) }));
+          nodeLabel(n, isRoot ? 13 : 8, centre.x, centre.y, short(n.label, W < 500 ? 22 : 30)));
         v.addEventListener("click", function (ev) { ev.stopPropagation(); choose(n); });
         v.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); choose(n); } });
         layer.appendChild(v);
@@ -954,6 +1034,47 @@
     });
     root.addEventListener("pointerup", function () { drag = null; });
     load(rootId);
+  }
+
+  // forceLayout runs a small force simulation on list (nodes with x, y,
+  // vx, vy): nodes repel, edges ({a, b} ids into byId) pull to length,
+  // everything drifts to the middle of W by H.
+  function forceLayout(list, E, byId, W, H, steps, length) {
+    for (var s = 0; s < steps; s++) {
+      var t = 1 - s / steps;
+      for (var i = 0; i < list.length; i++) {
+        var a = list[i];
+        for (var j = i + 1; j < list.length; j++) {
+          var b = list[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
+          if (d2 > 250000) continue;
+          var f = 2200 / d2, d = Math.sqrt(d2);
+          a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+        }
+      }
+      E.forEach(function (e) {
+        var a = byId[e.a], b = byId[e.b], dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+        var f = (d - length) * 0.02;
+        a.vx += f * dx / d; a.vy += f * dy / d; b.vx -= f * dx / d; b.vy -= f * dy / d;
+      });
+      list.forEach(function (n) {
+        n.vx += (W / 2 - n.x) * 0.004; n.vy += (H / 2 - n.y) * 0.006;
+        var v = Math.sqrt(n.vx * n.vx + n.vy * n.vy), cap = 12 * t + 0.5;
+        if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
+        n.x += n.vx; n.y += n.vy; n.vx *= 0.6; n.vy *= 0.6;
+      });
+    }
+  }
+
+  // nodeLabel places a node's label away from the middle of the graph
+  // (cx, cy): to the left of a node on the left, to the right of one on
+  // the right, below one straight above or below the middle, so that a
+  // star's labels point outwards and do not cross its edges.
+  function nodeLabel(n, r, cx, cy, text) {
+    var dx = n.x - cx, dy = n.y - cy;
+    if (Math.abs(dx) < 24 && Math.abs(dx) < Math.abs(dy) || r > 10) {
+      return svg("text", { x: n.x, y: dy < 0 && r <= 10 ? n.y - r - 5 : n.y + r + 14, "text-anchor": "middle", text: text });
+    }
+    return svg("text", { x: dx < 0 ? n.x - r - 4 : n.x + r + 4, y: n.y + 4, "text-anchor": dx < 0 ? "end" : "start", text: text });
   }
 
   function short(s, n) {
@@ -1010,11 +1131,132 @@
       }))), rows.length > shown.length ? el("p", { class: "muted", text: "First 500 of " + fmtInt(rows.length) + " rows; the downloads hold all." }) : null);
   }
 
+  // gizmoValue reads a Gizmo result value: an IRI of the graph's
+  // entities, breaches, articles or quotes (with the page showing it), or
+  // a literal.
+  function gizmoValue(v) {
+    var str = typeof v === "string" ? v : JSON.stringify(v);
+    var m = /^<([^>]*)>$/.exec(str);
+    if (!m) return { key: "v:" + str, label: str, type: "value" };
+    var iri = m[1];
+    var kinds = [["ng:entity/", "entity"], ["ng:event/", "breach"], ["ng:article/", "article"], ["ng:quote/", "quote"]];
+    for (var i = 0; i < kinds.length; i++) {
+      if (iri.indexOf(kinds[i][0]) !== 0) continue;
+      var id = iri.slice(kinds[i][0].length);
+      try { id = decodeURIComponent(id); } catch (e) { /* not percent-encoded: as it is */ }
+      var k = kinds[i][1], type = k;
+      if (k === "entity") type = /^person\//.test(id) ? "person" : /^org\//.test(id) ? "organization" : /^place\//.test(id) ? "place" : "entity";
+      var href = k === "breach" ? breachHref(id) : k === "article" ? articleHref(id) : k === "quote" ? explainHref(id) : entityHref(id);
+      return { key: "i:" + iri, label: id, type: type, href: href };
+    }
+    return { key: "i:" + iri, label: iri, type: "iri" };
+  }
+
+  var GIZMO_COLORS = { person: COLORS.person, organization: COLORS.organization, place: COLORS.place, entity: COLORS[""],
+    breach: COLORS.breach, article: "#7a5c12", quote: "#b07a00", iri: "#4d5563", value: "#9aa3b2" };
+
+  // resultGraph draws Gizmo results as a graph whose nodes are the values
+  // they hold: each result joins its id to each value it saved, the line
+  // named by the tag; the same value in several results is one node. A
+  // node of the graph's entities, breaches, articles or quotes opens its
+  // page. At most 150 nodes, from the first results.
+  function resultGraph(rows, width) {
+    var MAX = 150;
+    var byKey = {}, list = [], edges = {}, cut = false;
+    function node(v) {
+      var g = gizmoValue(v);
+      if (byKey[g.key]) return byKey[g.key];
+      if (list.length >= MAX) { cut = true; return null; }
+      g.x = 0; g.y = 0; g.vx = 0; g.vy = 0; g.deg = 0;
+      byKey[g.key] = g;
+      list.push(g);
+      return g;
+    }
+    rows.forEach(function (r) {
+      if (!r || typeof r !== "object" || Array.isArray(r)) { node(r); return; }
+      var keys = Object.keys(r);
+      var hub = "id" in r ? node(r.id) : null;
+      keys.forEach(function (k) {
+        if (k === "id") return;
+        var n = node(r[k]);
+        if (!hub) { hub = n; return; }
+        if (!n || n === hub) return;
+        var key = hub.key + "\n" + n.key + "\n" + k;
+        if (!edges[key]) { edges[key] = { a: hub.key, b: n.key, tag: k }; hub.deg++; n.deg++; }
+      });
+    });
+    var box = el("div", { class: "graph gizmo-graph" });
+    if (!list.length) { append(box, el("p", { class: "empty", text: "No values to draw." })); return box; }
+    var W = Math.max(300, Math.min(900, Math.floor(width || 800) - 16)), H = W < 500 ? 360 : 460;
+    list.forEach(function (n, i) {
+      var a = 2 * Math.PI * i / list.length, r = Math.min(W, H) / 3;
+      n.x = W / 2 + r * Math.cos(a); n.y = H / 2 + r * Math.sin(a);
+    });
+    var E = Object.keys(edges).map(function (k) { return edges[k]; });
+    forceLayout(list, E, byKey, W, H, 300, W < 500 ? 70 : 90);
+    var root = svg("svg", { width: W, height: H, viewBox: "0 0 " + W + " " + H, role: "img", "aria-label": "The query's results as a graph" });
+    var layer = svg("g", { class: "viewport" });
+    root.appendChild(svg("rect", { class: "bg", x: 0, y: 0, width: W, height: H }));
+    root.appendChild(layer);
+    var g = svg("g", { class: "edges" });
+    E.forEach(function (e) {
+      var a = byKey[e.a], b = byKey[e.b];
+      g.appendChild(svg("line", { class: "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y, "data-tag": e.tag }, svg("title", { text: e.tag })));
+    });
+    layer.appendChild(g);
+    var cx = 0, cy = 0;
+    list.forEach(function (n) { cx += n.x / list.length; cy += n.y / list.length; });
+    list.forEach(function (n) {
+      var r = Math.min(12, 5 + Math.sqrt(n.deg));
+      var parts = [svg("title", { text: n.label + " (" + n.type + ")" + (n.href ? ": open its page" : "") }),
+        svg("circle", { cx: n.x, cy: n.y, r: r, fill: GIZMO_COLORS[n.type] || GIZMO_COLORS.value }),
+        nodeLabel(n, r, cx, cy, short(n.label, W < 500 ? 18 : 26))];
+      var v = n.href
+        ? svg("a", { class: "node expanded", href: n.href, "data-type": n.type, "data-label": n.label })
+        : svg("g", { class: "node expanded", "data-type": n.type, "data-label": n.label });
+      parts.forEach(function (p) { v.appendChild(p); });
+      layer.appendChild(v);
+    });
+    // Zoom with the wheel, pan by dragging the background.
+    var view = { k: 1, x: 0, y: 0 }, drag = null;
+    function place() { layer.setAttribute("transform", "translate(" + view.x + "," + view.y + ") scale(" + view.k + ")"); }
+    root.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      var b = root.getBoundingClientRect(), px = (ev.clientX - b.left) * W / b.width, py = (ev.clientY - b.top) * H / b.height;
+      var k = Math.min(4, Math.max(0.25, view.k * (ev.deltaY < 0 ? 1.15 : 1 / 1.15)));
+      view.x = px - (px - view.x) * k / view.k; view.y = py - (py - view.y) * k / view.k; view.k = k;
+      place();
+    }, { passive: false });
+    root.addEventListener("pointerdown", function (ev) {
+      if (ev.target.closest && ev.target.closest(".node")) return;
+      drag = { x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y };
+      root.setPointerCapture(ev.pointerId);
+    });
+    root.addEventListener("pointermove", function (ev) {
+      if (!drag) return;
+      view.x = drag.vx + ev.clientX - drag.x; view.y = drag.vy + ev.clientY - drag.y;
+      place();
+    });
+    root.addEventListener("pointerup", function () { drag = null; });
+    var shown = {};
+    list.forEach(function (n) { shown[n.type] = true; });
+    append(box, root, el("div", { class: "legend" },
+      Object.keys(GIZMO_COLORS).filter(function (k) { return shown[k]; }).map(function (k) {
+        var i = el("i");
+        i.style.background = GIZMO_COLORS[k];
+        return el("span", null, i, k === "organization" ? "organisation" : k);
+      }),
+      el("span", { class: "muted", text: "· " + plural(list.length, "node") + ", " + plural(E.length, "line") +
+        (cut ? " (the first " + MAX + " values)" : "") + " · a line joins a result's id to a value it saved · click a node to open its page" })));
+    return box;
+  }
+
   function gizmoPage() {
     var box = el("textarea", { id: "gizmo-query", spellcheck: "false", "aria-label": "Gizmo query" });
     box.value = sessionStorage.getItem("gizmo") || recentQueries()[0] || EXAMPLES[1][1];
     var out = el("pre", { id: "gizmo-output", text: "Results appear here." });
     var table = el("div", { id: "gizmo-table" });
+    var graphBox = el("div", { id: "gizmo-graph" });
     var status = el("span", { class: "muted" });
     var last = null;
     var downloads = el("span", { class: "export" }, "Download ",
@@ -1036,7 +1278,9 @@
       document.getElementById("gizmo-csv").disabled = !rows;
       document.getElementById("gizmo-json").disabled = !rows;
       table.textContent = "";
+      graphBox.textContent = "";
       if (rows) append(table, resultTable(rows));
+      if (rows) append(graphBox, resultGraph(rows, graphBox.clientWidth));
     }
     function run() {
       var qu = box.value;
@@ -1073,7 +1317,7 @@
         ", Cayley's JavaScript query language. Queries are stopped after the server's time limit and result cap. Ctrl+Enter runs."),
       el("div", { class: "grid console" },
         el("div", null, box, el("div", { class: "row" }, el("button", { type: "button", id: "gizmo-run", onclick: run, text: "Run query" }), status, downloads),
-          el("h2", { text: "Table" }), table, el("h2", { text: "JSON" }), out),
+          el("h2", { text: "Table" }), table, el("h2", { text: "Graph" }), graphBox, el("h2", { text: "JSON" }), out),
         el("div", null, el("h2", { class: "flush", text: "Examples" }), el("div", { class: "examples" }, EXAMPLES.map(function (ex) {
           return el("button", { type: "button", onclick: function () { box.value = ex[1]; run(); } }, ex[0], el("small", { text: ex[1].replace(/\s+/g, " ") }));
         })), el("h2", { text: "Recent" }), recent)));
@@ -1116,6 +1360,7 @@
       case "breaches": breachesPage(params); break;
       case "entities": entitiesPage(params); break;
       case "gizmo": gizmoPage(); break;
+      case "timeline": timelinePage(params); break;
       default: show(el("h1", { text: "Not found" }), el("p", null, "No page here. ", el("a", { href: "#/", text: "Start again" }), "."));
     }
   }
