@@ -35,9 +35,13 @@ type TimelineItem struct {
 	ID string `json:"id"`
 	// Breach is the breach the item is about ("" for a statement about
 	// none).
-	Breach    string `json:"breach"`
-	Speaker   string `json:"speaker,omitempty"`
-	SpeakerID string `json:"speaker_id,omitempty"`
+	Breach string `json:"breach"`
+	// BreachName names a statement's breach: its name, or its victim's
+	// ("Acme breach"); "" when the statement is about none or the breach
+	// has neither.
+	BreachName string `json:"breach_name,omitempty"`
+	Speaker    string `json:"speaker,omitempty"`
+	SpeakerID  string `json:"speaker_id,omitempty"`
 	// Text is the event's name or the statement's words.
 	Text string `json:"text"`
 	// Article and Publisher: the (earliest) article reporting a
@@ -55,6 +59,18 @@ type TimelineItem struct {
 	// at orders items within a day: the article's full time.
 	at    string
 	start int
+}
+
+// BreachLabel is how a breach is named to a reader: its name, else its
+// victim's ("Acme breach"), else "".
+func BreachLabel(b BreachRow) string {
+	switch {
+	case b.Name != "":
+		return b.Name
+	case b.Victim != "":
+		return b.Victim + " breach"
+	}
+	return ""
 }
 
 // Timeline returns the breaches and statements of the store (or those
@@ -94,6 +110,10 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 		}
 	}
 
+	names := make(map[string]string, len(breaches))
+	for _, b := range breaches {
+		names[b.ID] = BreachLabel(b)
+	}
 	items := []TimelineItem{}
 	for _, b := range breaches {
 		if entity != "" && !involved[b.ID] {
@@ -141,7 +161,7 @@ func Timeline(ctx context.Context, s *graph.Store, f TimelineFilter) ([]Timeline
 			continue
 		}
 		a := ix.info(q.Article)
-		it := TimelineItem{Date: day(a.Published), DateSource: "published", Kind: "statement", ID: q.ID, Breach: q.Breach,
+		it := TimelineItem{Date: day(a.Published), DateSource: "published", Kind: "statement", ID: q.ID, Breach: q.Breach, BreachName: names[q.Breach],
 			Speaker: q.Speaker, SpeakerID: q.SpeakerID, Text: q.Text, Article: q.Article, Publisher: a.outletName(),
 			Sources: q.Sources, Publishers: q.Publishers, Cue: q.Cue, SpeakerMention: q.SpeakerMention, Confidence: q.Confidence, at: a.Published, start: q.Start}
 		if it.Date == "" {

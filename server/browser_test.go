@@ -107,6 +107,28 @@ func TestBrowser_RickPrior(t *testing.T) {
 		t.Errorf("graph view shows %d nodes, want 6", graphNodes)
 	}
 
+	// A surname alone finds him: the search box matches a speaker's name
+	// by words, as `quotes --speaker Prior` does.
+	var surnameCount, surnameResults string
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`#q`, chromedp.ByID),
+		chromedp.SendKeys(`#q`, "Prior", chromedp.ByID),
+		chromedp.Click(`#search button[type=submit]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.quotes .quote`, chromedp.ByQuery),
+		chromedp.Text(`.results h2 .count`, &surnameCount, chromedp.ByQuery),
+		chromedp.Text(`#main`, &surnameResults, chromedp.ByID),
+	)
+	if err != nil {
+		t.Fatalf("search for the surname Prior: %v", err)
+	}
+	if surnameCount != quoteCount {
+		t.Errorf("search for \"Prior\" finds %q quotes, \"Rick Prior\" %q", surnameCount, quoteCount)
+	}
+	if !strings.Contains(surnameResults, "wrong hands") {
+		t.Errorf("search for \"Prior\" lacks his quote:\n%s", surnameResults)
+	}
+
 	// A deep link opens the breach page directly.
 	var facts, breachQuotes string
 	err = chromedp.Run(bctx,

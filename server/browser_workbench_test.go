@@ -274,12 +274,22 @@ func TestBrowser_Workbench(t *testing.T) {
 	if silent == "" {
 		t.Fatal("no organisation that is never quoted and is named in articles of two months")
 	}
-	var activityBars, activitySum int
+	var activityBars, activitySum, silentExports, lineWrong int
 	var activityLegend string
 	err = chromedp.Run(bctx,
 		chromedp.Navigate(srv.URL+"/"+entityHref(silent)),
 		chromedp.WaitVisible(`.chart .activity svg.timechart rect.bar`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll(".chart .activity rect.bar").length`, &activityBars),
+		// No quotes: nothing to export.
+		chromedp.Evaluate(`document.querySelectorAll(".workbench .export").length`, &silentExports),
+		// The reports line runs through every period: down to the axis
+		// where there were none, not across the gap. -1: no line.
+		chromedp.Evaluate(`(() => { const pl = document.querySelector(".chart .activity polyline.reports"); if (!pl) return -1;
+			const axis = Number(document.querySelector(".chart .activity line.axis").getAttribute("y1"));
+			const ys = pl.getAttribute("points").trim().split(/\s+/).map(p => Number(p.split(",")[1]));
+			const bars = Array.from(document.querySelectorAll(".chart .activity rect.bar"));
+			if (ys.length !== bars.length) return -2;
+			return bars.filter((b, i) => (Number(b.dataset.reports) === 0) !== (Math.abs(ys[i] - axis) < 0.01)).length; })()`, &lineWrong),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll(".chart .activity rect.bar")).reduce((s, e) => s + Number(e.dataset.count), 0)`, &activitySum),
 		chromedp.Text(`.chart .chart-legend`, &activityLegend, chromedp.ByQuery),
 		screenshot("workbench-silent-org-1400"),
@@ -294,6 +304,21 @@ func TestBrowser_Workbench(t *testing.T) {
 	if activityBars < 2 || activitySum != dated || !strings.Contains(activityLegend, "articles naming") {
 		t.Errorf("%s's chart: %d bars counting %d articles (want %d dated), legend %q", silent, activityBars, activitySum, dated, activityLegend)
 	}
+	if silentExports != 0 {
+		t.Errorf("%s is never quoted, yet its page offers %d quote exports", silent, silentExports)
+	}
+	reports := 0
+	for _, f := range silentActivity.Reports {
+		reports += f.Count
+	}
+	switch {
+	case reports > 0 && lineWrong == -1:
+		t.Errorf("%s's chart: %d breach reports but no reports line", silent, reports)
+	case lineWrong == -2:
+		t.Errorf("%s's chart: the reports line does not run through every period", silent)
+	case lineWrong > 0:
+		t.Errorf("%s's chart: the reports line is off the axis where there are no reports, or on it where there are, in %d periods", silent, lineWrong)
+	}
 
 	// The timeline of the organisation whose graph was explored, from
 	// its page's link.
@@ -303,7 +328,7 @@ func TestBrowser_Workbench(t *testing.T) {
 		timelineTotal, _ = strconv.Atoi(r.header.Get("X-Total-Count"))
 	}
 	var tlItems, tlEvents int
-	var tlDates []string
+	var tlDates, tlAbout []string
 	var tlWhere string
 	err = chromedp.Run(bctx,
 		chromedp.Navigate(srv.URL+"/"+entityHref(org)),
@@ -314,6 +339,8 @@ func TestBrowser_Workbench(t *testing.T) {
 		chromedp.Evaluate(`document.querySelectorAll("ol.timeline li.item.event").length`, &tlEvents),
 		chromedp.Evaluate(`Array.from(document.querySelectorAll("ol.timeline li.item time")).map(e => e.getAttribute("datetime") || "")`, &tlDates),
 		chromedp.Text(`.pager .where`, &tlWhere, chromedp.ByQuery),
+		// A statement about a breach links it by its name.
+		chromedp.Evaluate(`Array.from(document.querySelectorAll("ol.timeline li.statement .meta a[href^='#/breach/']")).map(a => a.textContent)`, &tlAbout),
 		screenshot("workbench-timeline-1400"),
 	)
 	if err != nil {
@@ -321,6 +348,11 @@ func TestBrowser_Workbench(t *testing.T) {
 	}
 	if timelineTotal == 0 || tlItems != min(50, timelineTotal) || tlEvents == 0 || !strings.HasSuffix(tlWhere, " of "+strconv.Itoa(timelineTotal)) {
 		t.Errorf("timeline of %s: %d items (%d breaches) shown, %q, of %d", org, tlItems, tlEvents, tlWhere, timelineTotal)
+	}
+	for _, name := range tlAbout {
+		if name == "the breach" || strings.HasPrefix(name, "breach/") || name == "" {
+			t.Errorf("timeline statement links its breach as %q, not by its name", name)
+		}
 	}
 	prev := "" // the month of the item before; "~" once undated ones start
 	for _, d := range tlDates {

@@ -170,7 +170,7 @@ func (s *snapshot) statementItems(idx []int) []timelineItem {
 		q := s.quotes[i]
 		a := s.articles[q.Article]
 		it := timelineItem{TimelineItem: queries.TimelineItem{Date: dayOf(a.Published), DateSource: "published", Kind: "statement", ID: q.ID,
-			Breach: q.Breach, Speaker: q.Speaker, SpeakerID: q.SpeakerID, Text: q.Text, Article: q.Article, Publisher: outletOf(a),
+			Breach: q.Breach, BreachName: s.breachLabel(q.Breach), Speaker: q.Speaker, SpeakerID: q.SpeakerID, Text: q.Text, Article: q.Article, Publisher: outletOf(a),
 			Sources: q.Sources, Publishers: q.Publishers, Cue: q.Cue, SpeakerMention: q.SpeakerMention, Confidence: q.Confidence},
 			at: a.Published, start: q.Start}
 		if it.Date == "" {
@@ -320,4 +320,14 @@ func (h *handler) activity(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, Activity{ID: id, Articles: n,
 		Month: list(counts[0]), Week: list(counts[1]), Reports: list(counts[2]), ReportWeeks: list(counts[3])})
+}
+
+// breachLabel names the breach id for a reader (queries.BreachLabel); ""
+// for none.
+func (s *snapshot) breachLabel(id string) string {
+	i, ok := s.breachByID[id]
+	if !ok {
+		return ""
+	}
+	return queries.BreachLabel(s.breaches[i])
 }

@@ -330,6 +330,8 @@
         box.textContent = "";
         var chartBox = el("div", { class: "chart" });
         var active = FACET_PARAMS.filter(function (k) { return params[k]; });
+        // Something never quoted has no quotes to export or page through.
+        var none = total === 0 && !active.length;
         append(box,
           el("div", { class: "results-grid" + (total === 0 && !active.length ? " no-facets" : "") },
             total === 0 && !active.length ? null : facetColumn(facets, params, link),
@@ -341,7 +343,7 @@
                   el("span", { class: "muted", text: filterName(k) + ":" }), facetLabel(facets, k, params[k]), " ×");
               })) : null,
               chartBox,
-              el("div", { class: "row tools" }, exportButtons("quotes", function () {
+              none ? null : el("div", { class: "row tools" }, exportButtons("quotes", function () {
                 return api("/api/quotes?" + query + "&limit=5000");
               }, ["id", "text", "kind", "speaker", "speaker_id", "cue", "confidence", "article", "breach", "breach_victim", "sources"])),
               quoteList(quotes, Object.assign({ articles: arts, same: repeatedTitles(Object.keys(arts).map(function (k) { return arts[k]; })) }, opts)),
@@ -453,20 +455,23 @@
     root.appendChild(svg("text", { class: "tick", x: padL - 4, y: padT + 8, "text-anchor": "end", text: String(max) }));
     root.appendChild(svg("text", { class: "tick", x: padL - 4, y: H - padB, "text-anchor": "end", text: "0" }));
     var every = Math.max(1, Math.ceil(ps.length / Math.max(1, Math.floor((W - padL) / 70))));
-    var dots = [];
+    // The reports line runs through every period, down to 0 where none
+    // was reported; the dots mark the periods with reports.
+    var dots = [], line = [];
     ps.forEach(function (p, i) {
       var n = counts[p] || 0, r = reports[p] || 0, x = padL + i * bw;
       var until = week ? new Date(Date.parse(p + "T00:00:00Z") + 6 * 864e5).toISOString().slice(0, 10) : p;
-      var rect = svg("rect", { class: "bar", x: x + bw * 0.1, y: y(n), width: Math.max(1, bw * 0.8), height: Math.max(0, H - padB - y(n)), "data-period": p, "data-count": n });
+      var rect = svg("rect", { class: "bar", x: x + bw * 0.1, y: y(n), width: Math.max(1, bw * 0.8), height: Math.max(0, H - padB - y(n)), "data-period": p, "data-count": n, "data-reports": r });
       var title = svg("title", { text: (week ? "week of " : "") + p + ": " + n + " " + labels.bars + ", " + r + " " + labels.dots });
       var bar = !labels.plain
         ? svg("a", { href: link(Object.assign({}, params, { since: p, until: until, offset: null })), class: "period" }, title, rect)
         : svg("g", { class: "period" }, title, rect);
       root.appendChild(bar);
+      line.push([x + bw / 2, y(r)]);
       if (r) dots.push([x + bw / 2, y(r)]);
       if (i % every === 0) root.appendChild(svg("text", { class: "tick", x: x + bw / 2, y: H - 6, "text-anchor": "middle", text: week ? p.slice(5) : p }));
     });
-    if (dots.length > 1) root.appendChild(svg("polyline", { class: "reports", points: dots.map(function (d) { return d.join(","); }).join(" ") }));
+    if (dots.length && line.length > 1) root.appendChild(svg("polyline", { class: "reports", points: line.map(function (d) { return d.join(","); }).join(" ") }));
     dots.forEach(function (d) { root.appendChild(svg("circle", { class: "report", cx: d[0], cy: d[1], r: 3 })); });
     append(box, root, el("div", { class: "chart-legend" },
       el("span", null, el("i", { class: "bar-key" }), labels.bars), el("span", null, el("i", { class: "dot-key" }), labels.dots),
@@ -704,7 +709,7 @@
         el("div", { class: "meta muted" }, speaker, it.cue ? [" ", el("span", { class: "cue", text: it.cue })] : null,
           it.article ? [" · in ", el("a", { href: articleHref(it.article), text: (art && art.title) || it.article }),
             it.publisher ? el("span", { text: " (" + it.publisher + ")" }) : null] : null,
-          it.breach ? [" · about ", el("a", { href: breachHref(it.breach), text: "the breach" })] : null,
+          it.breach ? [" · about ", el("a", { href: breachHref(it.breach), text: it.breach_name || it.breach })] : null,
           it.sources > 1 ? [" · ", el("a", { href: explainHref(it.id), text: "reported by " + plural(it.sources, "article") })] : null)];
     } else {
       body = [el("div", null, el("a", { class: "event", href: breachHref(it.breach || it.id), text: it.text }),
