@@ -157,6 +157,29 @@ func decode(t *testing.T, what string, r reply, v any) {
 }
 
 // wantClosed fails the test if anything still listens on addr.
+// shutdown stops the server, which must exit 0 and stop listening.
+func (s *served) shutdown(t *testing.T) {
+	t.Helper()
+	if code := s.stop(t); code != exitOK {
+		t.Errorf("exit %d after shutdown; stderr %s", code, s.stderr.String())
+	}
+	wantClosed(t, s.addr)
+}
+
+// shutdownAndOpen shuts the server down and opens the store at db it
+// served, read-only (closed when the test ends): it must have been
+// closed cleanly.
+func (s *served) shutdownAndOpen(t *testing.T, db string) *graph.Store {
+	t.Helper()
+	s.shutdown(t)
+	st, err := graph.Open(context.Background(), db, graph.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 func wantClosed(t *testing.T, addr string) {
 	t.Helper()
 	c, err := net.DialTimeout("tcp", addr, time.Second)
@@ -217,10 +240,7 @@ func TestServe_readOnly(t *testing.T) {
 		})
 	}
 
-	if code := s.stop(t); code != exitOK {
-		t.Errorf("exit %d after shutdown; stderr %s", code, s.stderr.String())
-	}
-	wantClosed(t, s.addr)
+	s.shutdown(t)
 }
 
 // postedArticle is an article written for this test; the extractor finds
@@ -297,18 +317,10 @@ func TestServe_write(t *testing.T) {
 	r = do(t, "POST", s.url+"/api/v2/write", token, "application/n-quads",
 		"<ng:entity/person/mara-quill> <schema:alternateName> \"M. Quill\" <ng:manual> .\n")
 	wantStatus(t, "POST /api/v2/write", r, http.StatusOK)
-	if code := s.stop(t); code != exitOK {
-		t.Errorf("exit %d after shutdown; stderr %s", code, s.stderr.String())
-	}
-	wantClosed(t, s.addr)
 
 	// The store was closed cleanly and holds the posted article once.
-	st, err := graph.Open(context.Background(), db, graph.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	rows, err = queries.Quotes(context.Background(), st, queries.QuoteFilter{Article: "posted-harbour"})
+	st := s.shutdownAndOpen(t, db)
+	rows, err := queries.Quotes(context.Background(), st, queries.QuoteFilter{Article: "posted-harbour"})
 	if err != nil {
 		t.Fatal(err)
 	}

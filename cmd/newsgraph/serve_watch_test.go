@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -60,15 +59,7 @@ func TestServe_watch(t *testing.T) {
 	// the API is still read-only without --allow-write
 	wantStatus(t, "POST /api/v2/write", do(t, "POST", s.url+"/api/v2/write", "", "application/n-quads", ""), http.StatusMethodNotAllowed)
 
-	if code := s.stop(t); code != exitOK {
-		t.Errorf("exit %d after shutdown; stderr %s", code, s.stderr.String())
-	}
-	wantClosed(t, s.addr)
-	st, err := graph.Open(context.Background(), db, graph.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := s.shutdownAndOpen(t, db)
 	arts, err := queries.Articles(context.Background(), st)
 	if err != nil {
 		t.Fatal(err)
