@@ -280,13 +280,7 @@ func TestLoad(t *testing.T) {
 			for sent.Add(1) <= total && time.Now().Before(deadline) {
 				kind, u := request(rng)
 				t0 := time.Now()
-				res, err := client.Get(u)
-				if err == nil {
-					_, err = readBody(res)
-					if err == nil && res.StatusCode != http.StatusOK {
-						err = fmt.Errorf("status %d", res.StatusCode)
-					}
-				}
+				err := getOK(client, u)
 				d := time.Since(t0)
 				lat.add(d)
 				byKind[kind].add(d)
@@ -327,13 +321,7 @@ func TestLoad(t *testing.T) {
 			continue
 		}
 		t0 := time.Now()
-		res, err := client.Get(u)
-		if err == nil {
-			_, err = readBody(res)
-			if err == nil && res.StatusCode != http.StatusOK {
-				err = fmt.Errorf("status %d", res.StatusCode)
-			}
-		}
+		err := getOK(client, u)
 		if err != nil {
 			t.Errorf("GET %s: %v", u, err)
 			continue
@@ -351,6 +339,21 @@ func TestLoad(t *testing.T) {
 	if failed.Load() > 0 {
 		t.Errorf("%d of %d requests failed", failed.Load(), n)
 	}
+}
+
+// getOK GETs u and reads the whole answer, which must be 200 OK.
+func getOK(client *http.Client, u string) error {
+	res, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	if _, err := readBody(res); err != nil {
+		return err
+	}
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", res.StatusCode)
+	}
+	return nil
 }
 
 // readBody reads and closes a response body.
