@@ -13,7 +13,9 @@ const module = "github.com/newsgraph/newsgraph"
 // -> extract -> corpus), internal packages each at their own level: the
 // leaves (relit, learn, fastprose, redact, membudget, eval) under
 // everything, the helpers that build corpora and results (synth,
-// testutil, polnear) beside extract's users, benchrun under the command.
+// testutil, polnear) beside extract's users, benchrun under the command;
+// graph/graphtest, the store conformance suite that the stores' tests
+// run, above queries, whose answers it compares across stores.
 var mayImport = map[string][]string{
 	"internal/relit":     {},
 	"internal/learn":     {},
@@ -29,6 +31,7 @@ var mayImport = map[string][]string{
 	"internal/testutil":  {"extract", "corpus"},
 	"graph":              {"extract", "corpus", "internal/redact"},
 	"queries":            {"graph"},
+	"graph/graphtest":    {"graph", "queries", "extract", "corpus", "internal/synth", "internal/testutil"},
 	"server":             {"queries", "graph", "corpus", "internal/membudget"},
 	"ingest":             {"graph", "extract", "corpus"},
 	"internal/benchrun":  {"ingest", "queries", "graph", "extract", "corpus", "internal/synth"},

@@ -17,10 +17,12 @@ const quadChunk = 50000
 // allQuads calls f with every quad of the store, in no particular order.
 //
 // Cayley's Quad looks the four values of a quad up one at a time, each
-// with a transaction and a seek of its own; on a bolt store allQuads reads
-// the quads as value ids and fetches the values of a chunk of them with one
-// bulk lookup, keeping every value it has seen (a graph has far fewer
-// values than quads): several times faster (README, "Design figures").
+// with a transaction and a seek of its own: four lookups per quad. On a
+// bolt store allQuads reads the quads as value ids, quadChunk at a time,
+// and fetches the values of each chunk not seen before with one bulk
+// lookup, keeping every value it has seen: one lookup per distinct value
+// (a graph has far fewer values than quads; README, "Design figures"),
+// and memory for all of them.
 func (s *Store) allQuads(ctx context.Context, f func(quad.Quad)) error {
 	kqs, ok := s.qs.(*kv.QuadStore)
 	if !ok {

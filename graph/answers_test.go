@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // TestAnswers checks, on every backend that keeps answers, that a stored
@@ -15,11 +16,11 @@ func TestAnswers(t *testing.T) {
 	ctx := context.Background()
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
-			if b.setup != nil {
-				b.setup(t)
+			if b.Setup != nil {
+				b.Setup(t)
 			}
-			s := b.open(t, b.dsn(t), graph.Options{Create: true})
-			if _, err := s.Load(ctx, fixtureDocs()); err != nil {
+			s := b.Open(t, b.NewDSN(t), graph.Options{Create: true})
+			if _, err := s.Load(ctx, graphtest.FixtureDocs()); err != nil {
 				t.Fatal(err)
 			}
 			stamp, ok, err := s.AnswerStamp(ctx)
@@ -27,7 +28,7 @@ func TestAnswers(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !ok {
-				if b.persistent {
+				if b.Persistent {
 					t.Fatalf("%s keeps no answers", b.name)
 				}
 				return // memory: nothing to keep answers beside

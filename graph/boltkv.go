@@ -17,9 +17,9 @@ import (
 // hidalgo's adapter looks every Put's bucket up there twice
 // (CreateBucketIfNotExists): boltKV asks bolt's bucket cache first and
 // creates a bucket only when that misses. And the buckets cayley writes
-// mostly in key order get their pages filled before they are split
-// (bolt's default, half full, suits keys written anywhere), which makes
-// the store about a third smaller (README, "Design figures").
+// mostly in key order get their pages split when appendFill full rather
+// than half full (bolt's default, which suits keys written anywhere): a
+// smaller file for the same quads (README, "Design figures").
 type boltKV struct {
 	db   *bolt.DB
 	pipe *pipe // nil unless writes are pipelined (Options.Pipelined)

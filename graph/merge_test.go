@@ -8,6 +8,7 @@ import (
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // TestLoad_breachFollowsMergedVictim checks that when two outlets name a
@@ -44,7 +45,7 @@ func TestLoad_breachFollowsMergedVictim(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	text := string(dump(t, s))
+	text := string(graphtest.Dump(t, s))
 	if strings.Contains(text, "<ng:entity/org/acme-widgets>") {
 		t.Fatalf("the victims did not merge: the test's premise fails\n%s", text)
 	}

@@ -212,11 +212,12 @@ var schema = []string{
 	// as a label, which without this index reads the whole table.
 	`CREATE INDEX IF NOT EXISTS ng_label_index ON quads (label_hash)`,
 	// Cayley's four foreign keys from quads to nodes check every inserted
-	// quad with four row-locking lookups (a trigger per row and key): 40%
-	// of a load's time. Every writer keeps the nodes of its quads itself
-	// (nodes first, in the same transaction, and exact reference counts:
-	// newsgraph's and Cayley's own), so they guard nothing the writers do
-	// not; the store tests check that no quad names a missing node.
+	// quad with four row-locking lookups (a trigger per row and key; their
+	// cost is in the README, "PostgreSQL", "Figures"). Every writer keeps the
+	// nodes of its quads itself (nodes first, in the same transaction, and
+	// exact reference counts: newsgraph's and Cayley's own), so they guard
+	// nothing the writers do not; the store tests check that no quad names a
+	// missing node.
 	`ALTER TABLE quads DROP CONSTRAINT IF EXISTS subject_hash_fk`,
 	`ALTER TABLE quads DROP CONSTRAINT IF EXISTS predicate_hash_fk`,
 	`ALTER TABLE quads DROP CONSTRAINT IF EXISTS object_hash_fk`,

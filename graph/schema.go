@@ -175,8 +175,8 @@ const (
 // evidence node, <rdf:type> <ng:Evidence>, <schema:isPartOf> the article
 // and the sentence's <ng:sentence> text, <ng:start> and <ng:end>, and on
 // every quote its sentence's <ng:sentence>, <ng:sentenceStart> and
-// <ng:sentenceEnd> (10,000 synthetic articles: 3.08 million quads,
-// against 2.33 million since). Readers take both layouts.
+// <ng:sentenceEnd> (README, "bench", for the quads this saves). Readers
+// take both layouts.
 //
 // Evidence is kept for an article's mentions of entities and events (with
 // <ng:mentionCount>), for roles (person <ng:role> role node) and for each

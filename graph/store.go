@@ -75,10 +75,10 @@ type Options struct {
 	// reads on large loads. Read-only stores never build them.
 	NoBloom bool
 	// NoSync, for a bolt store, does not force each commit to disk; Close
-	// does, once. It is for building a new store, where waiting for the
-	// disk at every commit costs about a tenth of the load. A crash of
-	// the process loses nothing the kernel was given, but a crash of the
-	// machine or a power cut before Close can leave the file damaged, not
+	// does, once, so a load waits for the disk once rather than at every
+	// commit (README, "Design figures"). It is for building a new store. A
+	// crash of the process loses nothing the kernel was given, but a crash of
+	// the machine or a power cut before Close can leave the file damaged, not
 	// just incomplete, so it is no option for a store that holds data
 	// already.
 	NoSync bool

@@ -1,4 +1,4 @@
-package graph_test
+package graphtest
 
 import (
 	"context"
@@ -15,13 +15,13 @@ import (
 // and Gizmo queries of the shapes the README shows, answer on the backend
 // as they do on a memory store: backends with query optimizers of their
 // own (PostgreSQL) must not change answers.
-func testQueries(t *testing.T, b backend) {
+func testQueries(t *testing.T, h Harness) {
 	ctx := context.Background()
 	var docs []graph.Doc
 	for _, d := range synth.Generate(synth.Config{Articles: 40, Seed: 5, People: 25, Organizations: 12, Breaches: 5}) {
 		docs = append(docs, graph.Doc{Article: d.Article, Result: d.Truth})
 	}
-	docs = append(docs, fixtureDocs()...)
+	docs = append(docs, FixtureDocs()...)
 	answers := func(s *graph.Store) map[string]string {
 		t.Helper()
 		out := map[string]string{}
@@ -59,12 +59,12 @@ func testQueries(t *testing.T, b backend) {
 		}
 		return out
 	}
-	m := openStore(t, graph.DSNMemory, graph.Options{})
+	m := OpenStore(t, graph.DSNMemory, graph.Options{})
 	if _, err := m.Load(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
 	want := answers(m)
-	s := b.open(t, b.dsn(t), graph.Options{Create: true})
+	s := h.Open(t, h.NewDSN(t), graph.Options{Create: true})
 	if _, err := s.Load(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
