@@ -279,7 +279,7 @@ func (d *doc) victimFeatures(v *victimView, i int, out []learn.Feature) []learn.
 	if st.cmp > 0 && st.cmp == st.breachMents {
 		out = append(out, learn.F("onlycmp"))
 	}
-	for w := range st.ctx {
+	for _, w := range sortedKeys(st.ctx) { // in order: training is deterministic
 		out = append(out, learn.F("ctx").Str(w))
 	}
 	if securityVendors[name] || d.researcherByName(e) {
