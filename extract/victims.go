@@ -353,6 +353,8 @@ func (d *doc) breachVictimRun(a, b int) bool {
 		p1 == "of" && (p2 == "breach" || p2 == "breaches" || p2 == "hack"):
 		// "a breach at Acme", not "the hack of Acme accounts"
 		return b >= len(toks) || toks[b].sent != t.sent || !toks[b].word || toks[b].cap || n1 == "'s" && orgPossessions[n2]
+	case p1 == "of" && orgPossessions[p2] && p2 != "breach" && p2 != "hack" && (b >= len(toks) || toks[b].sent != t.sent || !toks[b].word || toks[b].cap):
+		return true // "the website of Acme", "customers of Acme"
 	case (p1 == "hacked" || p1 == "breached" || p1 == "infiltrated") && p2 != "was" && p2 != "were" && p2 != "been" && p2 != "by":
 		return true
 	case victimSiteNouns[p1] && p1 != "customers" && p1 != "users" && p1 != "servers" && p1 != "server" && p1 != "systems" && p1 != "accounts":
