@@ -372,6 +372,11 @@ func (d *doc) classifyRun(a, b int) {
 	if b-a >= 2 && b-a <= 4 && !givenNames[toks[a].low] && !titleWords[toks[a].low] && d.appositiveOrg(a, b) {
 		return
 	}
+	// "Columbia Sportswear was hacked", "a breach at Allrecipes"
+	if !runHasHead(toks[a:b]) && d.breachVictimRun(a, b) {
+		d.mention(sp, d.addEntity(text, Organization, "", sp), byName, "")
+		return
+	}
 	if d.tryPerson(a, b) {
 		return
 	}

@@ -71,7 +71,9 @@ type Model struct {
 	antecedents *learn.Model
 	// names is the name tagger (nametagger.go)
 	names *learn.Model
-	err   error
+	// victims is the victim ranker (victimrank.go)
+	victims *learn.Model
+	err     error
 }
 
 // NewModel builds the model. It takes about half a second. An error in
@@ -98,6 +100,9 @@ func StartModel() *Model {
 		}
 		if m.err == nil {
 			m.names, m.err = loadNames()
+		}
+		if m.err == nil {
+			m.victims, m.err = loadVictims()
 		}
 	}()
 	return m
@@ -186,6 +191,7 @@ func (x *Extractor) Extract(ctx context.Context, a corpus.Article) (Result, erro
 		return Result{}, err
 	}
 	d, indirect, frames, topic := an.doc, an.indirect, an.frames, an.topic
+	d.rerankVictims(frames, x.model.victims)
 	r := Result{ArticleID: a.ID}
 	frameKey := make([]string, len(frames))
 	for i, f := range frames {

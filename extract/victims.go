@@ -85,6 +85,9 @@ func (d *doc) breachRoleOf(mi int, s Span) breachRole {
 	if notVictimNames[name] || notVictimNames[surface] || notVictimNames[firstWord(name)] || weekdayIn(name) {
 		return roleNone
 	}
+	if d.malwareName(e) {
+		return roleNone
+	}
 	if knownAttackers[name] || knownAttackers[surface] || d.ents[e].kind == KindThreatActor || d.ents[e].kind == KindCriminal {
 		return roleAttacker
 	}
@@ -265,6 +268,150 @@ func (d *doc) inHeadline(e int) bool {
 	}
 	for a := range d.ents[e].aliases {
 		if a = lowerKeep(a); len(a) > 2 && containsWord(d.headline, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// victimSiteNouns name what an organisation runs and a breach reaches
+// ("the ABTA website was hacked", "travel-booking site Orbitz").
+var victimSiteNouns = setOf(`website site service network servers server systems database databases accounts
+customers users app platform store forum portal`)
+
+// orgPossessions are what an organisation, not a person, has breached:
+// "Acme's customers", "Acme's servers".
+var orgPossessions = setOf(`customers users servers systems network networks database databases employees staff
+patients website site members clients subscribers breach hack customer user database website`)
+
+// strongBreachWords in a sentence make its report verbs tell of a breach:
+// "Acme confirmed a data breach".
+var strongBreachWords = setOf(`breach breached breaches hack hacked hackers hacking cyberattack cyber-attack
+intrusion leak leaked stolen compromised`)
+
+// breachVictimRun reports whether the capitalised run of tokens [a, b)
+// stands where a breach's victim stands, and so names an organisation
+// (when no given name opens it): before a breach word or the possessive
+// of its customers, systems or data ("Yahoo breach", "Netflix's users",
+// "Acme was hacked", "Acme confirmed a breach"), after one ("a breach at
+// Acme", "hackers breached Acme"), or after a noun of what it runs
+// ("social network Allrecipes" in a breach sentence).
+func (d *doc) breachVictimRun(a, b int) bool {
+	toks := d.toks
+	t := toks[a]
+	if b-a > 5 || stopCaps[t.low] || titleWords[t.low] || givenNames[t.low] || d.isPlace(d.textOf(a, b)) ||
+		notVictimNames[t.low] || knownAttackers[lowerKeep(d.textOf(a, b))] || !d.mayTellOfBreach(t.sent) || !d.strongBreachSentence(t.sent) {
+		return false
+	}
+	if b-a == 1 {
+		for _, e := range d.ents {
+			if isAllCaps(t.text) && len(t.text) > 1 && e.typ == Organization && initials(e.name) == t.text {
+				return false // an acronym of an organisation named before
+			}
+			if e.typ == Person && strings.HasSuffix(e.name, " "+t.text) {
+				return false // a person's surname
+			}
+		}
+	}
+	word := func(i int) string { // the lower-cased token i, "" outside the sentence
+		if i < 0 || i >= len(toks) || toks[i].sent != t.sent {
+			return ""
+		}
+		return toks[i].low
+	}
+	if honorifics[word(a-1)] || word(a-1) == "." && honorifics[word(a-2)] {
+		return false // "Mrs. Clinton's systems"
+	}
+	n1, n2, n3 := word(b), word(b+1), word(b+2)
+	if n1 == "’s" {
+		n1 = "'s"
+	}
+	switch {
+	case malwareAfter[n1] || attackerAfter[n1] || researcherAfter[n1]:
+		return false
+	case n1 == "'s":
+		// "Acme's customers", not "Smith's email account"
+		return orgPossessions[n2]
+	case breachHeads[n1] && n1 != "attack" && n1 != "attacks", n1 == "data" && (breachHeads[n2] || n2 == "leak"):
+		return true
+	case n1 == "hacked" || n1 == "breached":
+		return true
+	case victimSiteNouns[n1] && (passiveVerbs[n2] || (n2 == "was" || n2 == "were" || n2 == "had" || n2 == "has") && (passiveVerbs[n3] || n3 == "been")):
+		return true
+	case (n1 == "was" || n1 == "were") && passiveVerbs[n2], (n1 == "has" || n1 == "had" || n1 == "have") && n2 == "been" && passiveVerbs[n3]:
+		return true
+	case breachReportVerbs[n1] && n1 != "said" && n1 != "says" && n1 != "warned" && n1 != "reported":
+		for i := b + 1; i < len(toks) && toks[i].sent == t.sent && i < b+12; i++ {
+			if strongBreachWords[toks[i].low] {
+				return true
+			}
+		}
+	}
+	p1, p2 := word(a-1), word(a-2)
+	switch {
+	case (p1 == "at" || p1 == "on" || p1 == "against" || p1 == "into") && (breachHeads[p2] && p2 != "attack" && p2 != "attacks" && p2 != "incident" || p2 == "hacking" || p2 == "cyberattack"),
+		p1 == "of" && (p2 == "breach" || p2 == "breaches" || p2 == "hack"):
+		// "a breach at Acme", not "the hack of Acme accounts"
+		return b >= len(toks) || toks[b].sent != t.sent || !toks[b].word || toks[b].cap || n1 == "'s" && orgPossessions[n2]
+	case p1 == "of" && orgPossessions[p2] && p2 != "breach" && p2 != "hack" && (b >= len(toks) || toks[b].sent != t.sent || !toks[b].word || toks[b].cap):
+		return true // "the website of Acme", "customers of Acme"
+	case (p1 == "hacked" || p1 == "breached" || p1 == "infiltrated") && p2 != "was" && p2 != "were" && p2 != "been" && p2 != "by":
+		return true
+	case victimSiteNouns[p1] && p1 != "customers" && p1 != "users" && p1 != "servers" && p1 != "server" && p1 != "systems" && p1 != "accounts":
+		return true
+	}
+	return false
+}
+
+// malwareBefore, before a name or before "of" and a name, make it
+// malware's name.
+var malwareBefore = setOf(`ransomware malware trojan botnet worm virus wiper stealer backdoor dubbed variant variants
+strain version incarnation family`)
+
+// malwareName reports whether the article names entity e as a malware
+// family, a botnet or an exploit somewhere ("TorrentLocker ransomware",
+// "the Necurs botnet", "a variant dubbed GhostAdmin"), wherever its name
+// stands: a name so used is no organisation breached.
+func (d *doc) malwareName(e int) bool {
+	name := d.ents[e].name
+	if len(name) < 3 {
+		return false
+	}
+	for off := 0; ; {
+		i := strings.Index(d.body[off:], name)
+		if i < 0 {
+			return false
+		}
+		start := off + i
+		end := start + len(name)
+		off = end
+		if !atWordBoundary(d.body, start, end) {
+			continue
+		}
+		si := d.sentenceOf(start)
+		if si < 0 || si >= len(d.sents) {
+			continue
+		}
+		s := d.sents[si]
+		if after := d.lowWordsAfter(end, s.End, 1); len(after) == 1 && malwareAfter[after[0]] && !vulnWords[after[0]] {
+			return true
+		}
+		before := d.lowWordsBefore(start, s.Start, 3)
+		if n := len(before); n > 0 && (malwareBefore[before[n-1]] || n > 1 && before[n-1] == "of" && malwareBefore[before[n-2]]) {
+			return true
+		}
+	}
+}
+
+// vulnWords after a name tell of a flaw in its product, not of malware.
+var vulnWords = setOf(`vulnerability vulnerabilities flaw flaws bug bugs exploit exploits`)
+
+// strongBreachSentence reports whether sentence si holds a word that
+// tells of a data breach itself (strongBreachWords), not only of an attack.
+func (d *doc) strongBreachSentence(si int) bool {
+	s := d.sents[si]
+	for i := d.tokenAt(s.Start); i < len(d.toks) && d.toks[i].Start < s.End; i++ {
+		if strongBreachWords[d.toks[i].low] {
 			return true
 		}
 	}

@@ -29,6 +29,7 @@ var trainers = map[string]trainer{
 	"breach":      {about: "breach sentence classifier (extract/breach.bin) from CASIE ids ending 0-4", run: trainBreach},
 	"names":       {about: "the name tagger: people, organisations, places (PolNeAR train's CoreNLP labels; extract/names.bin)", run: trainNames},
 	"speakers":    {about: "the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", run: trainSpeakers},
+	"victims":     {about: "the victim ranker: which organisation a breach article says was breached (extract/victims.bin) from CASIE ids ending 0-4", run: trainVictims},
 }
 
 func main() {
