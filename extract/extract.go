@@ -71,7 +71,9 @@ type Model struct {
 	antecedents *learn.Model
 	// names is the name tagger (nametagger.go)
 	names *learn.Model
-	err   error
+	// reported is the reported-speech classifier (reported.go)
+	reported *learn.Model
+	err      error
 }
 
 // NewModel builds the model. It takes about half a second. An error in
@@ -98,6 +100,9 @@ func StartModel() *Model {
 		}
 		if m.err == nil {
 			m.names, m.err = loadNames()
+		}
+		if m.err == nil {
+			m.reported, m.err = loadReported()
 		}
 	}()
 	return m
@@ -233,8 +238,9 @@ type analysis struct {
 
 // analyse runs the stages of Extract on a; the attribution ranker
 // speakers, when not nil, chooses the quotes' speakers, and antecedents,
-// when not nil, resolves their pronouns (the trainers want the views
-// without the model they train).
+// when not nil, resolves their pronouns, and with them the reported-speech
+// classifier finds reported speech (the trainers want the views without
+// the model they train).
 func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, antecedents *learn.Model) (analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return analysis{}, err
@@ -285,7 +291,11 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, ant
 	stage(d.findAppositiveRoles)
 	stage(d.attribute)
 	var indirect []Quote
-	stage(func() { indirect = d.reportedSpeech() })
+	reported := x.model.reported
+	if speakers == nil {
+		reported = nil // a trainer's view: the rules alone
+	}
+	stage(func() { indirect = d.reportedSpeech(reported) })
 	stage(d.attribute) // again, now that reported speech has named more speakers
 	if speakers != nil {
 		stage(func() { d.rankSpeakers(speakers, antecedents) })
