@@ -44,7 +44,7 @@ func b2int(b bool) int {
 
 // trainReported trains the reported-speech classifier (extract/reported.bin).
 func trainReported(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	run, err := startPolnear(ctx, "reported", args, stderr, 10, "passes over the training sentences", 15)
+	run, err := startPolnear(ctx, "reported", args, stderr, 6, "passes over the training sentences", 15)
 	if err != nil {
 		return err
 	}
