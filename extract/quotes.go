@@ -357,7 +357,11 @@ func (d *doc) quoteKind(q quoteSpan) QuoteKind {
 func (d *doc) reportedSpeech(m *learn.Model) []Quote {
 	var out []Quote
 	var probs []float64
+	covered := 0 // the end of the last statement found
 	for si, s := range d.sents {
+		if s.Start < covered {
+			continue // part of the statement before
+		}
 		if d.isHeading(d.sentPara[si]) {
 			continue // "Broadband firm says 2.4m customers hit": a headline, not a report
 		}
@@ -394,6 +398,15 @@ func (d *doc) reportedSpeech(m *learn.Model) []Quote {
 				span.End = d.sents[si+1].End
 			}
 		}
+		// "''We will win,'' Mr. Smith said. ''And soon.''": words in
+		// apostrophe quote marks (which the tokeniser leaves as words) go on
+		// after the attribution to the paragraph's end
+		if strings.Contains(d.body[s.Start:s.End], "''") {
+			for k := si + 1; k < len(d.sents) && d.sentPara[k] == d.sentPara[si] && strings.HasPrefix(d.body[d.sents[k].Start:d.sents[k].End], "''"); k++ {
+				span.End = d.sents[k].End
+			}
+		}
+		covered = span.End
 		m := d.ments[mi]
 		out = append(out, Quote{Text: d.body[span.Start:span.End], Kind: Indirect, Speaker: d.ents[sp].key,
 			Span: span, Sentence: s, Cue: d.cueOf(mi), SpeakerMention: &Mention{Text: d.body[m.Start:m.End], Span: m.Span},

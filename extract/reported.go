@@ -28,7 +28,7 @@ var reportedWeights []byte
 const (
 	reportedYes = 1
 	// ReportedVeto is the probability under which a rule's find is dropped.
-	ReportedVeto = 0.2
+	ReportedVeto = 0.3
 	// ReportedAdd is the probability from which a sentence the rules
 	// missed is added.
 	ReportedAdd = 0.6
