@@ -73,7 +73,9 @@ type Model struct {
 	names *learn.Model
 	// victims is the victim ranker (victimrank.go)
 	victims *learn.Model
-	err     error
+	// reported is the reported-speech classifier (reported.go)
+	reported *learn.Model
+	err      error
 }
 
 // NewModel builds the model. It takes about half a second. An error in
@@ -103,6 +105,9 @@ func StartModel() *Model {
 		}
 		if m.err == nil {
 			m.victims, m.err = loadVictims()
+		}
+		if m.err == nil {
+			m.reported, m.err = loadReported()
 		}
 	}()
 	return m
@@ -239,8 +244,9 @@ type analysis struct {
 
 // analyse runs the stages of Extract on a; the attribution ranker
 // speakers, when not nil, chooses the quotes' speakers, and antecedents,
-// when not nil, resolves their pronouns (the trainers want the views
-// without the model they train).
+// when not nil, resolves their pronouns, and with them the reported-speech
+// classifier finds reported speech (the trainers want the views without
+// the model they train).
 func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, antecedents *learn.Model) (analysis, error) {
 	if err := ctx.Err(); err != nil {
 		return analysis{}, err
@@ -291,7 +297,11 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, ant
 	stage(d.findAppositiveRoles)
 	stage(d.attribute)
 	var indirect []Quote
-	stage(func() { indirect = d.reportedSpeech() })
+	reported := x.model.reported
+	if speakers == nil {
+		reported = nil // a trainer's view: the rules alone
+	}
+	stage(func() { indirect = d.reportedSpeech(reported) })
 	stage(d.attribute) // again, now that reported speech has named more speakers
 	if speakers != nil {
 		stage(func() { d.rankSpeakers(speakers, antecedents) })

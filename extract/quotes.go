@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/learn"
 )
 
 // attribute finds the speaker of every quote: in the words after it ("…,"
@@ -349,46 +351,34 @@ func (d *doc) quoteKind(q quoteSpan) QuoteKind {
 // reportedSpeech finds statements reported without quote marks: a sentence
 // whose subject is a person or organisation and whose verb reports speech
 // ("The force said digital forensic experts are …", "According to X, …").
-func (d *doc) reportedSpeech() []Quote {
+// The rules (ruleReported) find most; the reported-speech classifier m,
+// when not nil, vetoes the rules' finds it is sure are no report and adds
+// the sentences of reported speech the rules miss (reported.go).
+func (d *doc) reportedSpeech(m *learn.Model) []Quote {
 	var out []Quote
+	var probs []float64
+	covered := 0 // the end of the last statement found
 	for si, s := range d.sents {
+		if s.Start < covered {
+			continue // part of the statement before
+		}
 		if d.isHeading(d.sentPara[si]) {
 			continue // "Broadband firm says 2.4m customers hit": a headline, not a report
 		}
 		quoted := d.hasQuoteMarks(s)
-		mi := -1
-		if !quoted {
-			mi = d.trailingAttribution(s)
-		}
-		if mi >= 0 {
-			// "…, it said." / "…, said Marcus Bell, a company spokesman."
-		} else if v, ok := d.quotedAsSaying(s); ok && !quoted && d.wordsAfter(v.End, s.End) >= 4 {
-			// "Omar Haddad was quoted as saying the error had been fixed"
-			if mi = d.subjectBefore(s.Start, v.Start); mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 4 {
-				mi = -1
-			}
-		} else if v, ok := d.firstVerbIn(s.Start, s.End, reportVerbs); ok && d.reportsClause(v, s) {
-			// a sentence quoting words is reported speech too when what it
-			// reports goes well beyond the quoted fragment, or is a "that"
-			// clause the fragment is only part of ("It stated that new
-			// “checking procedures” had been put in place"), and the verb
-			// is not the attribution of a quote before it
-			if quoted && (d.hasQuoteMarks(Span{s.Start, v.Start}) || !d.reportsAround(v, s)) {
-				continue
-			}
-			mi = d.subjectBefore(s.Start, v.Start)
-			if mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 12 {
-				mi = -1 // the subject is too far from the verb to be its subject
-			}
-		}
-		if mi < 0 && !quoted {
-			mi = d.accordingTo(s.Start, s.End)
-		}
-		if mi < 0 && !quoted {
-			// "Pinecrest disclosed that …", "She points out that …"
-			if v, ok := d.thatVerbIn(s); ok {
-				if m := d.subjectBefore(s.Start, v.Start); m >= 0 && d.wordsAfter(d.ments[m].End, v.Start) <= 12 {
-					mi = m
+		mi := d.ruleReported(s, quoted)
+		// a closing attribution (", the company said.") is sure: the
+		// model may veto only the rules' other finds
+		sure := mi >= 0 && !quoted && d.trailingAttribution(s) == mi
+		if m != nil && !quoted {
+			if c, ok := d.reportedCandidate(si, mi); ok {
+				probs = m.Probs(c.feats, probs)
+				p := probs[reportedYes]
+				switch {
+				case mi >= 0 && !sure && p < ReportedVeto:
+					mi = -1
+				case mi < 0 && p >= ReportedAdd:
+					mi = c.mention
 				}
 			}
 		}
@@ -408,12 +398,63 @@ func (d *doc) reportedSpeech() []Quote {
 				span.End = d.sents[si+1].End
 			}
 		}
+		// "''We will win,'' Mr. Smith said. ''And soon.''": words in
+		// apostrophe quote marks (which the tokeniser leaves as words) go on
+		// after the attribution to the paragraph's end
+		if strings.Contains(d.body[s.Start:s.End], "''") {
+			for k := si + 1; k < len(d.sents) && d.sentPara[k] == d.sentPara[si] && strings.HasPrefix(d.body[d.sents[k].Start:d.sents[k].End], "''"); k++ {
+				span.End = d.sents[k].End
+			}
+		}
+		covered = span.End
 		m := d.ments[mi]
 		out = append(out, Quote{Text: d.body[span.Start:span.End], Kind: Indirect, Speaker: d.ents[sp].key,
 			Span: span, Sentence: s, Cue: d.cueOf(mi), SpeakerMention: &Mention{Text: d.body[m.Start:m.End], Span: m.Span},
 			Confidence: indirectConfidence})
 	}
 	return out
+}
+
+// ruleReported is the rules' reading of sentence s (quoted: it holds
+// quote marks): the speaker mention of the statement it reports, or -1.
+func (d *doc) ruleReported(s Span, quoted bool) int {
+	mi := -1
+	if !quoted {
+		mi = d.trailingAttribution(s)
+	}
+	if mi >= 0 {
+		// "…, it said." / "…, said Marcus Bell, a company spokesman."
+	} else if v, ok := d.quotedAsSaying(s); ok && !quoted && d.wordsAfter(v.End, s.End) >= 4 {
+		// "Omar Haddad was quoted as saying the error had been fixed"
+		if mi = d.subjectBefore(s.Start, v.Start); mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 4 {
+			mi = -1
+		}
+	} else if v, ok := d.firstVerbIn(s.Start, s.End, reportVerbs); ok && d.reportsClause(v, s) {
+		// a sentence quoting words is reported speech too when what it
+		// reports goes well beyond the quoted fragment, or is a "that"
+		// clause the fragment is only part of ("It stated that new
+		// “checking procedures” had been put in place"), and the verb
+		// is not the attribution of a quote before it
+		if quoted && (d.hasQuoteMarks(Span{s.Start, v.Start}) || !d.reportsAround(v, s)) {
+			return -1
+		}
+		mi = d.subjectBefore(s.Start, v.Start)
+		if mi >= 0 && d.wordsAfter(d.ments[mi].End, v.Start) > 12 {
+			mi = -1 // the subject is too far from the verb to be its subject
+		}
+	}
+	if mi < 0 && !quoted {
+		mi = d.accordingTo(s.Start, s.End)
+	}
+	if mi < 0 && !quoted {
+		// "Pinecrest disclosed that …", "She points out that …"
+		if v, ok := d.thatVerbIn(s); ok {
+			if m := d.subjectBefore(s.Start, v.Start); m >= 0 && d.wordsAfter(d.ments[m].End, v.Start) <= 12 {
+				mi = m
+			}
+		}
+	}
+	return mi
 }
 
 // reportsClause reports whether the words after verb v in sentence s

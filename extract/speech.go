@@ -59,7 +59,7 @@ func (d *doc) subjectBefore(from, verb int) int {
 	from = d.afterIntro(from, verb)
 	for _, mi := range d.mentionsIn(from, verb) {
 		m := d.ments[mi]
-		if m.inQuote {
+		if m.inQuote || d.aposQuoted(m.Start) {
 			continue
 		}
 		if m.how == byName && (m.ent < 0 || d.ents[m.ent].typ == Place) {
@@ -75,6 +75,15 @@ func (d *doc) subjectBefore(from, verb int) int {
 		return d.titledPerson(mi)
 	}
 	return -1
+}
+
+// aposQuoted reports whether off stands inside quote marks written as
+// two apostrophes each (the style of some newspapers' archives), which
+// findQuotes leaves to the words: an odd number of them stand before it
+// in its sentence.
+func (d *doc) aposQuoted(off int) bool {
+	s := d.sents[d.sentenceOf(off)]
+	return strings.Count(d.body[s.Start:off], "''")%2 == 1
 }
 
 // unnamed is what salient returns for a pronoun that refers to a person

@@ -28,6 +28,7 @@ var trainers = map[string]trainer{
 	"antecedents": {about: "the pronoun resolver of speakers: who \"he said\" is (PolNeAR train; extract/antecedents.bin)", run: trainAntecedents},
 	"breach":      {about: "breach sentence classifier (extract/breach.bin) from CASIE ids ending 0-4", run: trainBreach},
 	"names":       {about: "the name tagger: people, organisations, places (PolNeAR train's CoreNLP labels; extract/names.bin)", run: trainNames},
+	"reported":    {about: "the reported-speech classifier: which sentences report what someone said (PolNeAR train; extract/reported.bin)", run: trainReported},
 	"speakers":    {about: "the attribution ranker: who said each quote (PolNeAR train; extract/speakers.bin)", run: trainSpeakers},
 	"victims":     {about: "the victim ranker: which organisation a breach article says was breached (extract/victims.bin) from CASIE ids ending 0-4", run: trainVictims},
 }
