@@ -215,6 +215,9 @@ func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Ti
 			}
 			text := d.body[s.Start:s.End]
 			d.readDates(f, text, published)
+			if hasCountCue(text) {
+				d.readCounts(f, text) // "The stolen records number 1.2 million."
+			}
 			f.cues.read(text)
 			if f.attacker < 0 {
 				f.attacker = d.attackerIn(s)
@@ -627,9 +630,18 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		d.readReportedTo(f, s)
 		return
 	}
+	d.readCounts(f, text)
+	d.readReportedTo(f, s)
+}
+
+// readCounts adds the counts of people or records text gives to f.
+func (d *doc) readCounts(f *breachFrame, text string) {
 	for _, m := range countsIn(text) {
-		if representsRe.MatchString(text[max(0, m[0]-80):m[0]]) { // the words right before the number
+		if before := text[max(0, m[0]-80):m[0]]; representsRe.MatchString(before) && !tookWithRe.MatchString(before) { // the words right before the number
 			continue
+		}
+		if m[2] < 0 && yearLike(text[m[4]:m[5]]) && strings.TrimSpace(text[m[5]:m[6]]) != "" {
+			continue // "from mid 2010 onwards appear to have passwords": a year
 		}
 		if m[2] < 0 && dayOfMonthRe.MatchString(text[max(0, m[0]-12):m[0]]) { // "on Feb. 21 when staff found"
 			continue
@@ -654,7 +666,6 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		}
 		f.affected[int(v*mult)] = true
 	}
-	d.readReportedTo(f, s)
 }
 
 type categoryMatch struct {
@@ -1012,7 +1023,7 @@ policyholders cardholders holders borrowers savers carers firefighters paramedic
 contractors recipients players fans addresses passwords credentials emails files documents messages cards numbers
 usernames logins profiles entries rows identities contacts devices computers servers websites sites databases
 organisations organizations companies hotels stores restaurants banks hospitals schools consumers americans britons
-agents adults`)
+agents adults details`)
 
 // countsIn finds the counts of text: a number (countNumRe) and, up to
 // five words after it, a noun of countNouns ("47,000 officers and staff",
@@ -1021,8 +1032,15 @@ agents adults`)
 // FindAllStringSubmatchIndex gives them.
 func countsIn(text string) [][]int {
 	var out [][]int
+	var coord [][]int // numbers joined to the next one, counting what it counts
 	for _, m := range countNumRe.FindAllStringSubmatchIndex(text, -1) {
 		at := m[1] // after the number and one space
+		// "36 million and 58 million accounts", "550,000 to 1.1 million records"
+		if coordNumRe.MatchString(text[at:]) {
+			coord = append(coord, m)
+			continue
+		}
+		n := len(out)
 		if rest := text[at:]; strings.HasPrefix(rest, "of its ") || strings.HasPrefix(rest, "of their ") || strings.HasPrefix(rest, "of the ") {
 			at += strings.IndexByte(rest[3:], ' ') + 4
 		}
@@ -1052,6 +1070,12 @@ func countsIn(text string) [][]int {
 			}
 			at = end
 		}
+		if len(out) > n {
+			for _, c := range coord {
+				out = append(out, []int{c[0], c[5], c[2], c[3], c[4], c[5], out[n][6], out[n][7]})
+			}
+		}
+		coord = coord[:0]
 	}
 	return out
 }
