@@ -62,6 +62,7 @@ type breachFrame struct {
 	affected   map[int]bool
 	reportedTo map[int]bool
 	when       string
+	whenBelief float64 // the breach classifier's belief in the sentence when came from
 	discovered string
 	disclosed  string
 	attacker   int
@@ -170,7 +171,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		}
 		f.evidence = append(f.evidence, s)
 		d.readFacts(f, s)
-		d.readDates(f, text, published)
+		d.readDates(f, si, 1, published)
 	}
 	frames, topic = d.believedFrames(frames, topic)
 	d.readPassages(frames, topic, published)
@@ -214,7 +215,7 @@ func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Ti
 				continue // "The firm was founded in 1998" dates no breach
 			}
 			text := d.body[s.Start:s.End]
-			d.readDates(f, text, published)
+			d.readDates(f, si, passageWeight, published)
 			if hasCountCue(text) {
 				d.readCounts(f, text) // "The stolen records number 1.2 million."
 			}
@@ -990,12 +991,19 @@ func hasCountCue(text string) bool {
 	return strings.ContainsAny(text, "0123456789") || strings.Contains(text, " million")
 }
 
-// readDates reads the dates of a breach sentence into f: the first date of
-// the incident, of its discovery and of its disclosure the passage gives.
-func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
+// readDates reads the dates of breach sentence si into f: the first date
+// of its discovery and of its disclosure the passage gives, and the date
+// of the incident from the sentence the breach classifier most believes
+// tells of it (weight scales that belief: a sentence of the passage
+// beside the evidence counts less). A later date takes the place of an
+// earlier one only when its sentence is clearly likelier to tell of the
+// breach.
+func (d *doc) readDates(f *breachFrame, si int, weight float64, published time.Time) {
+	text := d.body[d.sents[si].Start:d.sents[si].End]
 	if !yearRe.MatchString(text) && !monthWordRe.MatchString(text) {
 		return
 	}
+	p := -1.0
 	for _, bd := range datesIn(text, published) {
 		switch bd.what {
 		case "discovered":
@@ -1007,8 +1015,11 @@ func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
 				f.disclosed = bd.when
 			}
 		default:
-			if f.when == "" {
-				f.when = bd.when
+			if p < 0 {
+				p = d.breachProb(si) * weight
+			}
+			if f.when == "" || p > f.whenBelief+dateBeliefMargin {
+				f.when, f.whenBelief = bd.when, p
 			}
 		}
 	}
