@@ -216,7 +216,9 @@ func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Ti
 			}
 			text := d.body[s.Start:s.End]
 			d.readDates(f, si, passageWeight, published)
-			if hasCountCue(text) {
+			if d.breachProb(si) >= passageFactBelief {
+				d.readFacts(f, s) // a sentence the classifier believes tells of the breach tells its facts
+			} else if hasCountCue(text) {
 				d.readCounts(f, text) // "The stolen records number 1.2 million."
 			}
 			f.cues.read(text)
@@ -597,6 +599,20 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		matches = append(matches, d.dataPhrases(s, matches)...)
 		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
 	}
+	// data is exposed where a sentence tells of the breach: one the
+	// classifier doubts lists data in general ("attackers favour
+	// passwords"); a lost device, a disclosure or deleted data, which it
+	// was given few examples of, stand on the rules (as in believedFrames)
+	belief := -1.0
+	believed := func() bool {
+		if belief < 0 {
+			belief = 1
+			if si := d.sentenceOf(s.Start); si >= 0 && si < len(d.sents) && classifierJudged(f.cause) && classifierJudged(d.rulesOf(si).cause) {
+				belief = d.breachProb(si)
+			}
+		}
+		return belief >= dataBelief
+	}
 	named := 0
 	for _, m := range matches {
 		if !contextCategories[m.label] && categoryLabel(m.label) {
@@ -620,7 +636,9 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		if neg {
 			f.notExposed[label] = true
 		} else {
-			f.exposed[label] = true
+			if believed() {
+				f.exposed[label] = true
+			}
 			if exposure && (m.label != label || categoryLabel(m.label)) {
 				f.named[label] = true
 			}
