@@ -13,7 +13,7 @@ var dataHeads = setOf(`data information info details records credentials passwor
 files documents code logs photos images videos recordings transcripts contacts usernames tokens keys
 certificates hashes accounts forms returns statements spreadsheets database databases property secrets
 correspondence chats texts biometrics fingerprints dna genomes results prescriptions histories
-communications credentials cookies profiles identities ids pins`)
+communications credentials cookies profiles identities ids pins lists backups scans pii phi tables keystrokes`)
 
 // dataModifierStops end the words before a data head: determiners,
 // prepositions, verbs, conjunctions.
