@@ -180,6 +180,9 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		if f.when == "" {
 			f.when = f.discovered // found before it was told
 		}
+		if f.when == "" {
+			f.when = f.disclosed // told before it was published
+		}
 		if f.when == "" && !published.IsZero() {
 			f.when = published.Format("2006-01")
 		}
