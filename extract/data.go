@@ -119,3 +119,15 @@ func categoryLabel(label string) bool {
 	}
 	return false
 }
+
+// dataBelief is the least belief of the breach classifier in a sentence
+// for the data it names to count as exposed.
+const dataBelief = 0.01
+
+// classifierJudged reports whether cause is one the breach classifier judges (a
+// hack or a breach of no known cause), not one the rules alone stand on.
+func classifierJudged(cause string) bool { return cause == causeHack || cause == causeUnknown }
+
+// passageFactBelief is the least belief of the breach classifier in a
+// sentence beside a breach's evidence for the data it names to count.
+const passageFactBelief = 0.5

@@ -14,6 +14,17 @@ import (
 // "in", "since", "during", ...).
 var dateRe = relit.MustCompile(`\b(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b,?)?(?:,?\s+((?:19|20)\d\d)\b)?|\b(?:in|since|during|of|from|between|early|late|mid-|until|throughout)\s+((?:19|20)\d\d)\b`)
 
+// monthAfterRe ends the words before a month that "May" alone may name:
+// "in May", "since May", "between May and June".
+var monthAfterRe = relit.MustCompile(`(?i)\b(?:in|since|until|till|early|late|mid|between|from|through|during|last|of|before|after|by)[\s-]+$`)
+
+// lastYearRe and thisYearRe start the words after a month that give its
+// year: "Dec. 29 last year", "in March of this year".
+var (
+	lastYearRe = relit.MustCompile(`(?i)^,?\s+(?:of\s+)?last\s+year\b`)
+	thisYearRe = relit.MustCompile(`(?i)^,?\s+(?:of\s+)?this\s+year\b`)
+)
+
 // discoveredRe and disclosedRe are the verbs that make a date that of the
 // breach's discovery or of its disclosure, when they stand shortly before it.
 var (
@@ -58,7 +69,7 @@ func datesIn(text string, published time.Time) []breachDate {
 			when, t = g(5), time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
 		default:
 			mon := monthNumber(g(2))
-			if mon == 0 || g(2) == "May" && g(1) == "" && g(3) == "" && g(4) == "" {
+			if mon == 0 || g(2) == "May" && g(1) == "" && g(3) == "" && g(4) == "" && !monthAfterRe.MatchString(text[:m[0]]) {
 				continue // "may" as a verb is lower case, but "May" alone is too often a name
 			}
 			day := g(1)
@@ -70,7 +81,11 @@ func datesIn(text string, published time.Time) []breachDate {
 				y, _ = strconv.Atoi(g(4))
 			} else if !published.IsZero() {
 				y = published.Year()
-				if time.Date(y, time.Month(mon), 1, 0, 0, 0, 0, time.UTC).After(published) {
+				switch rest := text[m[1]:]; {
+				case lastYearRe.MatchString(rest): // "between Sept. 29 and Dec. 29 last year"
+					y--
+				case thisYearRe.MatchString(rest):
+				case time.Date(y, time.Month(mon), 1, 0, 0, 0, 0, time.UTC).After(published):
 					y--
 				}
 			}
@@ -113,3 +128,11 @@ func twoDigits(n int) string {
 	}
 	return strconv.Itoa(n)
 }
+
+// passageWeight scales the belief in a date read from a sentence beside a
+// breach's evidence; dateBeliefMargin is how much likelier to tell of the
+// breach a later sentence must be for its date to replace an earlier one.
+const (
+	passageWeight    = 0.8
+	dateBeliefMargin = 0.25
+)

@@ -62,6 +62,7 @@ type breachFrame struct {
 	affected   map[int]bool
 	reportedTo map[int]bool
 	when       string
+	whenBelief float64 // the breach classifier's belief in the sentence when came from
 	discovered string
 	disclosed  string
 	attacker   int
@@ -170,7 +171,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		}
 		f.evidence = append(f.evidence, s)
 		d.readFacts(f, s)
-		d.readDates(f, text, published)
+		d.readDates(f, si, 1, published)
 	}
 	frames, topic = d.believedFrames(frames, topic)
 	d.readPassages(frames, topic, published)
@@ -178,6 +179,9 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 	for _, f := range frames {
 		if f.when == "" {
 			f.when = f.discovered // found before it was told
+		}
+		if f.when == "" {
+			f.when = f.disclosed // told before it was published
 		}
 		if f.when == "" && !published.IsZero() {
 			f.when = published.Format("2006-01")
@@ -214,7 +218,12 @@ func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Ti
 				continue // "The firm was founded in 1998" dates no breach
 			}
 			text := d.body[s.Start:s.End]
-			d.readDates(f, text, published)
+			d.readDates(f, si, passageWeight, published)
+			if d.breachProb(si) >= passageFactBelief {
+				d.readFacts(f, s) // a sentence the classifier believes tells of the breach tells its facts
+			} else if hasCountCue(text) {
+				d.readCounts(f, text) // "The stolen records number 1.2 million."
+			}
 			f.cues.read(text)
 			if f.attacker < 0 {
 				f.attacker = d.attackerIn(s)
@@ -593,6 +602,20 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		matches = append(matches, d.dataPhrases(s, matches)...)
 		sort.SliceStable(matches, func(i, j int) bool { return matches[i].at < matches[j].at })
 	}
+	// data is exposed where a sentence tells of the breach: one the
+	// classifier doubts lists data in general ("attackers favour
+	// passwords"); a lost device, a disclosure or deleted data, which it
+	// was given few examples of, stand on the rules (as in believedFrames)
+	belief := -1.0
+	believed := func() bool {
+		if belief < 0 {
+			belief = 1
+			if si := d.sentenceOf(s.Start); si >= 0 && si < len(d.sents) && classifierJudged(f.cause) && classifierJudged(d.rulesOf(si).cause) {
+				belief = d.breachProb(si)
+			}
+		}
+		return belief >= dataBelief
+	}
 	named := 0
 	for _, m := range matches {
 		if !contextCategories[m.label] && categoryLabel(m.label) {
@@ -616,7 +639,9 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		if neg {
 			f.notExposed[label] = true
 		} else {
-			f.exposed[label] = true
+			if believed() {
+				f.exposed[label] = true
+			}
 			if exposure && (m.label != label || categoryLabel(m.label)) {
 				f.named[label] = true
 			}
@@ -627,9 +652,18 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		d.readReportedTo(f, s)
 		return
 	}
+	d.readCounts(f, text)
+	d.readReportedTo(f, s)
+}
+
+// readCounts adds the counts of people or records text gives to f.
+func (d *doc) readCounts(f *breachFrame, text string) {
 	for _, m := range countsIn(text) {
-		if representsRe.MatchString(text[max(0, m[0]-80):m[0]]) { // the words right before the number
+		if before := text[max(0, m[0]-80):m[0]]; representsRe.MatchString(before) && !tookWithRe.MatchString(before) { // the words right before the number
 			continue
+		}
+		if m[2] < 0 && yearLike(text[m[4]:m[5]]) && strings.TrimSpace(text[m[5]:m[6]]) != "" {
+			continue // "from mid 2010 onwards appear to have passwords": a year
 		}
 		if m[2] < 0 && dayOfMonthRe.MatchString(text[max(0, m[0]-12):m[0]]) { // "on Feb. 21 when staff found"
 			continue
@@ -654,7 +688,6 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		}
 		f.affected[int(v*mult)] = true
 	}
-	d.readReportedTo(f, s)
 }
 
 type categoryMatch struct {
@@ -979,12 +1012,19 @@ func hasCountCue(text string) bool {
 	return strings.ContainsAny(text, "0123456789") || strings.Contains(text, " million")
 }
 
-// readDates reads the dates of a breach sentence into f: the first date of
-// the incident, of its discovery and of its disclosure the passage gives.
-func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
+// readDates reads the dates of breach sentence si into f: the first date
+// of its discovery and of its disclosure the passage gives, and the date
+// of the incident from the sentence the breach classifier most believes
+// tells of it (weight scales that belief: a sentence of the passage
+// beside the evidence counts less). A later date takes the place of an
+// earlier one only when its sentence is clearly likelier to tell of the
+// breach.
+func (d *doc) readDates(f *breachFrame, si int, weight float64, published time.Time) {
+	text := d.body[d.sents[si].Start:d.sents[si].End]
 	if !yearRe.MatchString(text) && !monthWordRe.MatchString(text) {
 		return
 	}
+	p := -1.0
 	for _, bd := range datesIn(text, published) {
 		switch bd.what {
 		case "discovered":
@@ -996,8 +1036,11 @@ func (d *doc) readDates(f *breachFrame, text string, published time.Time) {
 				f.disclosed = bd.when
 			}
 		default:
-			if f.when == "" {
-				f.when = bd.when
+			if p < 0 {
+				p = d.breachProb(si) * weight
+			}
+			if f.when == "" || p > f.whenBelief+dateBeliefMargin {
+				f.when, f.whenBelief = bd.when, p
 			}
 		}
 	}
@@ -1012,7 +1055,7 @@ policyholders cardholders holders borrowers savers carers firefighters paramedic
 contractors recipients players fans addresses passwords credentials emails files documents messages cards numbers
 usernames logins profiles entries rows identities contacts devices computers servers websites sites databases
 organisations organizations companies hotels stores restaurants banks hospitals schools consumers americans britons
-agents adults`)
+agents adults details`)
 
 // countsIn finds the counts of text: a number (countNumRe) and, up to
 // five words after it, a noun of countNouns ("47,000 officers and staff",
@@ -1021,8 +1064,15 @@ agents adults`)
 // FindAllStringSubmatchIndex gives them.
 func countsIn(text string) [][]int {
 	var out [][]int
+	var coord [][]int // numbers joined to the next one, counting what it counts
 	for _, m := range countNumRe.FindAllStringSubmatchIndex(text, -1) {
 		at := m[1] // after the number and one space
+		// "36 million and 58 million accounts", "550,000 to 1.1 million records"
+		if coordNumRe.MatchString(text[at:]) {
+			coord = append(coord, m)
+			continue
+		}
+		n := len(out)
 		if rest := text[at:]; strings.HasPrefix(rest, "of its ") || strings.HasPrefix(rest, "of their ") || strings.HasPrefix(rest, "of the ") {
 			at += strings.IndexByte(rest[3:], ' ') + 4
 		}
@@ -1052,6 +1102,12 @@ func countsIn(text string) [][]int {
 			}
 			at = end
 		}
+		if len(out) > n {
+			for _, c := range coord {
+				out = append(out, []int{c[0], c[5], c[2], c[3], c[4], c[5], out[n][6], out[n][7]})
+			}
+		}
+		coord = coord[:0]
 	}
 	return out
 }
