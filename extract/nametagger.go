@@ -569,7 +569,7 @@ func (d *doc) taggedEntity(name string, n nameSpan) int {
 			}
 		}
 	}
-	if n.typ == Person && n.b-n.a < 2 && (n.a == 0 || givenNames[d.toks[n.a].low] || d.toks[n.a-1].sent != d.toks[n.a].sent || d.inQuote(d.toks[n.a].Start) ||
+	if n.typ == Person && n.b-n.a < 2 && (n.a == 0 || givenNames[d.toks[n.a].low] && !(n.b < len(d.toks) && speechVerbs[d.toks[n.b].low]) || d.toks[n.a-1].sent != d.toks[n.a].sent || d.inQuote(d.toks[n.a].Start) ||
 		n.b < len(d.toks) && (personDescriptors[d.toks[n.b].low] || titleWords[d.toks[n.b].low])) {
 		// a lone word of no one named in full, a given name, opening a
 		// sentence, quoted or before a descriptor ("Eastwick resident") is too often not a person
