@@ -352,42 +352,228 @@ func (d *doc) tagNameSpans(m *learn.Model) {
 	}
 }
 
-// addTaggedNames records the names the tagger found where the rules
-// found none, outside headings (a headline is not an entity): a person's
-// surname alone is the person of that surname the article names, a name
-// the article gives an organisation that organisation.
+// addTaggedNames lets the tagger's names correct the rules' outside
+// headings (a headline is not an entity): a name the tagger found where
+// the rules found none is recorded; one that holds the rules' names of
+// its type widens them into one mention of the first of them ("The
+// Washington Post", "Milwaukee Journal Sentinel"); a person's name inside
+// a longer person the rules read drops the descriptor before it
+// ("Republican Donald Trump"); a surname alone is the person of that
+// surname the article named. Where the types disagree otherwise the rules
+// win.
 func (d *doc) addTaggedNames() {
 	for _, n := range d.tagged {
+		if d.isHeading(d.sentPara[d.toks[n.a].sent]) || !d.toks[n.a].cap {
+			continue
+		}
+		for n.typ == Person && n.b-n.a > 1 && (honorifics[d.toks[n.a].low] || titleWords[d.toks[n.a].low] || d.toks[n.a].low == "." || stopCaps[d.toks[n.a].low]) {
+			n.a++
+		}
+		if !d.toks[n.a].cap || stopCaps[d.toks[n.a].low] && n.b-n.a == 1 {
+			continue
+		}
 		sp := d.spanOf(n.a, n.b)
-		if d.overlapsTaken(sp) || d.isHeading(d.sentPara[d.toks[n.a].sent]) || !d.toks[n.a].cap {
+		var over []int
+		bad, inside := false, true
+		keepEnt := -1
+		for i, m := range d.ments {
+			if m.Start >= sp.End || sp.Start >= m.End {
+				continue
+			}
+			if m.how != byName || m.ent < 0 || m.Span == sp && d.ents[m.ent].typ == n.typ {
+				bad = true
+				break
+			}
+			if sp.Start > m.Start || m.End > sp.End {
+				inside = false
+			}
+			if keepEnt < 0 && d.ents[m.ent].typ == n.typ {
+				keepEnt = m.ent
+			}
+			over = append(over, i)
+		}
+		if bad {
 			continue
 		}
 		name := d.body[sp.Start:sp.End]
-		if e, ok := d.orgAlias[normName(name)]; ok {
-			d.mention(sp, e, byName, "")
+		e := -1
+		switch {
+		case len(over) == 0:
+			e = d.taggedEntity(name, n)
+			if e < 0 {
+				continue
+			}
+		case inside && keepEnt >= 0 && (len(over) == 1 || !d.joinsNames(n.a, n.b)):
+			e = keepEnt
+			if name != d.ents[e].name {
+				d.ents[e].aliases[name] = true
+			}
+		case len(over) == 1 && n.b-n.a == 1 && n.typ == Person && d.personBySurname(name) >= 0 && !d.knownOrg(d.ments[over[0]].ent):
+			// "Warren" read as a company while "Elizabeth Warren" is named
+			e = d.personBySurname(name)
+			d.ents[e].aliases[name] = true
+		case len(over) == 1 && n.typ != Organization && d.ents[d.ments[over[0]].ent].typ == n.typ &&
+			d.ments[over[0]].Start < sp.Start && d.ments[over[0]].End == sp.End:
+			if e = d.taggedEntity(name, n); e < 0 {
+				continue
+			}
+		default:
 			continue
 		}
-		typ := n.typ
-		if typ == Person && n.b-n.a == 1 {
-			e := -1
-			for k, en := range d.ents {
-				if en.typ == Person && strings.HasSuffix(en.name, " "+name) {
-					e = k
+		old := -1
+		keep := d.ments[:0]
+		k := 0
+		for i, m := range d.ments {
+			if k < len(over) && over[k] == i {
+				k++
+				en := d.ents[m.ent]
+				for j, s := range en.spans {
+					if s == m.Span {
+						en.spans = append(en.spans[:j], en.spans[j+1:]...)
+						break
+					}
+				}
+				if en.typ == n.typ && m.ent != e {
+					old = m.ent
+				}
+				continue
+			}
+			keep = append(keep, m)
+		}
+		d.ments = keep
+		if len(over) > 0 {
+			d.taken.dropOverlapping(sp)
+		}
+		// the entity the rules made and the tagger replaced hands on its roles
+		if old >= 0 && len(d.ents[old].spans) == 0 {
+			d.ents[e].roles = append(d.ents[e].roles, d.ents[old].roles...)
+			d.ents[old].roles = nil
+		}
+		d.mention(sp, e, byName, "")
+	}
+	d.dropUntagged()
+}
+
+// dropUntagged drops the rules' party names outside headings that the
+// tagger read as no name at all: "Republicans" are the party's members,
+// not the party.
+func (d *doc) dropUntagged() {
+	var tagged takenSpans
+	for _, n := range d.tagged {
+		tagged.mark(d.spanOf(n.a, n.b))
+	}
+	keep := d.ments[:0]
+	dropped := false
+	for _, m := range d.ments {
+		if m.how == byName && m.ent >= 0 && d.memberWord(m) && !tagged.overlaps(m.Span) && !d.isHeading(d.sentPara[d.sentenceOf(m.Start)]) {
+			e := d.ents[m.ent]
+			for j, s := range e.spans {
+				if s == m.Span {
+					e.spans = append(e.spans[:j], e.spans[j+1:]...)
 					break
 				}
 			}
-			if e >= 0 {
-				d.ents[e].aliases[name] = true
-				d.mention(sp, e, byName, "")
-				continue
-			}
-		}
-		// A new entity only for a person named in full: a lone
-		// capitalised word or an organisation the rules did not know is
-		// too often a place, a surname or a heading word.
-		if typ != Person || n.b-n.a < 2 {
+			dropped = true
 			continue
 		}
-		d.mention(sp, d.addEntity(name, typ, "", sp), byName, "")
+		keep = append(keep, m)
 	}
+	d.ments = keep
+	if dropped {
+		d.taken = takenSpans{}
+		for _, m := range d.ments {
+			d.taken.add(m.Span)
+		}
+	}
+}
+
+// personBySurname returns the person the article named whose name ends
+// with surname, or -1.
+func (d *doc) personBySurname(surname string) int {
+	for k, en := range d.ents {
+		if en.typ == Person && len(en.spans) > 0 && strings.HasSuffix(en.name, " "+surname) {
+			return k
+		}
+	}
+	return -1
+}
+
+// joinsNames reports whether tokens [a, b) hold a word that joins names
+// in a list ("Pellworth Insurance and Drummond Bank").
+func (d *doc) joinsNames(a, b int) bool {
+	for k := a; k < b; k++ {
+		if l := d.toks[k].low; l == "and" || l == "&" || l == "," || l == "or" {
+			return true
+		}
+	}
+	return false
+}
+
+// memberWord reports whether m names a political party by a word for its
+// members or an abbreviation ("Republicans", "Tories", "GOP"), not its name.
+func (d *doc) memberWord(m mention) bool {
+	e := d.ents[m.ent]
+	if e.typ != Organization || e.kind != KindPolitical {
+		return false
+	}
+	text := d.body[m.Start:m.End]
+	return text != e.name && (strings.HasSuffix(text, "s") || isAllCaps(text))
+}
+
+// knownOrg reports whether entity e is an organisation of the gazetteer
+// or a police force, whose names the rules know better than the tagger;
+// a political party's name also names its members ("Republicans"), and
+// there the tagger decides.
+func (d *doc) knownOrg(e int) bool {
+	en := d.ents[e]
+	if en.typ != Organization || en.kind == KindPolitical {
+		return false
+	}
+	if en.kind == KindPoliceForce {
+		return true
+	}
+	_, ok := d.orgs.byName[normName(en.name)]
+	return ok
+}
+
+// taggedEntity finds or makes the entity a name the tagger found names.
+func (d *doc) taggedEntity(name string, n nameSpan) int {
+	switch n.typ {
+	case Organization:
+		if e, ok := d.orgAlias[normName(name)]; ok {
+			return e
+		}
+		if _, ok := d.orgs.byName[normName(name)]; ok && !d.gazetteerOK(name, n.a) {
+			return -1 // "MPs" is not the MPS
+		}
+		// "Freedom of Information" is a law's name unless a head word
+		// makes it a body ("Board of Education")
+		if _, ok := d.orgs.byName[normName(name)]; !ok && strings.Contains(name, " of ") && !runHasHead(d.toks[n.a:n.b]) {
+			return -1
+		}
+		kind := ""
+		if k, ok := orgHeads[d.toks[n.b-1].low]; ok && !notOrgHeads[d.toks[n.b-1].low] {
+			kind = serviceKind(name, k)
+		}
+		return d.addEntity(name, Organization, kind, d.spanOf(n.a, n.b))
+	case Person:
+		for k, en := range d.ents {
+			if en.typ == Person && (en.name == name || en.aliases[name]) {
+				return k
+			}
+		}
+		if n.b-n.a == 1 {
+			if k := d.personBySurname(name); k >= 0 {
+				d.ents[k].aliases[name] = true
+				return k
+			}
+		}
+	}
+	if n.typ == Person && n.b-n.a < 2 && (n.a == 0 || givenNames[d.toks[n.a].low] && !(n.b < len(d.toks) && speechVerbs[d.toks[n.b].low]) || d.toks[n.a-1].sent != d.toks[n.a].sent || d.inQuote(d.toks[n.a].Start) ||
+		n.b < len(d.toks) && (personDescriptors[d.toks[n.b].low] || titleWords[d.toks[n.b].low])) {
+		// a lone word of no one named in full, a given name, opening a
+		// sentence, quoted or before a descriptor ("Eastwick resident") is too often not a person
+		return -1
+	}
+	return d.addEntity(name, n.typ, "", d.spanOf(n.a, n.b))
 }
