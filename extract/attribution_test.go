@@ -27,6 +27,7 @@ func TestSpeakerRanker_devAccuracy(t *testing.T) {
 		t.Fatal("no speaker ranker embedded")
 	}
 	n, right, rule := 0, 0, 0
+	var bins [10][2]int // by tenth of confidence: right, decisions
 	var out []float32
 	for _, a := range arts {
 		chs, err := x.SpeakerChoices(ctx, a.Article)
@@ -42,16 +43,18 @@ func TestSpeakerRanker_devAccuracy(t *testing.T) {
 			if !ok {
 				continue
 			}
-			best, bestS := 0, float32(0)
+			scores := make([]float64, len(ch.Features))
 			for i, f := range ch.Features {
 				out = m.Scores(f, out)
-				if i == 0 || out[0] > bestS {
-					best, bestS = i, out[0]
-				}
+				scores[i] = float64(out[0])
 			}
+			best, p := softmaxBest(scores, m.Scale())
 			n++
+			b := min(int(p*10), 9)
+			bins[b][1]++
 			if pos[0] == best {
 				right++
+				bins[b][0]++
 			}
 			if pos[0] == ch.Rule {
 				rule++
@@ -65,6 +68,25 @@ func TestSpeakerRanker_devAccuracy(t *testing.T) {
 	}
 	if n < 500 {
 		t.Errorf("only %d dev decisions, want >= 500 (is the alignment broken?)", n)
+	}
+	// Confidence is calibrated: of the decisions made at 0.9 or more,
+	// at least 90% are right; at 0.8 or more, at least 85%.
+	for b := range bins {
+		if bins[b][1] > 0 {
+			t.Logf("confidence %.1f-%.1f: %4d decisions, %.3f right", float64(b)/10, float64(b+1)/10, bins[b][1], float64(bins[b][0])/float64(bins[b][1]))
+		}
+	}
+	for _, lo := range []struct {
+		from int
+		want float64
+	}{{9, 0.90}, {8, 0.85}} {
+		r, d := 0, 0
+		for b := lo.from; b < 10; b++ {
+			r, d = r+bins[b][0], d+bins[b][1]
+		}
+		if d == 0 || float64(r)/float64(d) < lo.want {
+			t.Errorf("of %d decisions at confidence >= 0.%d, %d right: want >= %.2f", d, lo.from, r, lo.want)
+		}
 	}
 }
 
