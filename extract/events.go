@@ -173,6 +173,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		d.readDates(f, text, published)
 	}
 	frames, topic = d.believedFrames(frames, topic)
+	frames, topic = d.articleFrame(frames, topic, published)
 	d.readPassages(frames, topic, published)
 	d.inferCauses(frames, causes)
 	for _, f := range frames {
