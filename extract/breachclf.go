@@ -3,7 +3,9 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/learn"
 	"github.com/newsgraph/newsgraph/internal/relit"
@@ -26,6 +28,21 @@ const (
 
 //go:embed breach.bin
 var breachWeights []byte
+
+//go:embed breachdoc.bin
+var breachArticleWeights []byte
+
+// loadBreachArticleModel reads the embedded article breach model.
+func loadBreachArticleModel() (*learn.Model, error) {
+	m, err := learn.Load(breachArticleWeights)
+	if err != nil {
+		return nil, fmt.Errorf("load article breach model: %w", err)
+	}
+	if l := m.Labels(); len(l) != 2 || l[0] != BreachLabelNone || l[1] != BreachLabelActual {
+		return nil, fmt.Errorf("load article breach model: labels %v", l)
+	}
+	return m, nil
+}
 
 // loadBreachModel reads the embedded breach classifier.
 func loadBreachModel() (*learn.Model, error) {
@@ -134,7 +151,8 @@ func (d *doc) breachFeatures(si int, out []learn.Feature) []learn.Feature {
 	if n > 4 {
 		n = 4
 	}
-	return append(out, learn.F("len").Int(n))
+	out = append(out, learn.F("len").Int(n))
+	return out
 }
 
 // isDigits reports whether w is a number written in digits ("2017", "4,000", "1.5").
@@ -194,13 +212,57 @@ func (d *doc) breachProbs(si int) [2]float64 {
 	return p
 }
 
+// SetBreachClassifier makes the extractor decide breaches with breach
+// classifier m and article model article (labels as the embedded ones'),
+// least belief belief and, in an article the article model believes tells
+// of no breach, least belief sure (breachSure): the
+// training command cross-validates the classifier and its belief with it
+// on articles the weights have not seen.
+func (x *Extractor) SetBreachClassifier(m, article *learn.Model, belief, sure float64) error {
+	if l := m.Labels(); len(l) < 2 || l[0] != BreachLabelNone || l[1] != BreachLabelActual {
+		return fmt.Errorf("breach classifier: labels %v", l)
+	}
+	if l := article.Labels(); len(l) != 2 || l[0] != BreachLabelNone || l[1] != BreachLabelActual {
+		return fmt.Errorf("article breach model: labels %v", l)
+	}
+	x.breach, x.breachRansom, x.breachBelief, x.breachErr = m, max(0, m.Index("ransom")), belief, nil
+	x.breachArticle, x.breachSure = article, sure
+	return nil
+}
+
+// articleTellsOfBreach reports whether the article breach model believes
+// the article tells of an actual breach, from the probabilities the
+// sentence classifier gives each of its sentences; read once. With no
+// model, every article may.
+func (d *doc) articleTellsOfBreach() bool {
+	if d.breach == nil || d.breachArticle == nil {
+		return true
+	}
+	if d.breachArticleYes == 0 {
+		probs := make([]float64, len(d.sents))
+		for si := range d.sents {
+			probs[si] = d.breachProb(si)
+		}
+		d.breachArticleYes = 1
+		if l, _ := d.breachArticle.Best(articleFeatures(probs)); l == 1 {
+			d.breachArticleYes = 2
+		}
+	}
+	return d.breachArticleYes == 2
+}
+
 // portableRe names what is lost on a train or left in a car: a lost
 // laptop is a breach; "stolen files" may be any theft of data.
 var portableRe = relit.MustCompile(`\b(?:laptops?|notebooks?|memory sticks?|usb sticks?|briefcases?|bags?|papers|paperwork|folders?|discs?|disks?)\b`)
 
 // breachBelief is the least probability of an actual breach that one
 // sentence of a breach frame's evidence must have for the frame to stand.
-const breachBelief = 0.3
+const breachBelief = 0.1
+
+// breachSure is the least probability of an actual breach that one
+// sentence of a frame's evidence must have for the frame to stand in an
+// article the article model believes tells of no breach.
+const breachSure = 0.5
 
 // believedFrames keeps the frames the classifier believes in: one of the
 // sentences of their passage tells of an actual breach. A breach the rules
@@ -212,6 +274,7 @@ const breachBelief = 0.3
 func (d *doc) believedFrames(frames []*breachFrame, topic []int) ([]*breachFrame, []int) {
 	renum := make([]int, len(frames))
 	var kept []*breachFrame
+	art := len(frames) == 0 || d.articleTellsOfBreach()
 	for k, f := range frames {
 		best := 0.0
 		switch f.cause {
@@ -226,16 +289,20 @@ func (d *doc) believedFrames(frames []*breachFrame, topic []int) ([]*breachFrame
 				best = 1 // "published by mistake", not only "was exposed"
 			}
 		}
+		need := d.breachBelief
+		if !art {
+			need = d.breachSure // the article tells of no breach: only sure ones stand
+		}
 		taken := 0.0 // belief in data taken, in a breach or a ransom attack
 		for _, s := range f.evidence {
-			if best >= breachBelief {
+			if best >= need {
 				break
 			}
 			p := d.breachProbs(d.sentenceOf(s.Start))
 			best, taken = max(best, p[0]), max(taken, p[0]+p[1])
 		}
 		for si, t := range topic {
-			if best >= breachBelief {
+			if best >= need {
 				break
 			}
 			if t == k && d.rulesOf(si).may { // a sentence with no breach word tells of none
@@ -244,7 +311,7 @@ func (d *doc) believedFrames(frames []*breachFrame, topic []int) ([]*breachFrame
 			}
 		}
 		renum[k] = -1
-		if best >= breachBelief || taken >= breachBelief/4 && d.namesExposedData(f) {
+		if best >= need || taken >= need/4 && d.namesExposedData(f) {
 			renum[k] = len(kept)
 			kept = append(kept, f)
 		}
@@ -347,4 +414,133 @@ func (d *doc) categoriesIn(si int) []categoryMatch {
 func (d *doc) namesExposedData(f *breachFrame) bool {
 	n := len(f.named)
 	return n >= 2 || n >= 1 && (len(f.affected) > 0 || f.cause == causeDisclosure)
+}
+
+// BreachArticleFeatures gives the article breach model's features of an
+// article whose sentences (BreachSentences) have probs as their
+// probabilities of an actual breach.
+func BreachArticleFeatures(probs []float64) []learn.Feature { return articleFeatures(probs) }
+
+// articleFeatures gives the article breach model's features: how sure
+// the sentence classifier is of the article's surest sentences (the
+// first, second and third most probable, as thresholds passed), how many
+// sentences it believes, and its belief in the lede.
+func articleFeatures(probs []float64) []learn.Feature {
+	out := []learn.Feature{learn.F("bias")}
+	top := append([]float64(nil), probs...)
+	sort.Sort(sort.Reverse(sort.Float64Slice(top)))
+	for k := 0; k < 3; k++ {
+		p := 0.0
+		if k < len(top) {
+			p = top[k]
+		}
+		for _, t := range breachSteps {
+			if p >= t {
+				out = append(out, learn.F("top").Int(k).Int(int(t*100)))
+			}
+		}
+	}
+	n := 0
+	for _, p := range probs {
+		if p >= 0.5 {
+			n++
+		}
+	}
+	out = append(out, learn.F("n").Int(min(n, 4)))
+	for i := 0; i < 2 && i < len(probs); i++ {
+		for _, t := range breachSteps {
+			if probs[i] >= t {
+				out = append(out, learn.F("lede").Int(i).Int(int(t*100)))
+			}
+		}
+	}
+	return out
+}
+
+// breachSteps are the thresholds articleFeatures reads probabilities at.
+var breachSteps = []float64{0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+
+// articleFrame gives an article the breach the article breach model
+// believes it tells of when the rules found none to keep (the victim is
+// a name the rules do not read as one, the breach is told in words they
+// do not know): the victim is the article's main victim, the evidence the
+// sentences the classifier believes. frames and topic are returned as
+// they came when there is a frame already or no one to be the victim.
+func (d *doc) articleFrame(frames []*breachFrame, topic []int, published time.Time) ([]*breachFrame, []int) {
+	if len(frames) > 0 || d.breach == nil || d.breachArticle == nil {
+		return frames, topic
+	}
+	may := false
+	for si := range d.sents {
+		may = may || d.rulesOf(si).may
+	}
+	if !may || !d.articleTellsOfBreach() {
+		return frames, topic
+	}
+	v := d.mainVictim()
+	if v < 0 {
+		v = d.mostNamedOrganisation()
+	}
+	if v < 0 {
+		return frames, topic
+	}
+	var ev []int
+	bestSi, best := -1, 0.0
+	for si := range d.sents {
+		if !d.rulesOf(si).may {
+			continue
+		}
+		p := d.breachProb(si)
+		if p >= articleEvidence {
+			ev = append(ev, si)
+		}
+		if p > best {
+			bestSi, best = si, p
+		}
+	}
+	if len(ev) == 0 {
+		ev = []int{bestSi}
+	}
+	k := d.frameFor(&frames, v, d.rulesOf(ev[0]).cause, ev[0])
+	f := frames[k]
+	f.causeText = d.rulesOf(ev[0]).causeText
+	for _, si := range ev {
+		s := d.sents[si]
+		topic[si] = k
+		f.evidence = append(f.evidence, s)
+		d.readFacts(f, s)
+		d.readDates(f, d.body[s.Start:s.End], published)
+	}
+	return frames, topic
+}
+
+// articleEvidence is the least probability of an actual breach that makes
+// a sentence evidence of the breach articleFrame gives an article.
+const articleEvidence = 0.5
+
+// mostNamedOrganisation returns the organisation the article names most
+// often (its headline counting thrice) that is not the attacker where it
+// is named, or -1.
+func (d *doc) mostNamedOrganisation() int {
+	n := map[int]int{}
+	for mi, m := range d.ments {
+		if m.ent < 0 || d.ents[m.ent].typ != Organization || !victimKind(d.ents[m.ent].kind) || d.nameAsModifier(m.Span) {
+			continue
+		}
+		if d.breachRoleOf(mi, d.sents[d.sentenceOf(m.Start)]) == roleAttacker {
+			n[m.ent] -= 100
+			continue
+		}
+		n[m.ent]++
+	}
+	best, bestN := -1, 0
+	for e, c := range n {
+		if d.inHeadline(e) {
+			c += 3
+		}
+		if c > bestN || c == bestN && best >= 0 && e < best {
+			best, bestN = e, c
+		}
+	}
+	return best
 }

@@ -124,3 +124,74 @@ func TestBreachClassifier_dev(t *testing.T) {
 		t.Errorf("breach classifier on CASIE 5-6: accuracy %.3f (want >= 0.96), F1 %.3f (want >= 0.50)", acc, f1)
 	}
 }
+
+// TestBreachArticleModel_dev scores the embedded article breach model on
+// CASIE articles whose id ends in 5 or 6 (never trained on): an article
+// tells of a breach when it has an Actual Databreach event; the model
+// reads the probabilities the sentence classifier gives its sentences.
+func TestBreachArticleModel_dev(t *testing.T) {
+	split := casieDev(t)
+	m, err := loadBreachModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	am, err := loadBreachArticleModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(split, "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var n, tp, fp, fn int
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var g struct {
+			ID     string `json:"id"`
+			Events []struct{ Subtype, Realis string }
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(g.ID, "5") && !strings.HasSuffix(g.ID, "6") {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(split, "articles", g.ID+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a struct{ Text string }
+		if err := json.Unmarshal(raw, &a); err != nil {
+			t.Fatal(err)
+		}
+		gold := false
+		for _, e := range g.Events {
+			gold = gold || e.Subtype == "Databreach" && e.Realis == "Actual"
+		}
+		var probs []float64
+		for _, s := range BreachSentences(a.Text) {
+			probs = append(probs, m.Probs(s.Features, nil)[1])
+		}
+		l, _ := am.Best(BreachArticleFeatures(probs))
+		got := l == 1
+		n++
+		switch {
+		case got && gold:
+			tp++
+		case got:
+			fp++
+		case gold:
+			fn++
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	p, r := float64(tp)/float64(max(1, tp+fp)), float64(tp)/float64(max(1, tp+fn))
+	t.Logf("CASIE 5-6: %d articles, article breach model precision %.3f recall %.3f (tp %d fp %d fn %d)", n, p, r, tp, fp, fn)
+	if p < 0.70 || r < 0.70 {
+		t.Errorf("article breach model on CASIE 5-6: precision %.3f, recall %.3f (want >= 0.70 each)", p, r)
+	}
+}

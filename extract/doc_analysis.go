@@ -10,31 +10,35 @@ import (
 
 // doc holds the analysis of one article body.
 type doc struct {
-	body         string
-	paras        []paragraph
-	sents        []Span
-	sentPara     []int
-	toks         []token
-	quotes       []quoteSpan
-	ents         []*ent
-	byKey        map[string]int
-	ments        []mention
-	taken        takenSpans
-	orgs         *orgIndex
-	proseNames   map[string]bool
-	posTags      []string // each token's part of speech (prose's tagger), "" where prose split otherwise
-	proseLabels  []string // each token's entity label from prose ("B-PERSON", "O")
-	lowerWords   map[string]bool
-	capWords     map[string]int // capitalised words not opening a sentence, counted
-	tagged       []nameSpan     // the names the name tagger found
-	gpe          map[string]bool
-	speakers     []spoke
-	orgAlias     map[string]int // normalised name or alias -> organisation entity
-	breach       *learn.Model   // the breach sentence classifier, nil for none
-	breachP      [][2]float64   // each sentence's P(actual breach), P(ransom); -1 until asked
-	breachRansom int            // the ransom label's index in breach, 0 for none
-	rules        []sentRules    // what the breach rules read in each sentence, once
-	headline     string         // the article's title lower-cased (lowerKeep), "" for none
+	body             string
+	paras            []paragraph
+	sents            []Span
+	sentPara         []int
+	toks             []token
+	quotes           []quoteSpan
+	ents             []*ent
+	byKey            map[string]int
+	ments            []mention
+	taken            takenSpans
+	orgs             *orgIndex
+	proseNames       map[string]bool
+	posTags          []string // each token's part of speech (prose's tagger), "" where prose split otherwise
+	proseLabels      []string // each token's entity label from prose ("B-PERSON", "O")
+	lowerWords       map[string]bool
+	capWords         map[string]int // capitalised words not opening a sentence, counted
+	tagged           []nameSpan     // the names the name tagger found
+	gpe              map[string]bool
+	speakers         []spoke
+	orgAlias         map[string]int // normalised name or alias -> organisation entity
+	breach           *learn.Model   // the breach sentence classifier, nil for none
+	breachP          [][2]float64   // each sentence's P(actual breach), P(ransom); -1 until asked
+	breachRansom     int            // the ransom label's index in breach, 0 for none
+	breachArticle    *learn.Model   // the article breach model, nil for none
+	breachArticleYes int8           // articleTellsOfBreach: 0 unknown, 1 no, 2 yes
+	breachBelief     float64        // the least belief a breach needs (breachBelief)
+	breachSure       float64        // the least belief in an article of no breach (breachSure)
+	rules            []sentRules    // what the breach rules read in each sentence, once
+	headline         string         // the article's title lower-cased (lowerKeep), "" for none
 }
 
 func newDoc(body string, orgs *orgIndex) *doc {

@@ -174,6 +174,7 @@ func (d *doc) findEvents(published time.Time) ([]*breachFrame, []int) {
 		d.readDates(f, si, 1, published)
 	}
 	frames, topic = d.believedFrames(frames, topic)
+	frames, topic = d.articleFrame(frames, topic, published)
 	d.readPassages(frames, topic, published)
 	d.inferCauses(frames, causes)
 	for _, f := range frames {

@@ -146,6 +146,10 @@ type Extractor struct {
 	breach       *learn.Model
 	breachRansom int
 	breachErr    error
+	breachBelief float64 // the least belief a breach needs (breachBelief)
+	breachSure   float64 // the least in an article of no breach (breachSure)
+	// breachArticle is the article breach model (articleTellsOfBreach)
+	breachArticle *learn.Model
 }
 
 // New returns an Extractor.
@@ -160,9 +164,12 @@ func New(cfg Config) *Extractor {
 	}
 	bm, err := loadBreachModel()
 	x := &Extractor{model: m, logger: l, orgs: newOrgIndex(), maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout,
-		breach: bm, breachErr: err}
+		breach: bm, breachErr: err, breachBelief: breachBelief, breachSure: breachSure}
 	if bm != nil {
 		x.breachRansom = max(0, bm.Index("ransom"))
+		if x.breachArticle, err = loadBreachArticleModel(); err != nil {
+			x.breach, x.breachErr = nil, err
+		}
 	}
 	if x.maxBody == 0 {
 		x.maxBody = DefaultMaxBodyBytes
@@ -288,7 +295,8 @@ func (x *Extractor) analyse(ctx context.Context, a corpus.Article, speakers, ant
 	}
 	d := newDoc(a.Body, x.orgs)
 	d.headline = lowerKeep(a.Title)
-	d.breach, d.breachRansom = x.breach, x.breachRansom
+	d.breach, d.breachRansom, d.breachBelief, d.breachArticle = x.breach, x.breachRansom, x.breachBelief, x.breachArticle
+	d.breachSure = x.breachSure
 	stage(func() { err = x.tagNames(d) })
 	if x.model.names != nil {
 		stage(func() { d.tagNameSpans(x.model.names) })

@@ -12,6 +12,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
+
+	"github.com/newsgraph/newsgraph/corpus"
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/internal/learn"
@@ -22,8 +25,9 @@ const breachBits = 18
 
 // casieArticle is one CASIE article with the gold of its sentences.
 type casieArticle struct {
-	ID   string
-	Body string
+	ID, Title string
+	Body      string
+	Published time.Time
 	// Gold holds the byte offsets of the article's Actual Databreach nuggets.
 	Gold []int
 	// Args holds the byte offsets of their arguments.
@@ -90,12 +94,15 @@ func readCASIE(dir string) ([]casieArticle, error) {
 			return nil, err
 		}
 		var a struct {
-			Text string `json:"text"`
+			Title     string `json:"title"`
+			Text      string `json:"text"`
+			Published string `json:"published"`
 		}
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, fmt.Errorf("read %s: %w", g.ID, err)
 		}
-		ca := casieArticle{ID: g.ID, Body: a.Text}
+		ca := casieArticle{ID: g.ID, Title: a.Title, Body: a.Text}
+		ca.Published, _ = time.Parse("2006-01-02", a.Published)
 		for _, e := range g.Events {
 			if e.Subtype == "Databreach" && e.Realis == "Actual" {
 				ca.Gold = append(ca.Gold, e.Nugget.StartByte)
@@ -135,6 +142,7 @@ type breachExample struct {
 	article int
 	feats   []learn.Feature
 	gold    int
+	prob    float64 // P(actual) given by a model that did not see it, or -1
 }
 
 // breachExamples turns articles into labelled sentences: label 1 when the
@@ -161,7 +169,7 @@ func breachExamples(arts []casieArticle) []breachExample {
 					g = o[1]
 				}
 			}
-			out = append(out, breachExample{article: ai, feats: s.Features, gold: g})
+			out = append(out, breachExample{article: ai, feats: s.Features, gold: g, prob: -1})
 		}
 	}
 	return out
@@ -174,8 +182,11 @@ func trainBreach(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs.SetOutput(stderr)
 	data := fs.String("data", filepath.Join("..", "shared", "eval", "casie", "dev"), "CASIE split folder (articles/, gold.jsonl)")
 	out := fs.String("out", filepath.Join("extract", "breach.bin"), "weights file to write")
+	outArticles := fs.String("out-articles", filepath.Join("extract", "breachdoc.bin"), "article model weights file to write")
 	epochs := fs.Int("epochs", 6, "passes over the training sentences")
 	folds := fs.String("folds", "01234", "last digits of the CASIE ids to train on (a subset of 0-4)")
+	sure := fs.String("sure", "0.5,0.7,0.9,1.01", "least beliefs in an article the article model believes tells of no breach, to cross-validate at the -beliefs one with the best F1")
+	beliefs := fs.String("beliefs", "0.2,0.3,0.4,0.5,0.6", "least beliefs to cross-validate the article decision at (the extractor on folds 0-4, each by a model trained on the others); empty for none")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -226,6 +237,21 @@ func trainBreach(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fmt.Fprintf(stdout, "held-out fold 4 (trained on the other folds): %d sentences: accuracy %.3f, actual-breach precision %.3f recall %.3f F1 %.3f\n",
 		len(held), acc, p, r, f)
 	breachArticleReport(stdout, "held-out fold 4", hm, held, held4)
+	oof, oofArts := breachCrossValidate(ctx, stdout, train, *epochs, m.Scale())
+	am, amFolds := trainBreachArticles(ctx, stdout, oof, oofArts)
+	rawA, err := am.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*outArticles, rawA, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *outArticles, len(rawA))
+	if *beliefs != "" {
+		if err := breachBeliefCV(ctx, stdout, train, *epochs, m.Scale(), amFolds, *beliefs, *sure); err != nil {
+			return err
+		}
+	}
 	for _, set := range []struct {
 		name string
 		ex   []breachExample
@@ -299,8 +325,12 @@ func breachArticleReport(w io.Writer, name string, m *learn.Model, ex []breachEx
 	best := map[int]float64{}
 	var probs []float64
 	for _, e := range ex {
-		probs = m.Probs(e.feats, probs)
-		best[e.article] = max(best[e.article], probs[1])
+		p := e.prob
+		if m != nil {
+			probs = m.Probs(e.feats, probs)
+			p = probs[1]
+		}
+		best[e.article] = max(best[e.article], p)
 	}
 	var line []string
 	for _, t := range []float64{0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6} {
@@ -323,4 +353,236 @@ func breachArticleReport(w io.Writer, name string, m *learn.Model, ex []breachEx
 		line = append(line, fmt.Sprintf("t=%.2f P=%.2f R=%.2f", t, p, r))
 	}
 	fmt.Fprintf(w, "%s articles: %s\n", name, strings.Join(line, "; "))
+}
+
+// breachCrossValidate scores the classifier on each training fold by a
+// model trained on the other folds, and prints the pooled sentence and
+// article figures: what the weights are worth on articles they have not
+// seen, from the training folds alone.
+func breachCrossValidate(ctx context.Context, w io.Writer, train []casieArticle, epochs int, scale float64) ([]breachExample, []casieArticle) {
+	var all []breachExample
+	var arts []casieArticle
+	var tp, fp, fn int
+	for k := 0; k <= 4 && ctx.Err() == nil; k++ {
+		var in, out []casieArticle
+		for _, a := range train {
+			if casieFold(a.ID) == k {
+				out = append(out, a)
+			} else {
+				in = append(in, a)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		m := fitBreach(ctx, breachExamples(in), epochs)
+		m.SetScale(scale)
+		ex := breachExamples(out)
+		for _, e := range ex {
+			g, _ := m.Best(e.feats)
+			switch {
+			case g == 1 && e.gold == 1:
+				tp++
+			case g == 1:
+				fp++
+			case e.gold == 1:
+				fn++
+			}
+			// the out-of-fold probability stands in the example's place
+			e.article += len(arts)
+			e.prob = m.Probs(e.feats, nil)[1]
+			all = append(all, e)
+		}
+		arts = append(arts, out...)
+	}
+	p, r := float64(tp)/float64(max(1, tp+fp)), float64(tp)/float64(max(1, tp+fn))
+	fmt.Fprintf(w, "cross-validated 0-4: %d sentences: actual-breach precision %.3f recall %.3f F1 %.3f\n", len(all), p, r, 2*p*r/max(1e-9, p+r))
+	breachArticleReport(w, "cross-validated 0-4", nil, all, arts)
+	return all, arts
+}
+
+// breachBeliefCV runs the extractor on each training fold with a breach
+// classifier trained on the other folds, at each least belief, and prints
+// article-level breach detection (an article tells of a breach when the
+// extractor gives it one) pooled over the folds: the belief the extractor
+// uses (breachBelief) is the one with the best F1 here, never one read off
+// the dev split.
+func breachBeliefCV(ctx context.Context, w io.Writer, train []casieArticle, epochs int, scale float64, articles [5]*learn.Model, beliefList, sureList string) error {
+	beliefs, err := parseFloats(beliefList)
+	if err != nil {
+		return fmt.Errorf("-beliefs: %w", err)
+	}
+	sure, err := parseFloats(sureList)
+	if err != nil {
+		return fmt.Errorf("-sure: %w", err)
+	}
+	b, err := breachPipelineCV(ctx, w, train, epochs, scale, articles, "belief", beliefs, func(float64) float64 { return 1.01 }, nil)
+	if err != nil || len(sure) == 0 {
+		return err
+	}
+	_, err = breachPipelineCV(ctx, w, train, epochs, scale, articles, "sure", sure, nil, func(float64) float64 { return b })
+	return err
+}
+
+// parseFloats reads a comma-separated list of numbers.
+func parseFloats(list string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(list, ",") {
+		if strings.TrimSpace(f) == "" {
+			continue
+		}
+		var b float64
+		if _, err := fmt.Sscan(strings.TrimSpace(f), &b); err != nil {
+			return nil, fmt.Errorf("%q: %w", f, err)
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// breachPipelineCV runs the extractor on each training fold at each value
+// of one parameter (the least belief, or the least in an article of no
+// breach; the other given by sureOf or beliefOf) and returns the value
+// with the best pooled F1.
+func breachPipelineCV(ctx context.Context, w io.Writer, train []casieArticle, epochs int, scale float64, articles [5]*learn.Model, name string, beliefs []float64, sureOf, beliefOf func(float64) float64) (float64, error) {
+	tm := extract.NewModel()
+	type count struct{ tp, fp, fn int }
+	counts := make([]count, len(beliefs))
+	for k := 0; k <= 4 && ctx.Err() == nil; k++ {
+		var in, out []casieArticle
+		for _, a := range train {
+			if casieFold(a.ID) == k {
+				out = append(out, a)
+			} else {
+				in = append(in, a)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		m := fitBreach(ctx, breachExamples(in), epochs)
+		m.SetScale(scale)
+		for bi, b := range beliefs {
+			x := extract.New(extract.Config{Model: tm})
+			belief, sure := b, b
+			if sureOf != nil {
+				sure = sureOf(b)
+			} else {
+				belief = beliefOf(b)
+			}
+			if err := x.SetBreachClassifier(m, articles[k], belief, sure); err != nil {
+				return 0, err
+			}
+			for _, a := range out {
+				r, err := x.Extract(ctx, corpus.Article{ID: a.ID, Title: a.Title, Body: a.Body, Published: a.Published})
+				if err != nil && ctx.Err() != nil {
+					return 0, err
+				}
+				g, s := len(a.Gold) > 0, err == nil && len(r.Events) > 0
+				switch {
+				case g && s:
+					counts[bi].tp++
+				case s:
+					counts[bi].fp++
+				case g:
+					counts[bi].fn++
+				}
+			}
+		}
+	}
+	best, bestF := 0, -1.0
+	var line []string
+	for bi, c := range counts {
+		p, r := float64(c.tp)/float64(max(1, c.tp+c.fp)), float64(c.tp)/float64(max(1, c.tp+c.fn))
+		f := 2 * p * r / max(1e-9, p+r)
+		if f > bestF {
+			best, bestF = bi, f
+		}
+		line = append(line, fmt.Sprintf("%s %.2f P=%.3f R=%.3f F1=%.3f", name, beliefs[bi], p, r, f))
+	}
+	fmt.Fprintf(w, "extractor cross-validated on 0-4: %s\n", strings.Join(line, "; "))
+	if len(beliefs) == 0 {
+		return 0, ctx.Err()
+	}
+	fmt.Fprintf(w, "best %s %.2f (F1 %.3f)\n", name, beliefs[best], bestF)
+	return beliefs[best], ctx.Err()
+}
+
+// breachArticleExamples gives each article the article model's features
+// from the probabilities its sentences were given.
+func breachArticleExamples(ex []breachExample, arts []casieArticle) []breachExample {
+	probs := make([][]float64, len(arts))
+	for _, e := range ex {
+		probs[e.article] = append(probs[e.article], e.prob)
+	}
+	out := make([]breachExample, len(arts))
+	for ai, a := range arts {
+		g := 0
+		if len(a.Gold) > 0 {
+			g = 1
+		}
+		out[ai] = breachExample{article: ai, feats: extract.BreachArticleFeatures(probs[ai]), gold: g, prob: -1}
+	}
+	return out
+}
+
+// fitBreachArticles trains the article model: an averaged perceptron over
+// the article features.
+func fitBreachArticles(ex []breachExample, epochs int) *learn.Model {
+	t := learn.NewTrainer([]string{extract.BreachLabelNone, extract.BreachLabelActual}, breachArticleBits)
+	order := make([]int, len(ex))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewSource(21))
+	for ep := 0; ep < epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			t.Update(ex[i].feats, ex[i].gold, t.Best(ex[i].feats))
+		}
+	}
+	return t.Model()
+}
+
+// breachArticleBits is the article model's hash size.
+const breachArticleBits = 14
+
+// breachArticleEpochs is the article model's passes over its articles.
+const breachArticleEpochs = 10
+
+// trainBreachArticles trains the article model on the training articles'
+// out-of-fold sentence probabilities (what the sentence classifier says of
+// articles it has not seen, as of the dev and held-out ones), prints its
+// cross-validated article figures, and returns it trained on them all.
+func trainBreachArticles(ctx context.Context, w io.Writer, oof []breachExample, arts []casieArticle) (*learn.Model, [5]*learn.Model) {
+	ex := breachArticleExamples(oof, arts)
+	var folds [5]*learn.Model
+	var tp, fp, fn int
+	for k := 0; k <= 4 && ctx.Err() == nil; k++ {
+		var in []breachExample
+		for _, e := range ex {
+			if casieFold(arts[e.article].ID) != k {
+				in = append(in, e)
+			}
+		}
+		m := fitBreachArticles(in, breachArticleEpochs)
+		folds[k] = m
+		for _, e := range ex {
+			if casieFold(arts[e.article].ID) != k {
+				continue
+			}
+			g, _ := m.Best(e.feats)
+			switch {
+			case g == 1 && e.gold == 1:
+				tp++
+			case g == 1:
+				fp++
+			case e.gold == 1:
+				fn++
+			}
+		}
+	}
+	p, r := float64(tp)/float64(max(1, tp+fp)), float64(tp)/float64(max(1, tp+fn))
+	fmt.Fprintf(w, "article model cross-validated on 0-4: %d articles: P=%.3f R=%.3f F1=%.3f\n", len(ex), p, r, 2*p*r/max(1e-9, p+r))
+	return fitBreachArticles(ex, breachArticleEpochs), folds
 }
