@@ -509,7 +509,7 @@ func (d *doc) articleFrame(frames []*breachFrame, topic []int, published time.Ti
 		topic[si] = k
 		f.evidence = append(f.evidence, s)
 		d.readFacts(f, s)
-		d.readDates(f, d.body[s.Start:s.End], published)
+		d.readDates(f, si, 1, published)
 	}
 	return frames, topic
 }
