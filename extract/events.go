@@ -665,6 +665,9 @@ func (d *doc) readCounts(f *breachFrame, text string) {
 		if m[2] < 0 && yearLike(text[m[4]:m[5]]) && strings.TrimSpace(text[m[5]:m[6]]) != "" {
 			continue // "from mid 2010 onwards appear to have passwords": a year
 		}
+		if m[0] > 0 && (text[m[0]-1] == '-' || text[m[0]-1] == '/') {
+			continue // "W-2 forms", "24/7": part of a name, no count
+		}
 		if m[2] < 0 && dayOfMonthRe.MatchString(text[max(0, m[0]-12):m[0]]) { // "on Feb. 21 when staff found"
 			continue
 		}
@@ -1055,7 +1058,8 @@ policyholders cardholders holders borrowers savers carers firefighters paramedic
 contractors recipients players fans addresses passwords credentials emails files documents messages cards numbers
 usernames logins profiles entries rows identities contacts devices computers servers websites sites databases
 organisations organizations companies hotels stores restaurants banks hospitals schools consumers americans britons
-agents adults details`)
+agents adults details laptops computers photos pictures images videos pins forms resumes universities colleges
+transactions institutions firms merchants dealers mailboxes phones tablets`)
 
 // countsIn finds the counts of text: a number (countNumRe) and, up to
 // five words after it, a noun of countNouns ("47,000 officers and staff",
