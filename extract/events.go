@@ -212,6 +212,12 @@ func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Ti
 				continue
 			}
 			if !paras[d.sentPara[si]] && !ev[si-1] && !ev[si+1] {
+				// the one breach of an article takes the counts of a
+				// sentence about no other breach that the classifier
+				// believes tells of one, wherever it stands
+				if len(frames) == 1 && topic[si] < 0 && d.rulesOf(si).may && hasCountCue(d.body[s.Start:s.End]) && d.breachProb(si) >= passageFactBelief {
+					d.readCounts(f, d.body[s.Start:s.End])
+				}
 				continue
 			}
 			if !d.rulesOf(si).may {
