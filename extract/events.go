@@ -212,15 +212,21 @@ func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Ti
 				continue
 			}
 			if !paras[d.sentPara[si]] && !ev[si-1] && !ev[si+1] {
-				// the one breach of an article takes the counts of a
-				// sentence about no other breach that the classifier
-				// believes tells of one, wherever it stands
-				if len(frames) == 1 && topic[si] < 0 && d.rulesOf(si).may && hasCountCue(d.body[s.Start:s.End]) && d.breachProb(si) >= passageFactBelief {
-					d.readCounts(f, d.body[s.Start:s.End])
+				// the one breach of an article takes the facts and dates
+				// of a sentence about no other breach that the classifier
+				// believes tells of one, wherever it stands (a lede told
+				// before the victim is named, a quote further down)
+				if len(frames) == 1 && topic[si] < 0 && d.rulesOf(si).may && d.breachProb(si) >= passageFactBelief {
+					d.readFacts(f, s)
+					d.readDates(f, si, passageWeight, published)
 				}
 				continue
 			}
 			if !d.rulesOf(si).may {
+				if d.hasWordStem(si, intrusionStems) {
+					// "between April 2016 and March 2017, crooks infiltrated the website"
+					d.readDates(f, si, passageWeight, published)
+				}
 				continue // "The firm was founded in 1998" dates no breach
 			}
 			text := d.body[s.Start:s.End]
@@ -570,6 +576,24 @@ var breachStems = []string{"breach", "hack", "cyber", "leak", "unauthori", "rans
 	"upload", "reduction", "delet", "shared", "sent", "included", "device", "phone", "memory", "usb", "drive",
 	"document", "paper", "file", "folder", "disc", "disk", "tablet", "bag", "briefcase", "malware", "phishing",
 	"misplaced", "mislaid", "left", "taken", "attack", "criminal"}
+
+// intrusionStems start the words, beyond breachStems, that tell of an
+// intrusion in a sentence beside a breach's evidence, whose dates then
+// date the breach: "crooks infiltrated the website", "thieves accessed".
+var intrusionStems = []string{"infiltrat", "stole", "steal", "access", "thie", "crook", "intrud", "attacker", "exfiltrat", "infect"}
+
+// hasWordStem reports whether sentence si has a word starting with one of stems.
+func (d *doc) hasWordStem(si int, stems []string) bool {
+	s := d.sents[si]
+	for _, w := range d.wordsIn(s.Start, s.End) {
+		for _, st := range stems {
+			if strings.HasPrefix(w.low, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // mayTellOfBreach reports whether sentence si has a word starting with one
 // of breachStems.
