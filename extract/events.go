@@ -679,6 +679,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		prevNeg, prevEnd = neg, m.end
 	}
 	if !hasCountCue(text) {
+		d.readSmallCounts(f, text)
 		d.readReportedTo(f, s)
 		return
 	}
@@ -686,8 +687,52 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 	d.readReportedTo(f, s)
 }
 
+// smallCountRe finds a small count written in words: "two laptops", "a
+// dozen hotels".
+var smallCountRe = relit.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s`)
+
+// smallCountNouns are what a small count in words counts in a breach
+// report: devices lost or stolen and the sites breached, not the people
+// who took part ("two Iranian citizens were charged").
+var smallCountNouns = setOf(`laptops computers devices phones tablets drives disks servers hotels stores restaurants
+hospitals clinics schools universities colleges offices branches databases websites`)
+
+var smallNumbers = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}
+
+// readSmallCounts adds to f the small counts text writes in words right
+// before what they count, with at most two words between ("a dozen
+// Eastern Carolina hotels"); a comma or a full stop ends the phrase.
+func (d *doc) readSmallCounts(f *breachFrame, text string) {
+	for _, m := range smallCountRe.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] > 0 && text[m[0]-1] == '-' { // "twenty-two"
+			continue
+		}
+		if before := text[max(0, m[0]-80):m[0]]; representsRe.MatchString(before) && !tookWithRe.MatchString(before) {
+			continue
+		}
+		for i, w := range strings.Fields(text[m[1]:]) {
+			if i > 2 {
+				break
+			}
+			word := strings.TrimRight(lowerKeep(w), ".,;:!?)")
+			if i == 0 && (word == "million" || word == "billion" || word == "thousand" || word == "hundred") {
+				break // "five million members" is countsIn's
+			}
+			if smallCountNouns[word] {
+				f.affected[smallNumbers[lowerKeep(text[m[2]:m[3]])]] = true
+				break
+			}
+			if word != lowerKeep(w) {
+				break // the phrase ended
+			}
+		}
+	}
+}
+
 // readCounts adds the counts of people or records text gives to f.
 func (d *doc) readCounts(f *breachFrame, text string) {
+	d.readSmallCounts(f, text)
 	for _, m := range countsIn(text) {
 		if before := text[max(0, m[0]-80):m[0]]; representsRe.MatchString(before) && !tookWithRe.MatchString(before) { // the words right before the number
 			continue
