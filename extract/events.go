@@ -1136,6 +1136,13 @@ organisations organizations companies hotels stores restaurants banks hospitals 
 agents adults details laptops computers photos pictures images videos pins forms resumes universities colleges
 transactions institutions firms merchants dealers mailboxes phones tablets`)
 
+// demonymPlural reports whether a word names the people of a place
+// ("Argentinians", "Canadians"), which a count then counts.
+func demonymPlural(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return len(w) >= 7 && unicode.IsUpper(r) && strings.HasSuffix(w, "ans") && strings.ToLower(w[1:]) == w[1:]
+}
+
 // countsIn finds the counts of text: a number (countNumRe) and, up to
 // five words after it, a noun of countNouns ("47,000 officers and staff",
 // "1.5m customers", "a billion Yahoo accounts"). Each match holds the
@@ -1172,7 +1179,7 @@ func countsIn(text string) [][]int {
 			}
 			word := lowerKeep(text[at:end])
 			word = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s"), "'’")
-			if countNouns[word] {
+			if countNouns[word] || demonymPlural(text[at:end]) {
 				out = append(out, []int{m[0], end, m[2], m[3], m[4], m[5], at, end})
 				break
 			}
