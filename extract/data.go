@@ -13,7 +13,8 @@ var dataHeads = setOf(`data information info details records credentials passwor
 files documents code logs photos images videos recordings transcripts contacts usernames tokens keys
 certificates hashes accounts forms returns statements spreadsheets database databases property secrets
 correspondence chats texts biometrics fingerprints dna genomes results prescriptions histories
-communications credentials cookies profiles identities ids pins lists backups scans pii phi tables keystrokes`)
+communications credentials cookies profiles identities ids pins lists backups scans pii phi tables keystrokes
+video footage sessions headers episodes digits scores birthdates genders resumes passports cards`)
 
 // dataModifierStops end the words before a data head: determiners,
 // prepositions, verbs, conjunctions.
@@ -39,7 +40,8 @@ var dataModifiersIng = setOf(`banking billing shipping mailing login logging acc
 // breach", "information security".
 var dataNotHeadAfter = setOf(`breach breaches leak leaks center centers centre centres protection security privacy theft loss
 dump dumps broker brokers analytics set sets scientist scientists management officer commissioner commissioner's
-technology technologies systems system services service sharing retention storage handling warehouse`)
+technology technologies systems system services service sharing retention storage handling warehouse
+game games gaming conferencing call calls streaming`)
 
 // exposureRe finds a verb or phrase telling that data went where it
 // should not.

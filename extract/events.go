@@ -213,9 +213,21 @@ func (d *doc) readPassages(frames []*breachFrame, topic []int, published time.Ti
 				continue
 			}
 			if !paras[d.sentPara[si]] && !ev[si-1] && !ev[si+1] {
+				// the one breach of an article takes the facts and dates
+				// of a sentence about no other breach that the classifier
+				// believes tells of one, wherever it stands (a lede told
+				// before the victim is named, a quote further down)
+				if len(frames) == 1 && topic[si] < 0 && d.rulesOf(si).may && d.breachProb(si) >= passageFactBelief {
+					d.readFacts(f, s)
+					d.readDates(f, si, passageWeight, published)
+				}
 				continue
 			}
 			if !d.rulesOf(si).may {
+				if d.hasWordStem(si, intrusionStems) {
+					// "between April 2016 and March 2017, crooks infiltrated the website"
+					d.readDates(f, si, passageWeight, published)
+				}
 				continue // "The firm was founded in 1998" dates no breach
 			}
 			text := d.body[s.Start:s.End]
@@ -566,6 +578,24 @@ var breachStems = []string{"breach", "hack", "cyber", "leak", "unauthori", "rans
 	"document", "paper", "file", "folder", "disc", "disk", "tablet", "bag", "briefcase", "malware", "phishing",
 	"misplaced", "mislaid", "left", "taken", "attack", "criminal"}
 
+// intrusionStems start the words, beyond breachStems, that tell of an
+// intrusion in a sentence beside a breach's evidence, whose dates then
+// date the breach: "crooks infiltrated the website", "thieves accessed".
+var intrusionStems = []string{"infiltrat", "stole", "steal", "access", "thie", "crook", "intrud", "attacker", "exfiltrat", "infect"}
+
+// hasWordStem reports whether sentence si has a word starting with one of stems.
+func (d *doc) hasWordStem(si int, stems []string) bool {
+	s := d.sents[si]
+	for _, w := range d.wordsIn(s.Start, s.End) {
+		for _, st := range stems {
+			if strings.HasPrefix(w.low, st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mayTellOfBreach reports whether sentence si has a word starting with one
 // of breachStems.
 func (d *doc) mayTellOfBreach(si int) bool {
@@ -650,6 +680,7 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 		prevNeg, prevEnd = neg, m.end
 	}
 	if !hasCountCue(text) {
+		d.readSmallCounts(f, text)
 		d.readReportedTo(f, s)
 		return
 	}
@@ -657,14 +688,61 @@ func (d *doc) readFacts(f *breachFrame, s Span) {
 	d.readReportedTo(f, s)
 }
 
+// smallCountRe finds a small count written in words: "two laptops", "a
+// dozen hotels".
+var smallCountRe = relit.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\s`)
+
+// smallCountNouns are what a small count in words counts in a breach
+// report: devices lost or stolen and the sites breached, not the people
+// who took part ("two Iranian citizens were charged").
+var smallCountNouns = setOf(`laptops computers devices phones tablets drives disks servers hotels stores restaurants
+hospitals clinics schools universities colleges offices branches databases websites`)
+
+var smallNumbers = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12}
+
+// readSmallCounts adds to f the small counts text writes in words right
+// before what they count, with at most two words between ("a dozen
+// Eastern Carolina hotels"); a comma or a full stop ends the phrase.
+func (d *doc) readSmallCounts(f *breachFrame, text string) {
+	for _, m := range smallCountRe.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] > 0 && text[m[0]-1] == '-' { // "twenty-two"
+			continue
+		}
+		if before := text[max(0, m[0]-80):m[0]]; representsRe.MatchString(before) && !tookWithRe.MatchString(before) {
+			continue
+		}
+		for i, w := range strings.Fields(text[m[1]:]) {
+			if i > 2 {
+				break
+			}
+			word := strings.TrimRight(lowerKeep(w), ".,;:!?)")
+			if i == 0 && (word == "million" || word == "billion" || word == "thousand" || word == "hundred") {
+				break // "five million members" is countsIn's
+			}
+			if smallCountNouns[word] {
+				f.affected[smallNumbers[lowerKeep(text[m[2]:m[3]])]] = true
+				break
+			}
+			if word != lowerKeep(w) {
+				break // the phrase ended
+			}
+		}
+	}
+}
+
 // readCounts adds the counts of people or records text gives to f.
 func (d *doc) readCounts(f *breachFrame, text string) {
+	d.readSmallCounts(f, text)
 	for _, m := range countsIn(text) {
 		if before := text[max(0, m[0]-80):m[0]]; representsRe.MatchString(before) && !tookWithRe.MatchString(before) { // the words right before the number
 			continue
 		}
 		if m[2] < 0 && yearLike(text[m[4]:m[5]]) && strings.TrimSpace(text[m[5]:m[6]]) != "" {
 			continue // "from mid 2010 onwards appear to have passwords": a year
+		}
+		if m[0] > 0 && (text[m[0]-1] == '-' || text[m[0]-1] == '/') {
+			continue // "W-2 forms", "24/7": part of a name, no count
 		}
 		if m[2] < 0 && dayOfMonthRe.MatchString(text[max(0, m[0]-12):m[0]]) { // "on Feb. 21 when staff found"
 			continue
@@ -1056,7 +1134,15 @@ policyholders cardholders holders borrowers savers carers firefighters paramedic
 contractors recipients players fans addresses passwords credentials emails files documents messages cards numbers
 usernames logins profiles entries rows identities contacts devices computers servers websites sites databases
 organisations organizations companies hotels stores restaurants banks hospitals schools consumers americans britons
-agents adults details`)
+agents adults details laptops computers photos pictures images videos pins forms resumes universities colleges
+transactions institutions firms merchants dealers mailboxes phones tablets`)
+
+// demonymPlural reports whether a word names the people of a place
+// ("Argentinians", "Canadians"), which a count then counts.
+func demonymPlural(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return len(w) >= 7 && unicode.IsUpper(r) && strings.HasSuffix(w, "ans") && strings.ToLower(w[1:]) == w[1:]
+}
 
 // countsIn finds the counts of text: a number (countNumRe) and, up to
 // five words after it, a noun of countNouns ("47,000 officers and staff",
@@ -1094,7 +1180,7 @@ func countsIn(text string) [][]int {
 			}
 			word := lowerKeep(text[at:end])
 			word = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s"), "'’")
-			if countNouns[word] {
+			if countNouns[word] || demonymPlural(text[at:end]) {
 				out = append(out, []int{m[0], end, m[2], m[3], m[4], m[5], at, end})
 				break
 			}
