@@ -466,6 +466,13 @@ func (d *doc) cueOf(mi int) string {
 // titledPerson is personAfterTitle for any mention: mentions that
 // overlap the next one are their own speaker.
 func (d *doc) titledPerson(mi int) int {
+	if p := d.titledPerson1(mi); p != mi {
+		return p
+	}
+	return d.headPerson(mi)
+}
+
+func (d *doc) titledPerson1(mi int) int {
 	if mi+1 >= len(d.ments) || d.ments[mi+1].Start < d.ments[mi].End {
 		return mi
 	}
@@ -495,6 +502,83 @@ func (d *doc) titledPerson(mi int) int {
 	}
 	return mi + 1
 }
+
+// headPerson returns the person named at the head of the noun phrase
+// that mention mi only modifies, or mi: "the Washington Post's Jane
+// Doe", "Clinton's top foreign policy aide Jane Doe", "spokesman Jane
+// Doe", "Texas Sen. Jane Doe", "Trump's state director, Jane Doe,". The
+// words between are a possessive and at most five role words (lower
+// case or titles), the last of them a role noun.
+func (d *doc) headPerson(mi int) int {
+	m := d.ments[mi]
+	if m.how == byPronoun {
+		return mi
+	}
+	k := mi + 1
+	for k < len(d.ments) && (d.ments[k].Start < m.End || d.ments[k].how == byDescription) && d.ments[k].Start-m.End < 80 {
+		k++
+	}
+	if k >= len(d.ments) {
+		return mi
+	}
+	n := d.ments[k]
+	if n.how != byName || n.ent < 0 || d.ents[n.ent].typ != Person || n.Start < m.End || (m.ent >= 0 && m.ent == n.ent) {
+		return mi
+	}
+	gap := strings.TrimSpace(strings.ReplaceAll(d.body[m.End:n.Start], "’", "'"))
+	poss := false
+	for _, p := range []string{"'s", "'"} {
+		if t, ok := strings.CutPrefix(gap, p); ok && (t == "" || t[0] == ' ') {
+			gap, poss = strings.TrimSpace(t), true
+			break
+		}
+	}
+	if poss && m.how == byDescription {
+		return mi // "the candidate's Jane Doe": not a title
+	}
+	comma := strings.HasSuffix(gap, ",")
+	gap = strings.TrimSuffix(gap, ",")
+	ws := strings.Fields(gap)
+	if len(ws) == 0 {
+		if comma || !poss && m.how != byDescription && (m.ent < 0 || d.ents[m.ent].typ != Organization) {
+			return mi
+		}
+		return k
+	}
+	if len(ws) > 5 {
+		return mi
+	}
+	for _, w := range ws {
+		lw := lowerKeep(strings.TrimSuffix(w, "."))
+		if strings.ContainsAny(w, ",;:()\"“”") || modifierStops[lw] || speechVerbs[lw] || indirectVerbs[lw] {
+			return mi
+		}
+		if w != lowerKeep(w) && !titleWords[lw] && !titleHeads[lw] && !roleNouns[lw] {
+			return mi
+		}
+	}
+	last := lowerKeep(strings.TrimSuffix(ws[len(ws)-1], "."))
+	if !titleHeads[last] && !spokesWords[last] && !staffTitles[last] && !roleNouns[last] && !titleWords[last] {
+		return mi
+	}
+	return k
+}
+
+// roleNouns end a descriptor before a person's name ("columnist Jane
+// Doe", "Republican pollster Jane Doe").
+var roleNouns = setOf(`columnist constituent attorney lawyer analyst reporter correspondent writer editor anchor host
+	moderator adviser advisor advisers advisors manager supporter voter official economist professor researcher expert
+	historian pundit commentator contributor consultant operative founder cofounder co-founder candidate nominee
+	front-runner frontrunner senator governor congressman congresswoman rep sen gov leader ceo executive member fellow
+	scholar activist organizer organiser author journalist blogger producer actor actress singer rapper comedian
+	businessman businesswoman billionaire donor lobbyist strategist pollster aide staffer surrogate counsel chief
+	mayor judge justice sheriff general ambassador envoy negotiator coordinator captain capt lt col adm sgt`)
+
+// modifierStops are words that end a noun phrase: a name before them is
+// no descriptor of the name after.
+var modifierStops = setOf(`he she it they we i you him her them his its their our my your and or but to of for with by
+	from at in on as than that who which whom whose when where while after before told says said is was are were has had
+	have be been will would can could should may might also then`)
 
 // continuesParagraphs reports whether quote qi, with no attribution of
 // its own, carries on the quote before it: as a paragraph of its own (the
