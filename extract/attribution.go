@@ -7,6 +7,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/internal/learn"
@@ -118,7 +120,7 @@ func (d *doc) rankSpeakers(m, am *learn.Model) {
 			q.speaker = -1
 			continue
 		}
-		if p := d.titledPerson(mi); p != mi && mi != q.rule {
+		if p := d.titledPerson(mi); p != mi {
 			mi = p
 			q.mention = p
 		}
@@ -140,6 +142,13 @@ func (d *doc) rankSpeakers(m, am *learn.Model) {
 		}
 		if q.speaker >= 0 {
 			last[d.ents[q.speaker].typ] = q.speaker
+		}
+	}
+	// “Meet the Press”, CNN’s “State of the Union”: a name, not speech.
+	// Dropped only now, so that the quotes continuing it keep its speaker.
+	for qi := range d.quotes {
+		if d.titleQuote(qi) {
+			d.quotes[qi].speaker, d.quotes[qi].mention = -1, -1
 		}
 	}
 }
@@ -677,3 +686,46 @@ func (d *doc) scareQuote(qi int) bool {
 	_, ok := d.firstVerbIn(p.Start, p.End, speechVerbs)
 	return !ok && d.accordingTo(p.Start, p.End) < 0
 }
+
+// titleQuote reports whether quote qi is the title of a show, book or
+// film rather than speech: at most seven words in title case ("Meet the
+// Press") after a possessive or a preposition (CNN’s “…”, on “…”, the
+// film “…”).
+func (d *doc) titleQuote(qi int) bool {
+	q := d.quotes[qi]
+	ws := strings.FieldsFunc(strings.TrimRight(d.body[q.Start:q.End], " .,!?"), func(r rune) bool {
+		return r == ' ' || r == '\n' || r == ':' || r == '—' || r == '–'
+	})
+	if len(ws) == 0 || len(ws) > 7 {
+		return false
+	}
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+		case i > 0 && titleSmallWords[w]:
+		default:
+			return false
+		}
+		if strings.ContainsAny(w, ".!?") && i < len(ws)-1 {
+			return false
+		}
+	}
+	before := strings.Fields(d.body[max(0, q.outer.Start-40):q.outer.Start])
+	if len(before) == 0 {
+		return false
+	}
+	pw := strings.ReplaceAll(before[len(before)-1], "’", "'")
+	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "s'") {
+		return true
+	}
+	return titleLeads[lowerKeep(pw)]
+}
+
+// titleSmallWords stay lower case inside a title; titleLeads are the
+// words a quoted title follows.
+var (
+	titleSmallWords = setOf(`a an the of and or in on at to for with by from as vs`)
+	titleLeads      = setOf(`titled entitled film movie show book series program programme
+	documentary song album novel column podcast`)
+)

@@ -167,3 +167,19 @@ func TestExtractor_Extract_headPersonSpeaks(t *testing.T) {
 		}
 	}
 }
+
+// A show's title in quote marks after a possessive is not speech.
+func TestExtractor_Extract_titleIsNoQuote(t *testing.T) {
+	t.Parallel()
+	x := New(Config{})
+	body := "Mayor Adaeze Okafor spoke on Sunday.\nOkafor told WXKT’s “Morning Roundtable Live” that the bridge “will open next spring.”"
+	r, err := x.Extract(context.Background(), corpus.Article{ID: "t", Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range r.Quotes {
+		if q.Text == "Morning Roundtable Live" {
+			t.Errorf("a title taken as a quote: %+v", q)
+		}
+	}
+}
