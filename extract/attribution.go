@@ -581,7 +581,8 @@ var roleNouns = setOf(`columnist constituent attorney lawyer analyst reporter co
 	front-runner frontrunner senator governor congressman congresswoman rep sen gov leader ceo executive member fellow
 	scholar activist organizer organiser author journalist blogger producer actor actress singer rapper comedian
 	businessman businesswoman billionaire donor lobbyist strategist pollster aide staffer surrogate counsel chief
-	mayor judge justice sheriff general ambassador envoy negotiator coordinator captain capt lt col adm sgt`)
+	mayor judge justice sheriff general ambassador envoy negotiator coordinator captain capt lt col adm sgt ally allies
+	researcher scientist agent speechwriter biographer representative deputy officer lieutenant whip attorney-general`)
 
 // modifierStops are words that end a noun phrase: a name before them is
 // no descriptor of the name after.
