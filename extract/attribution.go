@@ -7,6 +7,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/internal/learn"
@@ -118,7 +120,7 @@ func (d *doc) rankSpeakers(m, am *learn.Model) {
 			q.speaker = -1
 			continue
 		}
-		if p := d.titledPerson(mi); p != mi && mi != q.rule {
+		if p := d.titledPerson(mi); p != mi {
 			mi = p
 			q.mention = p
 		}
@@ -140,6 +142,13 @@ func (d *doc) rankSpeakers(m, am *learn.Model) {
 		}
 		if q.speaker >= 0 {
 			last[d.ents[q.speaker].typ] = q.speaker
+		}
+	}
+	// “Meet the Press”, CNN’s “State of the Union”: a name, not speech.
+	// Dropped only now, so that the quotes continuing it keep its speaker.
+	for qi := range d.quotes {
+		if d.titleQuote(qi) {
+			d.quotes[qi].speaker, d.quotes[qi].mention = -1, -1
 		}
 	}
 }
@@ -466,6 +475,13 @@ func (d *doc) cueOf(mi int) string {
 // titledPerson is personAfterTitle for any mention: mentions that
 // overlap the next one are their own speaker.
 func (d *doc) titledPerson(mi int) int {
+	if p := d.titledPerson1(mi); p != mi {
+		return p
+	}
+	return d.headPerson(mi)
+}
+
+func (d *doc) titledPerson1(mi int) int {
 	if mi+1 >= len(d.ments) || d.ments[mi+1].Start < d.ments[mi].End {
 		return mi
 	}
@@ -495,6 +511,84 @@ func (d *doc) titledPerson(mi int) int {
 	}
 	return mi + 1
 }
+
+// headPerson returns the person named at the head of the noun phrase
+// that mention mi only modifies, or mi: "the Washington Post's Jane
+// Doe", "Clinton's top foreign policy aide Jane Doe", "spokesman Jane
+// Doe", "Texas Sen. Jane Doe", "Trump's state director, Jane Doe,". The
+// words between are a possessive and at most five role words (lower
+// case or titles), the last of them a role noun.
+func (d *doc) headPerson(mi int) int {
+	m := d.ments[mi]
+	if m.how == byPronoun {
+		return mi
+	}
+	k := mi + 1
+	for k < len(d.ments) && (d.ments[k].Start < m.End || d.ments[k].how == byDescription) && d.ments[k].Start-m.End < 80 {
+		k++
+	}
+	if k >= len(d.ments) {
+		return mi
+	}
+	n := d.ments[k]
+	if n.how != byName || n.ent < 0 || d.ents[n.ent].typ != Person || n.Start < m.End || (m.ent >= 0 && m.ent == n.ent) {
+		return mi
+	}
+	gap := strings.TrimSpace(strings.ReplaceAll(d.body[m.End:n.Start], "’", "'"))
+	poss := false
+	for _, p := range []string{"'s", "'"} {
+		if t, ok := strings.CutPrefix(gap, p); ok && (t == "" || t[0] == ' ') {
+			gap, poss = strings.TrimSpace(t), true
+			break
+		}
+	}
+	if poss && m.how == byDescription {
+		return mi // "the candidate's Jane Doe": not a title
+	}
+	comma := strings.HasSuffix(gap, ",")
+	gap = strings.TrimSuffix(gap, ",")
+	ws := strings.Fields(gap)
+	if len(ws) == 0 {
+		if comma || !poss && m.how != byDescription && (m.ent < 0 || d.ents[m.ent].typ != Organization) {
+			return mi
+		}
+		return k
+	}
+	if len(ws) > 5 {
+		return mi
+	}
+	for _, w := range ws {
+		lw := lowerKeep(strings.TrimSuffix(w, "."))
+		if strings.ContainsAny(w, ",;:()\"“”") || modifierStops[lw] || speechVerbs[lw] || indirectVerbs[lw] {
+			return mi
+		}
+		if w != lowerKeep(w) && !titleWords[lw] && !titleHeads[lw] && !roleNouns[lw] {
+			return mi
+		}
+	}
+	last := lowerKeep(strings.TrimSuffix(ws[len(ws)-1], "."))
+	if !titleHeads[last] && !spokesWords[last] && !staffTitles[last] && !roleNouns[last] && !titleWords[last] {
+		return mi
+	}
+	return k
+}
+
+// roleNouns end a descriptor before a person's name ("columnist Jane
+// Doe", "Republican pollster Jane Doe").
+var roleNouns = setOf(`columnist constituent attorney lawyer analyst reporter correspondent writer editor anchor host
+	moderator adviser advisor advisers advisors manager supporter voter official economist professor researcher expert
+	historian pundit commentator contributor consultant operative founder cofounder co-founder candidate nominee
+	front-runner frontrunner senator governor congressman congresswoman rep sen gov leader ceo executive member fellow
+	scholar activist organizer organiser author journalist blogger producer actor actress singer rapper comedian
+	businessman businesswoman billionaire donor lobbyist strategist pollster aide staffer surrogate counsel chief
+	mayor judge justice sheriff general ambassador envoy negotiator coordinator captain capt lt col adm sgt ally allies
+	researcher scientist agent speechwriter biographer representative deputy officer lieutenant whip attorney-general`)
+
+// modifierStops are words that end a noun phrase: a name before them is
+// no descriptor of the name after.
+var modifierStops = setOf(`he she it they we i you him her them his its their our my your and or but to of for with by
+	from at in on as than that who which whom whose when where while after before told says said is was are were has had
+	have be been will would can could should may might also then`)
 
 // continuesParagraphs reports whether quote qi, with no attribution of
 // its own, carries on the quote before it: as a paragraph of its own (the
@@ -593,3 +687,46 @@ func (d *doc) scareQuote(qi int) bool {
 	_, ok := d.firstVerbIn(p.Start, p.End, speechVerbs)
 	return !ok && d.accordingTo(p.Start, p.End) < 0
 }
+
+// titleQuote reports whether quote qi is the title of a show, book or
+// film rather than speech: at most seven words in title case ("Meet the
+// Press") after a possessive or a preposition (CNN’s “…”, on “…”, the
+// film “…”).
+func (d *doc) titleQuote(qi int) bool {
+	q := d.quotes[qi]
+	ws := strings.FieldsFunc(strings.TrimRight(d.body[q.Start:q.End], " .,!?"), func(r rune) bool {
+		return r == ' ' || r == '\n' || r == ':' || r == '—' || r == '–'
+	})
+	if len(ws) == 0 || len(ws) > 7 {
+		return false
+	}
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+		case i > 0 && titleSmallWords[w]:
+		default:
+			return false
+		}
+		if strings.ContainsAny(w, ".!?") && i < len(ws)-1 {
+			return false
+		}
+	}
+	before := strings.Fields(d.body[max(0, q.outer.Start-40):q.outer.Start])
+	if len(before) == 0 {
+		return false
+	}
+	pw := strings.ReplaceAll(before[len(before)-1], "’", "'")
+	if strings.HasSuffix(pw, "'s") || strings.HasSuffix(pw, "s'") {
+		return true
+	}
+	return titleLeads[lowerKeep(pw)]
+}
+
+// titleSmallWords stay lower case inside a title; titleLeads are the
+// words a quoted title follows.
+var (
+	titleSmallWords = setOf(`a an the of and or in on at to for with by from as vs`)
+	titleLeads      = setOf(`titled entitled film movie show book series program programme
+	documentary song album novel column podcast`)
+)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/corpus"
 	"github.com/newsgraph/newsgraph/internal/polnear"
 )
 
@@ -161,5 +162,46 @@ func TestAntecedentRanker_devAccuracy(t *testing.T) {
 	}
 	if n < 50 {
 		t.Errorf("only %d dev pronoun speakers, want >= 50", n)
+	}
+}
+
+// A name that only modifies the person named after it ("the Herald's",
+// "Okafor spokesman", "Ohio Sen.") is not the speaker: the person is.
+func TestExtractor_Extract_headPersonSpeaks(t *testing.T) {
+	t.Parallel()
+	x := New(Config{})
+	cases := []struct{ body, want string }{
+		{"Mayor Adaeze Okafor opened the new bridge on Monday.\n“We have waited ten years for this,” Okafor spokesman Tobias Lindqvist said.", "Tobias Lindqvist"},
+		{"The Kingsport Herald reviewed the budget.\n“The numbers do not add up,” the Kingsport Herald’s Marisol Quintero wrote on Tuesday.", "Marisol Quintero"},
+		{"The vote was close.\n“It was a long night for all of us,” spokeswoman Henrietta Vasquez said after the count.", "Henrietta Vasquez"},
+	}
+	for _, c := range cases {
+		r, err := x.Extract(context.Background(), corpus.Article{ID: "t", Body: c.body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Quotes) == 0 {
+			t.Fatalf("%q: no quote", c.body)
+		}
+		e, ok := r.Entity(r.Quotes[0].Speaker)
+		if !ok || e.Name != c.want {
+			t.Errorf("%q: speaker %q (%+v), want %q", c.body, r.Quotes[0].Speaker, e, c.want)
+		}
+	}
+}
+
+// A show's title in quote marks after a possessive is not speech.
+func TestExtractor_Extract_titleIsNoQuote(t *testing.T) {
+	t.Parallel()
+	x := New(Config{})
+	body := "Mayor Adaeze Okafor spoke on Sunday.\nOkafor told WXKT’s “Morning Roundtable Live” that the bridge “will open next spring.”"
+	r, err := x.Extract(context.Background(), corpus.Article{ID: "t", Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range r.Quotes {
+		if q.Text == "Morning Roundtable Live" {
+			t.Errorf("a title taken as a quote: %+v", q)
+		}
 	}
 }
