@@ -355,7 +355,8 @@ func (d *doc) tagNameSpans(m *learn.Model) {
 }
 
 // addTaggedNames lets the tagger's names correct the rules' outside
-// headings (a headline is not an entity): a name the tagger found where
+// headings (a headline is not an entity): names the rules typed on weak
+// evidence first take the tagger's type (retypeWeak); then a name the tagger found where
 // the rules found none is recorded; one that holds the rules' names of
 // its type widens them into one mention of the first of them ("The
 // Washington Post", "Milwaukee Journal Sentinel"); a person's name inside
@@ -364,6 +365,7 @@ func (d *doc) tagNameSpans(m *learn.Model) {
 // surname the article named. Where the types disagree otherwise the rules
 // win.
 func (d *doc) addTaggedNames() {
+	d.retypeWeak()
 	for _, n := range d.tagged {
 		if d.isHeading(d.sentPara[d.toks[n.a].sent]) || !d.toks[n.a].cap {
 			continue
@@ -453,7 +455,6 @@ func (d *doc) addTaggedNames() {
 		}
 		d.mention(sp, e, byName, "")
 	}
-	d.retypeWeak()
 	d.dropUntagged()
 }
 
