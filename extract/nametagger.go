@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -317,6 +318,7 @@ func labelAt(ls []string, k, from, to int) string {
 type nameSpan struct {
 	a, b int
 	typ  EntityType
+	em   []float32 // the tagger's score of each label at the first token
 }
 
 // tagNameSpans runs the name tagger m over the document's sentences.
@@ -346,14 +348,15 @@ func (d *doc) tagNameSpans(m *learn.Model) {
 			for e < len(ys) && ys[e] != 0 && ys[e]%2 == 0 && nameLabelTypes[ys[e]] == nameLabelTypes[y] {
 				e++
 			}
-			d.tagged = append(d.tagged, nameSpan{r[0] + k, r[0] + e, nameLabelTypes[y]})
+			d.tagged = append(d.tagged, nameSpan{r[0] + k, r[0] + e, nameLabelTypes[y], m.Scores(feats[k], nil)})
 			k = e
 		}
 	}
 }
 
 // addTaggedNames lets the tagger's names correct the rules' outside
-// headings (a headline is not an entity): a name the tagger found where
+// headings (a headline is not an entity): names the rules typed on weak
+// evidence first take the tagger's type (retypeWeak); then a name the tagger found where
 // the rules found none is recorded; one that holds the rules' names of
 // its type widens them into one mention of the first of them ("The
 // Washington Post", "Milwaukee Journal Sentinel"); a person's name inside
@@ -362,6 +365,7 @@ func (d *doc) tagNameSpans(m *learn.Model) {
 // surname the article named. Where the types disagree otherwise the rules
 // win.
 func (d *doc) addTaggedNames() {
+	d.retypeWeak()
 	for _, n := range d.tagged {
 		if d.isHeading(d.sentPara[d.toks[n.a].sent]) || !d.toks[n.a].cap {
 			continue
@@ -576,4 +580,163 @@ func (d *doc) taggedEntity(name string, n nameSpan) int {
 		return -1
 	}
 	return d.addEntity(name, n.typ, "", d.spanOf(n.a, n.b))
+}
+
+// sureMargin is how much higher, on average, the tagger must score
+// another type than an organisation at a name's first word to overrule
+// the kind the rules gave it ("Obama said" is not a company's statement).
+// A lone word that may be a surname or a brand needs a far surer tagger
+// than a place's name.
+var sureMargin = map[EntityType]float32{Person: 75, Place: 25}
+
+// retypeWeak lets the tagger retype the names the rules typed on weak
+// evidence: an entity whose own names the tagger reads, more often than
+// not, as names of another type, and whose type no honorific, title,
+// given name, organisation head or gazetteer entry vouches for, is that
+// other type ("New Hampshire" is a place, not a person). Its mentions
+// move to an entity of the new type; a surname standing alone for a
+// person that proves not to be one goes.
+func (d *doc) retypeWeak() {
+	types := []EntityType{Person, Organization, Place}
+	ti := func(t EntityType) int {
+		for i, u := range types {
+			if u == t {
+				return i
+			}
+		}
+		return -1
+	}
+	exact := map[Span]int{}
+	count := map[int]int{}
+	for i, m := range d.ments {
+		if m.how == byName && m.ent >= 0 {
+			exact[m.Span] = i
+			count[m.ent]++
+		}
+	}
+	votes := map[int]*[3]int{}
+	margin := map[int]float32{}
+	for _, n := range d.tagged {
+		if d.isHeading(d.sentPara[d.toks[n.a].sent]) {
+			continue
+		}
+		i, ok := exact[d.spanOf(n.a, n.b)]
+		if !ok {
+			continue
+		}
+		e := d.ments[i].ent
+		if votes[e] == nil {
+			votes[e] = &[3]int{}
+		}
+		if k := ti(n.typ); k >= 0 {
+			votes[e][k]++
+			if o := ti(d.ents[e].typ); o >= 0 && k != o {
+				margin[e] += n.em[2*k+1] - n.em[2*o+1]
+			}
+		}
+	}
+	order := make([]int, 0, len(votes))
+	for e := range votes {
+		order = append(order, e)
+	}
+	sort.Ints(order) // in the rules' order, whatever the map's
+	for _, e := range order {
+		v := votes[e]
+		en := d.ents[e]
+		own := ti(en.typ)
+		if own < 0 {
+			continue
+		}
+		best := -1
+		for k := range v {
+			if k != own && v[k] > v[own] && 2*v[k] >= count[e] && (best < 0 || v[k] > v[best]) {
+				best = k
+			}
+		}
+		if best < 0 || !d.weakType(e) {
+			continue
+		}
+		to := types[best]
+		if en.typ == Organization && (en.kind != "" || to == Person) && margin[e] < sureMargin[to]*float32(v[best]) {
+			// the rules' evidence of a kind ("the firm Capita", "Capita
+			// said"), or an organisation the tagger would make a person,
+			// yields only to a sure tagger
+			continue
+		}
+		ne := -1
+		keep := d.ments[:0]
+		for _, m := range d.ments {
+			if m.ent != e || m.how != byName {
+				keep = append(keep, m)
+				continue
+			}
+			for j, s := range en.spans {
+				if s == m.Span {
+					en.spans = append(en.spans[:j], en.spans[j+1:]...)
+					break
+				}
+			}
+			text := d.body[m.Start:m.End]
+			if en.typ == Person && text != en.name && strings.HasSuffix(en.name, " "+text) {
+				continue // "Hampshire" was the surname of "New Hampshire"
+			}
+			k := -1
+			if to == Person {
+				if k = d.personBySurname(text); k >= 0 {
+					d.ents[k].aliases[text] = true
+				}
+			}
+			if k < 0 {
+				k = d.addEntity(text, to, "", m.Span)
+			}
+			if ne < 0 {
+				ne = k
+			}
+			m.ent = k
+			keep = append(keep, m)
+			d.ents[k].spans = append(d.ents[k].spans, m.Span)
+		}
+		d.ments = keep
+		if ne >= 0 && len(en.spans) == 0 {
+			d.ents[ne].roles = append(d.ents[ne].roles, en.roles...)
+			en.roles = nil
+		}
+	}
+}
+
+// weakType reports whether the rules typed entity e on weak evidence: a
+// person with no title, role or given name, an organisation (not a
+// party or police force) the gazetteer does not know and no head word or
+// legal form ends, a place the gazetteer does not list.
+func (d *doc) weakType(e int) bool {
+	en := d.ents[e]
+	words := strings.Fields(en.name)
+	if len(words) == 0 {
+		return false
+	}
+	last := lowerKeep(strings.Trim(words[len(words)-1], "."))
+	switch en.typ {
+	case Person:
+		if len(en.roles) > 0 || givenNames[lowerKeep(words[0])] || honorifics[lowerKeep(words[0])] {
+			return false
+		}
+		for _, m := range d.ments {
+			if m.ent == e && m.title != "" {
+				return false
+			}
+		}
+		return true
+	case Organization:
+		if en.kind == KindPolitical || en.kind == KindPoliceForce || companySuffix[last] {
+			return false
+		}
+		if _, ok := orgHeads[last]; ok {
+			return false
+		}
+		_, known := d.orgs.byName[normName(en.name)]
+		return !known
+	case Place:
+		return !places[en.name]
+	}
+	return false
 }
