@@ -56,36 +56,45 @@ func otherLabel(subtype string) int {
 	return 0
 }
 
-// readCASIE reads the articles of a CASIE split folder (articles/*.json
-// and gold.jsonl), sorted by id.
-func readCASIE(dir string) ([]casieArticle, error) {
+// casieGold is one CASIE article as its split folder holds it: the text
+// (articles/ID.json) and the events of gold.jsonl.
+type casieGold struct {
+	ID string `json:"id"`
+	// Title, Body and Published come from articles/ID.json.
+	Title     string    `json:"-"`
+	Body      string    `json:"-"`
+	Published time.Time `json:"-"`
+	Events    []struct {
+		Subtype string `json:"subtype"`
+		Realis  string `json:"realis"`
+		Nugget  struct {
+			StartByte int `json:"start_byte"`
+		} `json:"nugget"`
+		Arguments []struct {
+			Role      string `json:"role"`
+			Type      string `json:"type"`
+			Text      string `json:"text"`
+			StartByte int    `json:"start_byte"`
+		} `json:"arguments"`
+	} `json:"events"`
+}
+
+// readCASIEGold reads a CASIE split folder (articles/*.json and
+// gold.jsonl), sorted by id: what the breach and victim trainers read.
+func readCASIEGold(dir string) ([]casieGold, error) {
 	f, err := os.Open(filepath.Join(dir, "gold.jsonl"))
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	type gold struct {
-		ID     string `json:"id"`
-		Events []struct {
-			Subtype string `json:"subtype"`
-			Realis  string `json:"realis"`
-			Nugget  struct {
-				StartByte int `json:"start_byte"`
-			} `json:"nugget"`
-			Arguments []struct {
-				Role      string `json:"role"`
-				StartByte int    `json:"start_byte"`
-			} `json:"arguments"`
-		} `json:"events"`
-	}
-	var arts []casieArticle
+	var arts []casieGold
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	for sc.Scan() {
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
-		var g gold
+		var g casieGold
 		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
 			return nil, fmt.Errorf("read gold: %w", err)
 		}
@@ -101,8 +110,27 @@ func readCASIE(dir string) ([]casieArticle, error) {
 		if err := json.Unmarshal(raw, &a); err != nil {
 			return nil, fmt.Errorf("read %s: %w", g.ID, err)
 		}
-		ca := casieArticle{ID: g.ID, Title: a.Title, Body: a.Text}
-		ca.Published, _ = time.Parse("2006-01-02", a.Published)
+		g.Title, g.Body = a.Title, a.Text
+		g.Published, _ = time.Parse("2006-01-02", a.Published)
+		arts = append(arts, g)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read gold: %w", err)
+	}
+	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	return arts, nil
+}
+
+// readCASIE reads the articles of a CASIE split folder with the gold of
+// their sentences, sorted by id.
+func readCASIE(dir string) ([]casieArticle, error) {
+	golds, err := readCASIEGold(dir)
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]casieArticle, 0, len(golds))
+	for _, g := range golds {
+		ca := casieArticle{ID: g.ID, Title: g.Title, Body: g.Body, Published: g.Published}
 		for _, e := range g.Events {
 			if e.Subtype == "Databreach" && e.Realis == "Actual" {
 				ca.Gold = append(ca.Gold, e.Nugget.StartByte)
@@ -118,10 +146,6 @@ func readCASIE(dir string) ([]casieArticle, error) {
 		}
 		arts = append(arts, ca)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read gold: %w", err)
-	}
-	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
 	return arts, nil
 }
 

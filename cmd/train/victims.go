@@ -1,19 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/newsgraph/newsgraph/corpus"
@@ -44,50 +39,13 @@ type casieVictimArticle struct {
 // readCASIEVictims reads a CASIE split folder's articles and the
 // organisation victims of their breaches, sorted by id.
 func readCASIEVictims(dir string) ([]casieVictimArticle, error) {
-	f, err := os.Open(filepath.Join(dir, "gold.jsonl"))
+	golds, err := readCASIEGold(dir)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	type gold struct {
-		ID     string `json:"id"`
-		Events []struct {
-			Subtype   string `json:"subtype"`
-			Realis    string `json:"realis"`
-			Arguments []struct {
-				Role string `json:"role"`
-				Type string `json:"type"`
-				Text string `json:"text"`
-			} `json:"arguments"`
-		} `json:"events"`
-	}
-	var arts []casieVictimArticle
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var g gold
-		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
-			return nil, fmt.Errorf("read gold: %w", err)
-		}
-		raw, err := os.ReadFile(filepath.Join(dir, "articles", g.ID+".json"))
-		if err != nil {
-			return nil, err
-		}
-		var a struct {
-			Title     string `json:"title"`
-			Text      string `json:"text"`
-			Published string `json:"published"`
-		}
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, fmt.Errorf("read %s: %w", g.ID, err)
-		}
-		ca := casieVictimArticle{Article: corpus.Article{ID: g.ID, Title: a.Title, Body: a.Text}}
-		if t, err := time.Parse("2006-01-02", a.Published); err == nil {
-			ca.Article.Published = t
-		}
+	arts := make([]casieVictimArticle, 0, len(golds))
+	for _, g := range golds {
+		ca := casieVictimArticle{Article: corpus.Article{ID: g.ID, Title: g.Title, Body: g.Body, Published: g.Published}}
 		for _, e := range g.Events {
 			if e.Subtype != "Databreach" {
 				continue
@@ -101,10 +59,6 @@ func readCASIEVictims(dir string) ([]casieVictimArticle, error) {
 		}
 		arts = append(arts, ca)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read gold: %w", err)
-	}
-	sort.Slice(arts, func(i, j int) bool { return arts[i].Article.ID < arts[j].Article.ID })
 	return arts, nil
 }
 
