@@ -327,7 +327,7 @@ func (d *doc) rerankVictims(frames []*breachFrame, m *learn.Model) {
 		sb = m.Scores(buf, sb)
 		scores[i] = float64(sb[0])
 	}
-	p := rankProbs(scores, m.Scale())
+	p := learn.RankProbs(scores, m.Scale())
 	best := 0
 	for i := range p {
 		if p[i] > p[best] {
@@ -353,22 +353,4 @@ func (d *doc) rerankVictims(frames []*breachFrame, m *learn.Model) {
 			frames[worst].attacker = -1
 		}
 	}
-}
-
-// rankProbs is the softmax of scores times scale.
-func rankProbs(s []float64, scale float64) []float64 {
-	b := math.Inf(-1)
-	for _, v := range s {
-		b = max(b, v)
-	}
-	p := make([]float64, len(s))
-	sum := 0.0
-	for i, v := range s {
-		p[i] = math.Exp(scale * (v - b))
-		sum += p[i]
-	}
-	for i := range p {
-		p[i] /= sum
-	}
-	return p
 }

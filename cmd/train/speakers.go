@@ -136,21 +136,6 @@ func trainSpeakers(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return writeWeights(m, run.out, stdout)
 }
 
-// probs returns the softmax of s times scale.
-func probs(s []float64, scale float64) []float64 {
-	b := s[argmax(s)]
-	p := make([]float64, len(s))
-	sum := 0.0
-	for i, v := range s {
-		p[i] = math.Exp(scale * (v - b))
-		sum += p[i]
-	}
-	for i := range p {
-		p[i] /= sum
-	}
-	return p
-}
-
 // fitRankScale finds the softmax scale with the least log-loss of the
 // right candidates' probability over exs.
 func fitRankScale(exs []rankExample, score func([]learn.Feature) float64) float64 {
@@ -161,7 +146,7 @@ func fitRankScale(exs []rankExample, score func([]learn.Feature) float64) float6
 	loss := func(scale float64) float64 {
 		l := 0.0
 		for i, s := range ss {
-			p := probs(s, scale)
+			p := learn.RankProbs(s, scale)
 			q := 0.0
 			for _, k := range exs[i].pos {
 				q += p[k]
@@ -207,7 +192,7 @@ func reliability(exs []rankExample, score func([]learn.Feature) float64, scale f
 	for _, ex := range exs {
 		s = rankScores(ex, score, s)
 		b := argmax(s)
-		p := probs(s, scale)[b]
+		p := learn.RankProbs(s, scale)[b]
 		for k := range n {
 			if p >= edges[k] && p < edges[k+1] {
 				n[k]++

@@ -201,7 +201,7 @@ func victimExamples(ctx context.Context, x *extract.Extractor, arts []casieVicti
 // victim already and is margin more probable. before is the rules' answer.
 func rerankRight(ex victimExample, score func([]learn.Feature) float64, scale, margin float64) (before, after bool) {
 	s := rankScores(ex.rank, score, nil)
-	p := probs(s, scale)
+	p := learn.RankProbs(s, scale)
 	b := argmax(s)
 	victims := append([]int(nil), ex.rule...)
 	for _, v := range victims {

@@ -152,6 +152,26 @@ func softmax(s []float32, scale float64, out []float64) []float64 {
 	return out
 }
 
+// RankProbs is the softmax of a ranker's candidate scores times scale:
+// exp(scale*(s_i-max)) normalised. The rankers of extract and their
+// trainers in cmd/train read their probabilities through it.
+func RankProbs(s []float64, scale float64) []float64 {
+	b := math.Inf(-1)
+	for _, v := range s {
+		b = max(b, v)
+	}
+	p := make([]float64, len(s))
+	sum := 0.0
+	for i, v := range s {
+		p[i] = math.Exp(scale * (v - b))
+		sum += p[i]
+	}
+	for i := range p {
+		p[i] /= sum
+	}
+	return p
+}
+
 // Trainer trains a Model as an averaged perceptron. It is not safe for
 // concurrent use.
 type Trainer struct {

@@ -153,3 +153,19 @@ func BenchmarkModel_Scores(b *testing.B) {
 		out = m.Scores(xs[i%len(xs)], out)
 	}
 }
+
+// TestRankProbs: the softmax of candidate scores sums to one, keeps their
+// order, and is exp(scale*(s_i-max)) normalised.
+func TestRankProbs(t *testing.T) {
+	p := RankProbs([]float64{1, 3, 2}, 2)
+	want := []float64{math.Exp(-4), 1, math.Exp(-2)}
+	sum := want[0] + want[1] + want[2]
+	for i := range want {
+		if math.Abs(p[i]-want[i]/sum) > 1e-12 {
+			t.Errorf("RankProbs[%d] = %v, want %v", i, p[i], want[i]/sum)
+		}
+	}
+	if len(RankProbs(nil, 1)) != 0 {
+		t.Error("RankProbs of no scores is not empty")
+	}
+}
