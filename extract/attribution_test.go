@@ -8,20 +8,28 @@ import (
 	"github.com/newsgraph/newsgraph/internal/polnear"
 )
 
+// polnearDev returns the PolNeAR folder and its dev articles, or skips
+// the test where ../shared/eval/polnear is absent or unreadable.
+func polnearDev(t *testing.T) (root string, arts []polnear.Article) {
+	t.Helper()
+	root, err := polnear.Root("")
+	if err != nil {
+		t.Skipf("PolNeAR not available (../shared/eval/polnear): %v", err)
+	}
+	arts, err = polnear.Load(context.Background(), root, "dev")
+	if err != nil {
+		t.Skipf("PolNeAR dev not readable: %v", err)
+	}
+	return root, arts
+}
+
 // TestSpeakerRanker_devAccuracy measures the attribution ranker on
 // PolNeAR dev: the share of quotes whose chosen candidate is the gold
 // source's head (or "nobody" for words no attribution holds), against
 // the hand-written rules' pick.
 func TestSpeakerRanker_devAccuracy(t *testing.T) {
-	root, err := polnear.Root("")
-	if err != nil {
-		t.Skipf("PolNeAR not available (../shared/eval/polnear): %v", err)
-	}
 	ctx := context.Background()
-	arts, err := polnear.Load(ctx, root, "dev")
-	if err != nil {
-		t.Skipf("PolNeAR dev not readable: %v", err)
-	}
+	_, arts := polnearDev(t)
 	x := New(Config{})
 	m := x.model.speakers
 	if m == nil {
@@ -95,15 +103,8 @@ func TestSpeakerRanker_devAccuracy(t *testing.T) {
 // speakers on PolNeAR dev: the share of pronoun speakers resolved to the
 // entity PolNeAR names, against the rules.
 func TestAntecedentRanker_devAccuracy(t *testing.T) {
-	root, err := polnear.Root("")
-	if err != nil {
-		t.Skipf("PolNeAR not available (../shared/eval/polnear): %v", err)
-	}
 	ctx := context.Background()
-	arts, err := polnear.Load(ctx, root, "dev")
-	if err != nil {
-		t.Skipf("PolNeAR dev not readable: %v", err)
-	}
+	_, arts := polnearDev(t)
 	x := New(Config{})
 	m := x.model.antecedents
 	if m == nil {

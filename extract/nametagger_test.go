@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"context"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/internal/polnear"
@@ -10,15 +9,7 @@ import (
 // TestNameTagger_dev scores the name tagger alone on PolNeAR dev against
 // CoreNLP's entity spans (exact span and type, over newsgraph's tokens).
 func TestNameTagger_dev(t *testing.T) {
-	ctx := context.Background()
-	root, err := polnear.Root("")
-	if err != nil {
-		t.Skipf("PolNeAR not available (../shared/eval/polnear): %v", err)
-	}
-	arts, err := polnear.Load(ctx, root, "dev")
-	if err != nil {
-		t.Skipf("PolNeAR dev not readable: %v", err)
-	}
+	root, arts := polnearDev(t)
 	silver, err := polnear.SilverEntities(root, "dev", arts)
 	if err != nil {
 		t.Skipf("PolNeAR dev CoreNLP labels not readable: %v", err)

@@ -12,15 +12,8 @@ import (
 // as the gold does (reported speech by the candidate's speaker or not),
 // against the rules' reading of the same sentences.
 func TestReportedClassifier_devAccuracy(t *testing.T) {
-	root, err := polnear.Root("")
-	if err != nil {
-		t.Skipf("PolNeAR not available (../shared/eval/polnear): %v", err)
-	}
 	ctx := context.Background()
-	arts, err := polnear.Load(ctx, root, "dev")
-	if err != nil {
-		t.Skipf("PolNeAR dev not readable: %v", err)
-	}
+	_, arts := polnearDev(t)
 	x := New(Config{})
 	m := x.model.reported
 	if m == nil {
