@@ -10,22 +10,9 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/internal/testutil"
 )
-
-// nq renders quads as N-Quads text.
-func nq(t testing.TB, qs []quad.Quad) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	w := nquads.NewWriter(&buf)
-	if _, err := w.WriteQuads(qs); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 func TestQuads(t *testing.T) {
 	t.Parallel()
@@ -59,7 +46,7 @@ func TestQuads(t *testing.T) {
 			if again := graph.Quads(a, r); !slices.Equal(got, again) {
 				t.Error("quads depend on the order of the extracted quotes")
 			}
-			testutil.Golden(t, "testdata/"+a.ID+".nq", nq(t, got))
+			testutil.Golden(t, "testdata/"+a.ID+".nq", graphtest.NQuads(t, got))
 		})
 	}
 }
@@ -68,14 +55,14 @@ func TestQuads_roundTrip(t *testing.T) {
 	t.Parallel()
 	arts, results := testutil.Fixture()
 	want := graph.Quads(arts[0], results[0])
-	r := nquads.NewReader(bytes.NewReader(nq(t, want)), false)
+	r := nquads.NewReader(bytes.NewReader(graphtest.NQuads(t, want)), false)
 	got, err := quad.ReadAll(r)
 	if err != nil {
 		t.Fatal(err)
 	}
 	slices.SortFunc(got, func(x, y quad.Quad) int { return strings.Compare(x.NQuad(), y.NQuad()) })
 	if !slices.Equal(got, want) {
-		t.Errorf("N-Quads round trip changed the quads:\n%s\nvs\n%s", nq(t, got), nq(t, want))
+		t.Errorf("N-Quads round trip changed the quads:\n%s\nvs\n%s", graphtest.NQuads(t, got), graphtest.NQuads(t, want))
 	}
 }
 

@@ -112,7 +112,7 @@ func Dump(t testing.TB, s *graph.Store) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return nq(t, qs)
+	return NQuads(t, qs)
 }
 
 // FirstDiff shows the first lines where two dumps differ.
@@ -133,8 +133,8 @@ func FirstDiff(got, want []byte) string {
 	return "(no difference)"
 }
 
-// nq renders quads as N-Quads text.
-func nq(t testing.TB, qs []quad.Quad) []byte {
+// NQuads renders quads as N-Quads text.
+func NQuads(t testing.TB, qs []quad.Quad) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	w := nquads.NewWriter(&buf)
@@ -150,7 +150,7 @@ func nq(t testing.TB, qs []quad.Quad) []byte {
 // nqSorted returns the sorted, distinct N-Quads text of qs.
 func nqSorted(t *testing.T, qs []quad.Quad) []byte {
 	t.Helper()
-	lines := strings.Split(strings.TrimSpace(string(nq(t, qs))), "\n")
+	lines := strings.Split(strings.TrimSpace(string(NQuads(t, qs))), "\n")
 	slices.Sort(lines)
 	return []byte(strings.Join(slices.Compact(lines), "\n") + "\n")
 }
